@@ -1,0 +1,88 @@
+// What the sandbox's "AI" does on a call, per the agent's seeded behaviour: play a greeting chime, echo the
+// caller back, and send captions as Twilio user-defined messages.
+import type { Agent } from '../seed';
+import { SAMPLE_RATE, type MediaAgent } from './media-agent';
+import { greetingChime } from './tones';
+
+export interface Caption {
+  role: 'agent' | 'user';
+  text: string;
+  final: boolean;
+}
+
+const PARTIAL_CAPTION_DELAY_MS = 150;
+const FINAL_CAPTION_DELAY_MS = 900;
+/** Mean absolute PCM16 above which a frame counts as speech, and how many frames make an utterance. */
+const SPEECH_LEVEL = 400;
+const SPEECH_FRAMES = 10;
+/** Silence that ends an utterance (re-arms the "heard you" caption). */
+const SILENCE_FRAMES_TO_REARM = 50;
+
+export class AgentScript {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private echoing = false;
+  private speechFrames = 0;
+  private silentFrames = 0;
+  private inUtterance = false;
+
+  constructor(
+    private readonly agent: Agent,
+    private readonly media: MediaAgent,
+    private readonly sendCaption: (caption: Caption) => void,
+  ) {}
+
+  /** Runs once the answer has been sent. */
+  start(): void {
+    const { behaviour, greeting_message: greeting } = this.agent;
+    const chime = behaviour.greeting ? greetingChime() : new Int16Array(0);
+    if (chime.length) this.media.play(chime);
+    // Echo starts after the chime, so the greeting is not mixed with the caller's own voice.
+    this.later((chime.length / SAMPLE_RATE) * 1000, () => (this.echoing = behaviour.echo));
+    this.media.onCallerAudio((frame) => this.hear(frame));
+    if (behaviour.captions && greeting) {
+      const words = greeting.split(/\s+/);
+      const partial = words.slice(0, Math.max(1, Math.ceil(words.length / 2))).join(' ');
+      this.later(PARTIAL_CAPTION_DELAY_MS, () => this.sendCaption({ role: 'agent', text: partial, final: false }));
+      this.later(FINAL_CAPTION_DELAY_MS, () => this.sendCaption({ role: 'agent', text: greeting, final: true }));
+    }
+  }
+
+  /** A user-defined message from the widget: answer text with a caption. */
+  onCallerMessage(content: unknown): void {
+    const text = (content as { text?: unknown } | null)?.text;
+    if (!this.agent.behaviour.captions || typeof text !== 'string') return;
+    this.sendCaption({ role: 'user', text, final: true });
+    this.sendCaption({ role: 'agent', text: `You said: ${text}`, final: true });
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.echoing = false;
+  }
+
+  private hear(frame: Int16Array): void {
+    if (this.echoing) this.media.play(frame);
+    let total = 0;
+    for (const sample of frame) total += Math.abs(sample);
+    const speaking = frame.length > 0 && total / frame.length >= SPEECH_LEVEL;
+    this.speechFrames = speaking ? this.speechFrames + 1 : 0;
+    this.silentFrames = speaking ? 0 : this.silentFrames + 1;
+    if (this.silentFrames >= SILENCE_FRAMES_TO_REARM) this.inUtterance = false;
+    if (this.speechFrames >= SPEECH_FRAMES && !this.inUtterance) {
+      this.inUtterance = true;
+      if (this.agent.behaviour.captions) {
+        this.sendCaption({ role: 'user', text: '(caller audio heard)', final: true });
+        this.sendCaption({ role: 'agent', text: 'I can hear you.', final: true });
+      }
+    }
+  }
+
+  private later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
+    this.timers.add(timer);
+  }
+}

@@ -1,0 +1,28 @@
+// The answering media peer behind a call. The sandbox ships a werift implementation; anything that can
+// answer an SDP offer and move 8 kHz PCM (libwebrtc, a browser page) can stand in for it.
+
+export interface MediaStats {
+  packetsFromCaller: number;
+  packetsToCaller: number;
+  /** Mean absolute PCM16 value of the caller's audio over the last second (0 when silent or absent). */
+  callerLevel: number;
+}
+
+/** 20 ms of mono PCM16 at 8 kHz. */
+export const FRAME_SAMPLES = 160;
+export const SAMPLE_RATE = 8000;
+
+export interface MediaAgent {
+  /** Applies the caller's offer and resolves with a complete answer SDP (all ICE candidates, no trickle). */
+  answer(offerSdp: string): Promise<string>;
+  /** ICE restart / renegotiation: a new offer on the same call. */
+  reoffer(offerSdp: string): Promise<string>;
+  /** Each frame of caller audio as it arrives. */
+  onCallerAudio(listener: (frame: Int16Array) => void): void;
+  /** Queues audio for the caller; it plays once media is flowing. */
+  play(pcm: Int16Array): void;
+  stats(): MediaStats;
+  close(): Promise<void>;
+}
+
+export type MediaAgentFactory = () => MediaAgent;

@@ -1,0 +1,139 @@
+// The default media peer: werift (pure TypeScript WebRTC), PCMU only, 20 ms RTP pacing.
+import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
+import { decodeUlaw, encodeUlaw } from './g711';
+import { FRAME_SAMPLES, type MediaAgent, type MediaStats } from './media-agent';
+
+const FRAME_MS = 20;
+const GATHERING_TIMEOUT_MS = 5000;
+/** Audio queued beyond this is dropped (oldest first), so an echo never lags far behind. */
+const MAX_QUEUED_FRAMES = 150;
+const LEVEL_WINDOW_MS = 1000;
+const SILENT_ULAW = 0xff;
+const MAX_BURST_FRAMES = 5;
+
+export class WeriftMediaAgent implements MediaAgent {
+  private readonly pc = new RTCPeerConnection({
+    codecs: {
+      audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 })],
+    },
+    // Chromium never offers loopback candidates, but a loopback-only host still needs one from us.
+    iceAdditionalHostAddresses: ['127.0.0.1'],
+  });
+  private transceiver: RTCRtpTransceiver | undefined;
+  private readonly queue: Int16Array[] = [];
+  private readonly listeners: Array<(frame: Int16Array) => void> = [];
+  /** Per received frame: when, and its mean absolute amplitude. */
+  private readonly recentLevels: Array<{ at: number; level: number }> = [];
+  private packetsFromCaller = 0;
+  private packetsToCaller = 0;
+  private pacer: NodeJS.Timeout | undefined;
+  private pacerStartedAt = 0;
+  private framesSent = 0;
+  private sequenceNumber = Math.floor(Math.random() * 0xffff);
+  private timestamp = Math.floor(Math.random() * 0xffffffff);
+
+  constructor() {
+    this.pc.onTrack.subscribe((track) => {
+      track.onReceiveRtp.subscribe((rtp) => this.receive(rtp.payload));
+    });
+  }
+
+  async answer(offerSdp: string): Promise<string> {
+    const sdp = await this.negotiate(offerSdp);
+    this.startPacer();
+    return sdp;
+  }
+
+  reoffer(offerSdp: string): Promise<string> {
+    return this.negotiate(offerSdp);
+  }
+
+  onCallerAudio(listener: (frame: Int16Array) => void): void {
+    this.listeners.push(listener);
+  }
+
+  play(pcm: Int16Array): void {
+    for (let offset = 0; offset < pcm.length; offset += FRAME_SAMPLES) {
+      const frame = new Int16Array(FRAME_SAMPLES);
+      frame.set(pcm.subarray(offset, offset + FRAME_SAMPLES));
+      this.queue.push(frame);
+    }
+    if (this.queue.length > MAX_QUEUED_FRAMES) this.queue.splice(0, this.queue.length - MAX_QUEUED_FRAMES);
+  }
+
+  stats(): MediaStats {
+    const since = Date.now() - LEVEL_WINDOW_MS;
+    const window = this.recentLevels.filter((entry) => entry.at >= since);
+    const callerLevel = window.length ? window.reduce((sum, entry) => sum + entry.level, 0) / window.length : 0;
+    return {
+      packetsFromCaller: this.packetsFromCaller,
+      packetsToCaller: this.packetsToCaller,
+      callerLevel: Math.round(callerLevel),
+    };
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.pacer);
+    this.pacer = undefined;
+    await this.pc.close();
+  }
+
+  private async negotiate(offerSdp: string): Promise<string> {
+    await this.pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+    const [transceiver] = this.pc.getTransceivers();
+    if (!transceiver) throw new Error('the offer has no audio m-line');
+    transceiver.setDirection('sendrecv');
+    this.transceiver = transceiver;
+    await this.pc.setLocalDescription(await this.pc.createAnswer());
+    await this.gatheringComplete();
+    const sdp = this.pc.localDescription?.sdp;
+    if (!sdp) throw new Error('werift produced no local description');
+    return sdp;
+  }
+
+  /** The offer carries no candidates and nothing is trickled, so the answer must hold all of ours. */
+  private async gatheringComplete(): Promise<void> {
+    if (this.pc.iceGatheringState === 'complete') return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.pc.iceGatheringStateChange.watch((state) => state === 'complete'),
+      new Promise((resolve) => (timer = setTimeout(resolve, GATHERING_TIMEOUT_MS))),
+    ]);
+    clearTimeout(timer);
+  }
+
+  private receive(payload: Buffer): void {
+    this.packetsFromCaller++;
+    const frame = decodeUlaw(payload);
+    let total = 0;
+    for (const sample of frame) total += Math.abs(sample);
+    const now = Date.now();
+    this.recentLevels.push({ at: now, level: frame.length ? total / frame.length : 0 });
+    while ((this.recentLevels[0]?.at ?? now) < now - LEVEL_WINDOW_MS) this.recentLevels.shift();
+    for (const listener of this.listeners) listener(frame);
+  }
+
+  /** Sends one frame per 20 ms of wall time (catching up after timer jitter); silence when nothing is queued. */
+  private startPacer(): void {
+    this.pacer = setInterval(() => {
+      if (this.pc.connectionState !== 'connected' || !this.transceiver) return;
+      if (this.pacerStartedAt === 0) this.pacerStartedAt = Date.now() - FRAME_MS;
+      const elapsedFrames = Math.floor((Date.now() - this.pacerStartedAt) / FRAME_MS);
+      // After a long stall (event loop busy, ICE blip) skip the backlog instead of bursting it.
+      this.framesSent = Math.max(this.framesSent, elapsedFrames - MAX_BURST_FRAMES);
+      while (this.framesSent < elapsedFrames) this.sendFrame(this.transceiver);
+    }, FRAME_MS);
+  }
+
+  private sendFrame(transceiver: RTCRtpTransceiver): void {
+    const frame = this.queue.shift();
+    const payload = frame ? encodeUlaw(frame) : Buffer.alloc(FRAME_SAMPLES, SILENT_ULAW);
+    this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
+    this.timestamp = (this.timestamp + FRAME_SAMPLES) >>> 0;
+    const header = new RtpHeader({ payloadType: 0, sequenceNumber: this.sequenceNumber, timestamp: this.timestamp });
+    this.framesSent++;
+    this.packetsToCaller++;
+    // A frame lost to a transport that is closing under us is harmless.
+    transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined);
+  }
+}

@@ -1,0 +1,270 @@
+// Every call the signaling emulator has seen: the live ones (with their media agent and script) and, for
+// inspection, the closed ones. Links calls to connect sessions and applies answer delays.
+import { AgentScript, type Caption } from './agent/agent-script';
+import type { MediaAgent, MediaAgentFactory } from './agent/media-agent';
+import type { PendingFaults } from './faults';
+import type { Agent } from './seed';
+import type { SignalingSocket } from './signaling';
+import { randomHex, type CallRecord, type SandboxState } from './state';
+
+export interface LiveCall {
+  record: CallRecord;
+  socket: SignalingSocket | null;
+  media: MediaAgent;
+  script: AgentScript | null;
+  reconnectToken: string;
+  timers: Set<NodeJS.Timeout>;
+  /** Running while the call has no signaling socket; a reconnect invite cancels it. */
+  signalingLostTimer: NodeJS.Timeout | undefined;
+}
+
+export interface CallView {
+  call_sid: string;
+  session_id: string | null;
+  agent_id: string;
+  visitor_kind: string | null;
+  state: CallRecord['state'];
+  params: Record<string, string>;
+  packets_from_caller: number;
+  packets_to_caller: number;
+  caller_level: number;
+  token_refreshes: number;
+  messages_from_caller: unknown[];
+  started_at: string;
+  connected_at: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
+export interface HangupError {
+  code: number;
+  message: string;
+}
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export class CallBook {
+  private readonly live = new Map<string, LiveCall>();
+  /** Media agents stay here after the call closes so their counters remain inspectable. */
+  private readonly mediaBySid = new Map<string, MediaAgent>();
+  private readonly messagesBySid = new Map<string, unknown[]>();
+
+  constructor(
+    private readonly state: SandboxState,
+    private readonly faults: PendingFaults,
+    private readonly createMediaAgent: MediaAgentFactory,
+    private readonly signalingGraceMs: number,
+  ) {}
+
+  async invite(socket: SignalingSocket, payload: Record<string, unknown>, tokenSessionId: string | null): Promise<void> {
+    const tempSid = typeof payload['callsid'] === 'string' ? payload['callsid'] : '';
+    const twilio = payload['twilio'] as { params?: unknown } | undefined;
+    const params = Object.fromEntries(new URLSearchParams(typeof twilio?.params === 'string' ? twilio.params : ''));
+    const session = this.state.sessions.get(params['session_id'] ?? tokenSessionId ?? '');
+    const target = session
+      ? { accountId: session.account_id, agent: this.state.agent(this.state.account(session.account_id), session.agent_id) }
+      : this.findAgent(params['agent_id']);
+    if (!target || typeof payload['sdp'] !== 'string') {
+      socket.send('hangup', { callsid: tempSid, error: { code: 31404, message: 'No connect session for this call' } });
+      return;
+    }
+    const callSid = `CA${randomHex(16)}`;
+    if (session) session.call_sid = callSid;
+    const record: CallRecord = {
+      call_sid: callSid,
+      temp_sid: tempSid,
+      session_id: session?.id ?? null,
+      account_id: target.accountId,
+      agent_id: target.agent.id,
+      visitor_kind: session?.visitor.kind ?? null,
+      state: 'ringing',
+      params,
+      token_refreshes: 0,
+      started_at: Date.now(),
+      connected_at: null,
+      ended_at: null,
+      end_reason: null,
+    };
+    const media = this.createMediaAgent();
+    const call: LiveCall = { record, socket, media, script: null, reconnectToken: `RC${randomHex(16)}`,
+      timers: new Set(),
+      signalingLostTimer: undefined,
+    };
+    this.state.calls.set(callSid, record);
+    this.live.set(callSid, call);
+    this.mediaBySid.set(callSid, media);
+    socket.send('ringing', { callsid: callSid });
+
+    const delay = this.faults.takeAnswerDelay();
+    if (delay > 0) await new Promise((resolve) => this.later(call, delay, () => resolve(undefined)));
+    let answerSdp: string;
+    try {
+      answerSdp = await media.answer(payload['sdp']);
+    } catch (error) {
+      void this.end(call, 'agent_error', { code: 31000, message: `Agent could not answer: ${(error as Error).message}` });
+      return;
+    }
+    if (record.state === 'closed') return; // hung up while ringing
+    call.socket?.send('answer', { callsid: callSid, sdp: answerSdp, reconnect: call.reconnectToken });
+    record.state = 'connected';
+    record.connected_at = Date.now();
+    call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
+    call.script.start();
+    const maxSeconds = target.agent.widget.max_call_seconds;
+    if (maxSeconds !== null) this.later(call, maxSeconds * 1000, () => void this.end(call, 'max_call_seconds', null));
+  }
+
+  /** The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). */
+  reconnect(socket: SignalingSocket, payload: Record<string, unknown>): void {
+    const call = this.find(payload['callsid']);
+    if (!call || call.reconnectToken !== payload['reconnect']) {
+      socket.send('hangup', { callsid: payload['callsid'], error: { code: 31404, message: 'Call not found' } });
+      return;
+    }
+    call.socket = socket;
+    clearTimeout(call.signalingLostTimer);
+    call.signalingLostTimer = undefined;
+    socket.send('answer', { callsid: call.record.call_sid, reconnect: call.reconnectToken });
+  }
+
+  async reinvite(socket: SignalingSocket, payload: Record<string, unknown>): Promise<void> {
+    const call = this.find(payload['callsid']);
+    if (!call || typeof payload['sdp'] !== 'string') return;
+    try {
+      const sdp = await call.media.reoffer(payload['sdp']);
+      socket.send('answer', { callsid: call.record.call_sid, sdp });
+    } catch (error) {
+      void this.end(call, 'agent_error', { code: 31000, message: `ICE restart failed: ${(error as Error).message}` });
+    }
+  }
+
+  callerMessage(callSid: string | undefined, content: unknown): void {
+    const call = this.find(callSid);
+    if (!call) return;
+    const messages = this.messagesBySid.get(call.record.call_sid) ?? [];
+    messages.push(content);
+    this.messagesBySid.set(call.record.call_sid, messages);
+    call.script?.onCallerMessage(content);
+  }
+
+  callerHangup(callSid: string | undefined): void {
+    const call = this.find(callSid);
+    if (call) void this.end(call, 'caller_hangup', null, false);
+  }
+
+  /** Calls on a lost socket stay up for the grace period, waiting for a reconnect invite. */
+  socketClosed(socket: SignalingSocket): void {
+    for (const call of this.live.values()) {
+      if (call.socket !== socket) continue;
+      call.socket = null;
+      call.signalingLostTimer = setTimeout(() => void this.end(call, 'signaling_lost', null), this.signalingGraceMs);
+    }
+  }
+
+  tokenRefreshed(socket: SignalingSocket): void {
+    for (const call of this.live.values()) if (call.socket === socket) call.record.token_refreshes++;
+  }
+
+  /** Fault: terminate the signaling socket of every live call. Returns how many sockets were dropped. */
+  dropSignaling(): number {
+    const sockets = new Set([...this.live.values()].flatMap((call) => (call.socket ? [call.socket] : [])));
+    for (const socket of sockets) socket.ws.terminate();
+    return sockets.size;
+  }
+
+  /** Fault: hang up the given call or the newest live one, optionally with a Twilio error code. */
+  serverHangup(callSid: string | undefined, error: HangupError | null): CallRecord | undefined {
+    const call = callSid ? this.find(callSid) : this.newest();
+    if (!call) return undefined;
+    void this.end(call, error ? `server_error_${error.code}` : 'server_hangup', error);
+    return call.record;
+  }
+
+  sendCaption(callSid: string | undefined, caption: Caption): CallRecord | undefined {
+    const call = callSid ? this.find(callSid) : this.newest();
+    if (call) this.deliverCaption(call, caption);
+    return call?.record;
+  }
+
+  views(): CallView[] {
+    return [...this.state.calls.values()].map((record) => {
+      const stats = this.mediaBySid.get(record.call_sid)?.stats();
+      return {
+        call_sid: record.call_sid,
+        session_id: record.session_id,
+        agent_id: record.agent_id,
+        visitor_kind: record.visitor_kind,
+        state: record.state,
+        params: record.params,
+        packets_from_caller: stats?.packetsFromCaller ?? 0,
+        packets_to_caller: stats?.packetsToCaller ?? 0,
+        caller_level: record.state === 'closed' ? 0 : (stats?.callerLevel ?? 0),
+        token_refreshes: record.token_refreshes,
+        messages_from_caller: this.messagesBySid.get(record.call_sid) ?? [],
+        started_at: new Date(record.started_at).toISOString(),
+        connected_at: iso(record.connected_at),
+        ended_at: iso(record.ended_at),
+        end_reason: record.end_reason,
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.live.values()].map((call) => this.end(call, 'sandbox_closed', null, false)));
+  }
+
+  /** Closes a call: tells the caller (with an optional error) unless the caller hung up, then frees media. */
+  private async end(call: LiveCall, reason: string, error: HangupError | null, notify = true): Promise<void> {
+    const { record } = call;
+    if (record.state === 'closed') return;
+    record.state = 'closed';
+    record.ended_at = Date.now();
+    record.end_reason = reason;
+    this.live.delete(record.call_sid);
+    for (const timer of call.timers) clearTimeout(timer);
+    call.timers.clear();
+    clearTimeout(call.signalingLostTimer);
+    call.script?.stop();
+    if (notify) call.socket?.send('hangup', { callsid: record.call_sid, ...(error ? { error } : {}) });
+    await call.media.close().catch(() => undefined); // a peer that fails to close is gone either way
+  }
+
+  private deliverCaption(call: LiveCall, caption: Caption): void {
+    call.socket?.send('message', {
+      callsid: call.record.call_sid,
+      content: caption,
+      contenttype: 'application/json',
+      messagetype: 'user-defined-message',
+      voiceeventsid: `KX${randomHex(16)}`,
+    });
+  }
+
+  /** A live call by its CA sid or the SDK's temporary TJS id. */
+  private find(callSid: unknown): LiveCall | undefined {
+    if (typeof callSid !== 'string') return undefined;
+    const direct = this.live.get(callSid);
+    if (direct) return direct;
+    for (const call of this.live.values()) if (call.record.temp_sid === callSid) return call;
+    return undefined;
+  }
+
+  private newest(): LiveCall | undefined {
+    return [...this.live.values()].sort((a, b) => b.record.started_at - a.record.started_at)[0];
+  }
+
+  private findAgent(agentId: string | undefined): { accountId: string; agent: Agent } | undefined {
+    for (const account of this.state.accounts.values()) {
+      const agent = account.agents.find((candidate) => candidate.id === agentId);
+      if (agent) return { accountId: account.id, agent };
+    }
+    return undefined;
+  }
+
+  private later(call: LiveCall, ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      call.timers.delete(timer);
+      run();
+    }, ms);
+    call.timers.add(timer);
+  }
+}

@@ -1,0 +1,63 @@
+// POST /widget/connect (DESIGN 2.5) and POST /widget/connect/refresh (a new Twilio token mid-call).
+import { checkAgentCallable, checkKey, resolveAgent } from './access';
+import type { RouteContext, RouteHandler } from './context';
+import { checkCostCaps } from './cost-caps';
+import { bearerToken, HttpError, jsonReply, optionalString } from './http';
+import { randomHex, type WidgetKeyRecord } from './state';
+import type { VisitorClaims } from './tokens';
+
+async function authenticateVisitor(ctx: RouteContext): Promise<{ claims: VisitorClaims; key: WidgetKeyRecord }> {
+  const claims = await ctx.tokens.verifyVisitorToken(bearerToken(ctx.req));
+  const key = ctx.state.keys.get(claims.key_id);
+  if (!key) throw new HttpError(401, 'invalid_token', 'the widget key behind this token no longer exists');
+  checkKey(ctx, key);
+  return { claims, key };
+}
+
+export const postConnect: RouteHandler = async (ctx) => {
+  const { claims, key } = await authenticateVisitor(ctx);
+  const body = await ctx.body();
+  const { account, agent } = resolveAgent(ctx.state, key, optionalString(body, 'agent_id') ?? claims.agent_id);
+  checkAgentCallable(agent, claims.kind);
+  checkCostCaps(ctx.state, account.id);
+
+  const sessionId = `sess_${randomHex(12)}`;
+  ctx.state.sessions.set(sessionId, {
+    id: sessionId,
+    account_id: account.id,
+    agent_id: agent.id,
+    key_id: key.id,
+    visitor: { id: claims.visitor_id, kind: claims.kind, display_name: claims.display_name },
+    created_at: Date.now(),
+    call_sid: null,
+  });
+  const token = await ctx.tokens.mintTwilioToken(
+    claims.visitor_id,
+    sessionId,
+    ctx.state.settings.twilio_token_ttl_seconds,
+  );
+  key.last_used_at = new Date().toISOString();
+  return jsonReply({
+    session_id: sessionId,
+    // signaling_host is where this request arrived, so the Twilio SDK dials this very sandbox.
+    twilio: { token, edge: 'local', signaling_host: ctx.req.headers.host ?? null },
+    ice_servers: [],
+    params: { agent_id: agent.id, session_id: sessionId },
+  });
+};
+
+export const postConnectRefresh: RouteHandler = async (ctx) => {
+  const { claims } = await authenticateVisitor(ctx);
+  const body = await ctx.body();
+  const sessionId = optionalString(body, 'session_id');
+  const session = sessionId ? ctx.state.sessions.get(sessionId) : undefined;
+  if (!session || session.visitor.id !== claims.visitor_id) {
+    throw new HttpError(400, 'invalid_body', 'session_id does not name a session of this visitor');
+  }
+  const token = await ctx.tokens.mintTwilioToken(
+    claims.visitor_id,
+    session.id,
+    ctx.state.settings.twilio_token_ttl_seconds,
+  );
+  return jsonReply({ twilio: { token } });
+};

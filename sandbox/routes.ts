@@ -1,0 +1,67 @@
+// The route table: Widget API and admin API under /v1, control endpoints under /sandbox.
+import * as admin from './admin-api';
+import { postConnect, postConnectRefresh } from './connect';
+import type { RouteHandler } from './context';
+import * as control from './control-api';
+import * as widget from './widget-auth';
+
+interface Route {
+  method: string;
+  /** Segments; `:name` captures one segment. */
+  pattern: string;
+  handler: RouteHandler;
+}
+
+const ROUTES: Route[] = [
+  { method: 'GET', pattern: '/v1/widget/config', handler: widget.getWidgetConfig },
+  { method: 'POST', pattern: '/v1/widget/auth/guest', handler: widget.postGuest },
+  { method: 'POST', pattern: '/v1/widget/auth/exchange', handler: widget.postExchange },
+  { method: 'POST', pattern: '/v1/widget/auth/refresh', handler: widget.postRefresh },
+  { method: 'POST', pattern: '/v1/widget/auth/user-token', handler: widget.postUserToken },
+  { method: 'POST', pattern: '/v1/widget/connect', handler: postConnect },
+  { method: 'POST', pattern: '/v1/widget/connect/refresh', handler: postConnectRefresh },
+  { method: 'GET', pattern: '/v1/widget-keys', handler: admin.listWidgetKeys },
+  { method: 'POST', pattern: '/v1/widget-keys', handler: admin.createWidgetKey },
+  { method: 'PATCH', pattern: '/v1/widget-keys/:id', handler: admin.updateWidgetKey },
+  { method: 'DELETE', pattern: '/v1/widget-keys/:id', handler: admin.deleteWidgetKey },
+  { method: 'GET', pattern: '/v1/widget-settings', handler: admin.getWidgetSettings },
+  { method: 'PATCH', pattern: '/v1/widget-settings', handler: admin.updateWidgetSettings },
+  { method: 'GET', pattern: '/v1/agents', handler: admin.listAgents },
+  { method: 'GET', pattern: '/v1/agents/:id/widget-settings', handler: admin.getAgentWidgetSettings },
+  { method: 'PATCH', pattern: '/v1/agents/:id/widget-settings', handler: admin.updateAgentWidgetSettings },
+  { method: 'GET', pattern: '/sandbox/calls', handler: control.listCalls },
+  { method: 'GET', pattern: '/sandbox/requests', handler: control.listRequests },
+  { method: 'POST', pattern: '/sandbox/faults', handler: control.injectFault },
+  { method: 'DELETE', pattern: '/sandbox/faults', handler: control.clearFaults },
+  { method: 'GET', pattern: '/sandbox/demo', handler: control.getDemo },
+  { method: 'POST', pattern: '/sandbox/settings', handler: control.postDemoSettings },
+];
+
+function matchPattern(pattern: string, pathname: string): Record<string, string> | undefined {
+  const expected = pattern.split('/');
+  const actual = pathname.replace(/\/$/, '').split('/');
+  if (expected.length !== actual.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [index, segment] of expected.entries()) {
+    const value = actual[index] ?? '';
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(value);
+    else if (segment !== value) return undefined;
+  }
+  return params;
+}
+
+export type RouteMatch =
+  | { kind: 'found'; handler: RouteHandler; params: Record<string, string> }
+  | { kind: 'wrong_method'; allowed: string[] }
+  | { kind: 'none' };
+
+export function findRoute(method: string, pathname: string): RouteMatch {
+  const allowed: string[] = [];
+  for (const route of ROUTES) {
+    const params = matchPattern(route.pattern, pathname);
+    if (!params) continue;
+    if (route.method === method) return { kind: 'found', handler: route.handler, params };
+    allowed.push(route.method);
+  }
+  return allowed.length ? { kind: 'wrong_method', allowed } : { kind: 'none' };
+}

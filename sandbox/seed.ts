@@ -1,0 +1,190 @@
+// The seed file: zod schemas (also used to validate admin PATCH bodies), loading, and error messages
+// that name the file and the exact field path.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+const color = z.string().regex(HEX_COLOR, 'must be #rgb or #rrggbb');
+const plainText = z.string().max(200, 'must be at most 200 characters');
+
+function isAllowedLogoUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  } catch {
+    return false;
+  }
+}
+const logoUrl = z
+  .string()
+  .refine(isAllowedLogoUrl, 'must be an https: URL (or http: to a loopback host) or null')
+  .nullable();
+
+export const brandingFields = {
+  primary_color: color,
+  accent_color: color,
+  logo_url: logoUrl,
+  launcher_position: z.enum(['br', 'bl', 'tr', 'tl']),
+  launcher_label: plainText,
+  privacy_notice: plainText,
+};
+export const DEFAULT_BRANDING = {
+  primary_color: '#2563eb',
+  accent_color: '#1e40af',
+  logo_url: null,
+  launcher_position: 'br',
+  launcher_label: 'Talk to us',
+  privacy_notice: 'Calls may be recorded for quality.',
+} as const;
+/** PATCH body for account branding: every field optional, unknown fields refused. */
+export const brandingPatchSchema = z.strictObject(brandingFields).partial();
+
+export const agentPolicyFields = {
+  widget_enabled: z.boolean(),
+  auth_mode: z.enum(['guest', 'user', 'both']),
+  max_call_seconds: z.number().int('must be an integer').min(10).max(7200).nullable(),
+  consent_required: z.boolean(),
+};
+export const agentPolicyPatchSchema = z.strictObject(agentPolicyFields).partial();
+
+const agentSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  status: z.enum(['draft', 'active', 'paused', 'archived']),
+  auth_mode: z.enum(['public', 'authenticated']),
+  greeting_message: z.string().default('Hello! How can I help you today?'),
+  widget: z
+    .strictObject({
+      widget_enabled: agentPolicyFields.widget_enabled.default(true),
+      auth_mode: agentPolicyFields.auth_mode.default('both'),
+      max_call_seconds: agentPolicyFields.max_call_seconds.default(null),
+      consent_required: agentPolicyFields.consent_required.default(false),
+    })
+    .prefault({}),
+  behaviour: z
+    .strictObject({
+      greeting: z.boolean().default(true),
+      echo: z.boolean().default(true),
+      captions: z.boolean().default(true),
+    })
+    .prefault({}),
+});
+
+const widgetKeySchema = z.strictObject({
+  id: z.string().min(1),
+  public_key: z.string().regex(/^pk_live_[a-z0-9][a-z0-9_-]*_[A-Za-z0-9]+$/, 'must look like pk_live_<account>_<random>'),
+  name: z.string().default(''),
+  domain_allowlist: z.array(z.string()),
+  agent_id: z.string().nullable().default(null),
+  disabled: z.boolean().default(false),
+});
+
+const callLimit = z.number().int('must be an integer').min(0);
+const accountSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'must be a Kataven account slug'),
+  api_keys: z.array(z.string().startsWith('sk_live_', 'must start with sk_live_')),
+  branding: z
+    .strictObject({
+      primary_color: color.default(DEFAULT_BRANDING.primary_color),
+      accent_color: color.default(DEFAULT_BRANDING.accent_color),
+      logo_url: logoUrl.default(DEFAULT_BRANDING.logo_url),
+      launcher_position: brandingFields.launcher_position.default(DEFAULT_BRANDING.launcher_position),
+      launcher_label: plainText.default(DEFAULT_BRANDING.launcher_label),
+      privacy_notice: plainText.default(DEFAULT_BRANDING.privacy_notice),
+    })
+    .prefault({}),
+  call_limits: z
+    .strictObject({
+      concurrent_max: callLimit.default(5),
+      calls_per_minute: callLimit.default(30),
+      daily_calls_max: callLimit.default(500),
+      daily_minutes_max: callLimit.default(600),
+    })
+    .prefault({}),
+  agents: z.array(agentSchema),
+  widget_keys: z.array(widgetKeySchema),
+});
+
+const ttl = z.number().int('must be an integer').min(1);
+export const seedSchema = z.strictObject({
+  accounts: z.array(accountSchema).min(1),
+  settings: z
+    .strictObject({
+      visitor_token_ttl_seconds: ttl.default(900),
+      twilio_token_ttl_seconds: ttl.default(3600),
+      refresh_token_ttl_seconds: ttl.default(86_400),
+      user_token_ttl_seconds: ttl.default(300),
+      jwt_secret: z.string().min(16).optional(),
+    })
+    .prefault({}),
+});
+
+/** What a test or the CLI hands in (defaults may be left out). */
+export type SeedConfig = z.input<typeof seedSchema>;
+export type Seed = z.output<typeof seedSchema>;
+export type Account = Seed['accounts'][number];
+export type Agent = Account['agents'][number];
+export type Branding = Account['branding'];
+export type AgentPolicy = Agent['widget'];
+export type CallLimits = Account['call_limits'];
+export type SandboxSettings = Seed['settings'];
+
+/** One zod issue in words: `expected one of a|b|c`, `expected string, received number`, … */
+export function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map(String).join('|')}`;
+  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.join(', ')}`;
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+export function issuePath(issue: z.core.$ZodIssue): string {
+  return issue.path.map(String).join('.');
+}
+
+export class SeedError extends Error {}
+
+/** Validates a seed; the error names the source and the first bad field, e.g. `seed.json: accounts.0.id: …`. */
+export function parseSeed(input: unknown, source: string): Seed {
+  const result = seedSchema.safeParse(input);
+  if (result.success) return checkReferences(result.data, source);
+  const issue = result.error.issues[0];
+  if (!issue) throw new SeedError(`${source}: invalid seed`);
+  const where = issuePath(issue);
+  throw new SeedError(`${source}: ${where ? `${where}: ` : ''}${describeIssue(issue)}`);
+}
+
+/** Cross-field checks zod's shape cannot express: pins point at agents of the same account, ids are unique. */
+function checkReferences(seed: Seed, source: string): Seed {
+  const publicKeys = new Set<string>();
+  seed.accounts.forEach((account, accountIndex) => {
+    const agentIds = new Set(account.agents.map((agent) => agent.id));
+    account.widget_keys.forEach((key, keyIndex) => {
+      const where = `${source}: accounts.${accountIndex}.widget_keys.${keyIndex}`;
+      if (key.agent_id !== null && !agentIds.has(key.agent_id)) {
+        throw new SeedError(`${where}.agent_id: no agent ${key.agent_id} in account ${account.id}`);
+      }
+      if (publicKeys.has(key.public_key)) throw new SeedError(`${where}.public_key: duplicate key`);
+      publicKeys.add(key.public_key);
+    });
+  });
+  return seed;
+}
+
+export function loadSeedFile(file: string): Seed {
+  const source = path.relative(process.cwd(), file) || file;
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SeedError(`${source}: cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new SeedError(`${source}: not valid JSON (${(error as Error).message})`);
+  }
+  return parseSeed(json, source);
+}

@@ -1,0 +1,211 @@
+// startSandbox(): the local Kataven server. One HTTPS listener carries the Widget API and admin API (/v1),
+// the control endpoints (/sandbox), Twilio signaling (wss://…/signal) and the static widget and demo files.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { MediaAgentFactory } from './agent/media-agent';
+import { WeriftMediaAgent } from './agent/werift-agent';
+import { CallBook, type CallView } from './call-book';
+import { loadOrCreateCertificate } from './cert';
+import type { RouteContext } from './context';
+import { PendingFaults } from './faults';
+import {
+  CORS_HEADERS,
+  errorReply,
+  HttpError,
+  isLoopbackAddress,
+  parseJsonObject,
+  readBody,
+  requestOrigin,
+  writeReply,
+  type Reply,
+} from './http';
+import { findRoute } from './routes';
+import { loadSeedFile, parseSeed, type SeedConfig } from './seed';
+import { SignalingSocket } from './signaling';
+import { SandboxState, type RequestLogEntry } from './state';
+import { serveStatic } from './static-files';
+import { TokenAuthority } from './tokens';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
+export const DEFAULT_SEED_PATH = path.join(REPO_ROOT, 'sandbox', 'seed.json');
+
+export interface SandboxOptions {
+  /** Seed file; defaults to sandbox/seed.json. Ignored when `config` is given. */
+  configPath?: string;
+  /** An in-memory seed (tests). Validated like a file. */
+  config?: SeedConfig;
+  /** 0 picks a free port. Default 8443. */
+  port?: number;
+  host?: string;
+  /** Tried in order for GET paths the API does not own; relative to the repo root. */
+  staticDirs?: string[];
+  /** No request log on stdout. */
+  quiet?: boolean;
+  /** PStream "\n" heartbeat period (Twilio-like 5 s by default; tests may shorten it). */
+  heartbeatMs?: number;
+  /** How long a call survives without a signaling socket (default 30 s). */
+  signalingGraceMs?: number;
+  /** Swap the answering media peer (default: werift). */
+  createMediaAgent?: MediaAgentFactory;
+}
+
+export interface Sandbox {
+  /** https://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** url + '/v1', what the widget's apiBase should be. */
+  apiBase: string;
+  /** The live world, for in-process assertions (same data as /sandbox/*). */
+  state: SandboxState;
+  callBook: CallBook;
+  faults: PendingFaults;
+  calls(): CallView[];
+  requests(): RequestLogEntry[];
+  close(): Promise<void>;
+}
+
+const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** Control writes must come from a loopback page (or no page at all), never from a site the browser visits. */
+function fromLoopbackPage(req: IncomingMessage): boolean {
+  const origin = requestOrigin(req);
+  if (!origin) return true;
+  try {
+    return LOOPBACK_HOSTNAMES.has(new URL(origin).hostname);
+  } catch {
+    return false;
+  }
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const seed = options.config
+    ? parseSeed(options.config, 'config')
+    : loadSeedFile(options.configPath ?? DEFAULT_SEED_PATH);
+  const state = new SandboxState(seed);
+  const tokens = new TokenAuthority(seed.settings.jwt_secret);
+  const faults = new PendingFaults();
+  const calls = new CallBook(
+    state,
+    faults,
+    options.createMediaAgent ?? (() => new WeriftMediaAgent()),
+    options.signalingGraceMs ?? 30_000,
+  );
+  const staticDirs = (options.staticDirs ?? ['dist/cdn', 'dist/demo']).map((dir) => path.resolve(REPO_ROOT, dir));
+  const log = options.quiet ? () => undefined : (line: string) => console.log(line);
+
+  async function routeRequest(req: IncomingMessage, url: URL): Promise<Reply> {
+    const match = findRoute(req.method ?? 'GET', url.pathname);
+    if (match.kind === 'none') throw new HttpError(404, 'not_found', `no route ${url.pathname}`);
+    if (match.kind === 'wrong_method') {
+      throw new HttpError(405, 'method_not_allowed', `use ${match.allowed.join(' or ')}`);
+    }
+    let body: Record<string, unknown> | undefined;
+    const ctx: RouteContext = {
+      req,
+      url,
+      params: match.params,
+      body: async () => (body ??= parseJsonObject(await readBody(req))),
+      state,
+      tokens,
+      calls,
+      faults,
+    };
+    return match.handler(ctx);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const method = req.method ?? 'GET';
+    const isApi = url.pathname === '/v1' || url.pathname.startsWith('/v1/');
+    const isControl = url.pathname.startsWith('/sandbox/');
+    // The API and static files are open to every origin; the control endpoints are not.
+    const headers = isApi ? CORS_HEADERS : isControl ? {} : { 'Access-Control-Allow-Origin': '*' };
+    let reply: Reply;
+    if (isApi && method === 'OPTIONS') {
+      reply = { status: 204 };
+    } else if (isControl && (!isLoopbackAddress(req.socket.remoteAddress) || (method !== 'GET' && !fromLoopbackPage(req)))) {
+      reply = errorReply(new HttpError(403, 'forbidden', 'sandbox control endpoints answer loopback clients only'));
+    } else {
+      const injected = isControl ? undefined : faults.takeFailure(url.pathname);
+      if (injected) {
+        reply = injected;
+      } else if (!isApi && !isControl) {
+        if (method === 'GET' || method === 'HEAD') return serveStatic(req, res, staticDirs);
+        reply = { status: 405, text: 'method_not_allowed: static files answer GET and HEAD' };
+      } else {
+        try {
+          reply = await routeRequest(req, url);
+        } catch (error) {
+          if (!(error instanceof HttpError)) console.error('[sandbox] unexpected error', error);
+          reply = errorReply(error instanceof HttpError ? error : new HttpError(500, 'server_error', 'unexpected error'));
+        }
+      }
+    }
+    writeReply(res, reply, headers);
+    if (isApi) {
+      const origin = requestOrigin(req) ?? null;
+      state.logRequest({ method, path: url.pathname, status: reply.status, origin, at: new Date().toISOString() });
+      log(`[sandbox] ${method} ${url.pathname} → ${reply.status}${origin ? ` (${origin})` : ''}`);
+    }
+  }
+
+  const tls = await loadOrCreateCertificate(path.join(REPO_ROOT, '.sandbox'));
+  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[sandbox] request failed', error);
+      if (!res.headersSent) writeReply(res, errorReply(new HttpError(500, 'server_error', 'unexpected error')));
+      else res.destroy();
+    });
+  });
+
+  const sockets = new Set<SignalingSocket>();
+  const signalingOptions = { state, tokens, calls, heartbeatMs: options.heartbeatMs ?? 5000 };
+  const wss = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'https://sandbox.invalid').pathname !== '/signal') {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const signaling = new SignalingSocket(ws, signalingOptions);
+      sockets.add(signaling);
+      ws.on('close', () => sockets.delete(signaling));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8443, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const displayHost = options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1';
+  const url = `https://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    apiBase: `${url}/v1`,
+    state,
+    callBook: calls,
+    faults,
+    calls: () => calls.views(),
+    requests: () => [...state.requestLog],
+    close: () =>
+      (closing ??= (async () => {
+        await calls.close();
+        for (const socket of sockets) socket.close();
+        wss.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      })()),
+  };
+}

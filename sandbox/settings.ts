@@ -1,0 +1,65 @@
+// Widget Settings: the account's branding and each agent's widget policy. The admin PATCH endpoints and the
+// demo's POST /sandbox/settings both go through these functions, so they validate identically.
+import type { z } from 'zod';
+import { HttpError } from './http';
+import {
+  agentPolicyPatchSchema,
+  brandingPatchSchema,
+  describeIssue,
+  issuePath,
+  type Account,
+  type Agent,
+  type Branding,
+} from './seed';
+
+function parseOrRefuse<Schema extends z.ZodType>(schema: Schema, body: unknown): z.output<Schema> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue ? issuePath(issue) : '';
+  const detail = issue ? describeIssue(issue) : 'invalid';
+  throw new HttpError(400, 'invalid_body', field ? `${field} ${detail}` : detail);
+}
+
+export function patchBranding(account: Account, body: unknown): Branding {
+  const patch = parseOrRefuse(brandingPatchSchema, body);
+  Object.assign(account.branding, patch);
+  return account.branding;
+}
+
+export function patchAgentPolicy(agent: Agent, body: unknown): AgentWidgetSettings {
+  const patch = parseOrRefuse(agentPolicyPatchSchema, body);
+  Object.assign(agent.widget, patch);
+  return agentWidgetSettings(agent);
+}
+
+export type AgentWidgetSettings = ReturnType<typeof agentWidgetSettings>;
+
+/** Kataven's `data.AgentWidgetSettings`, plus this project's max_call_seconds and consent_required. */
+export function agentWidgetSettings(agent: Agent) {
+  return { agent_id: agent.id, ...agent.widget };
+}
+
+export function agentSummary(agent: Agent) {
+  return { id: agent.id, name: agent.name, status: agent.status, auth_mode: agent.auth_mode };
+}
+
+/** Guests may call only when the policy admits guests and the agent itself is public (DESIGN 2.1). */
+export function guestsMayCall(agent: Agent): boolean {
+  return agent.widget.auth_mode !== 'user' && agent.auth_mode === 'public';
+}
+
+/** The bootstrap config of DESIGN 2.1. `max_call_seconds` is left out when there is no limit (it is optional). */
+export function widgetConfig(account: Account, agent: Agent) {
+  const { widget_enabled, auth_mode, max_call_seconds, consent_required } = agent.widget;
+  return {
+    agent: agentSummary(agent),
+    branding: { ...account.branding },
+    policy: {
+      widget_enabled,
+      auth_mode,
+      ...(max_call_seconds === null ? {} : { max_call_seconds }),
+      consent_required,
+    },
+  };
+}
