@@ -1,0 +1,212 @@
+/**
+ * The Kataven Widget API client: one `fetch` per call, `credentials: "omit"`, an AbortSignal and a timeout on each,
+ * and every failure mapped to one WidgetError. GETs are retried once on 5xx/network errors; POSTs never are,
+ * because the platform's POSTs are not idempotent (DESIGN.md 2.4).
+ */
+import type * as z from 'zod/mini';
+import { WidgetError, type WidgetErrorCode, isAbortError } from './errors.js';
+import type { ConnectResponse, VisitorSessionResponse } from './call-schemas.js';
+import { WidgetConfigResponse } from './schemas.js';
+
+/** Call-time schemas load with the first call-time request, keeping them out of the launcher's first load. */
+const callSchemas = () => import('./call-schemas.js');
+
+export const DEFAULT_API_BASE = 'https://api.kataven.ai/v1';
+
+export interface ApiClientOptions {
+  apiBase?: string;
+  clientKey: string;
+  /** Defaults to the global `fetch`, looked up on every call (so tests and polyfills can replace it). */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** Server codes (the first word of a plain-text error body) and the widget code each becomes. */
+const CODE_BY_SERVER_CODE: Readonly<Record<string, WidgetErrorCode>> = {
+  invalid_key: 'invalid_key',
+  missing_client_key: 'invalid_key',
+  origin_not_allowed: 'origin_not_allowed',
+  key_disabled: 'key_disabled',
+  agent_not_found: 'agent_not_found',
+  agent_not_active: 'agent_not_active',
+  widget_disabled: 'widget_disabled',
+  sign_in_required: 'sign_in_required',
+  invalid_user_token: 'sign_in_required',
+  rate_limited: 'rate_limited',
+  concurrent_limit: 'cost_cap',
+  rate_limit: 'cost_cap',
+  daily_calls: 'cost_cap',
+  daily_minutes: 'cost_cap',
+};
+
+const CODE_BY_STATUS: Readonly<Record<number, WidgetErrorCode>> = {
+  401: 'invalid_key',
+  403: 'origin_not_allowed',
+  404: 'agent_not_found',
+  409: 'agent_not_active',
+  429: 'rate_limited',
+};
+
+/** Turns a non-2xx response into a WidgetError, reading the code from the plain-text body first. */
+export function errorFromResponse(status: number, body: string, retryAfter: string | null): WidgetError {
+  const serverCode = /^\s*([a-z][a-z0-9_]*)/.exec(body)?.[1] ?? '';
+  const code = CODE_BY_SERVER_CODE[serverCode] ?? CODE_BY_STATUS[status] ?? 'server_error';
+  const retryAfterSeconds = parseRetryAfter(retryAfter);
+  return new WidgetError(code, `HTTP ${status}: ${body.slice(0, 200) || '(empty body)'}`, {
+    status,
+    ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+  });
+}
+
+export function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header.trim());
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+interface RequestSpec<T> {
+  method: 'GET' | 'POST';
+  path: string;
+  schema: z.ZodMiniType<T>;
+  body?: unknown;
+  bearer?: string;
+  signal?: AbortSignal | undefined;
+}
+
+export function createApiClient(options: ApiClientOptions) {
+  const apiBase = (options.apiBase || DEFAULT_API_BASE).replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  async function attempt<T>(spec: RequestSpec<T>): Promise<T> {
+    const timeout = linkedTimeout(spec.signal, timeoutMs);
+    const headers: Record<string, string> = {};
+    if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (spec.bearer) headers.Authorization = `Bearer ${spec.bearer}`;
+    let response: Response;
+    let text: string;
+    try {
+      const doFetch = options.fetch ?? globalThis.fetch;
+      response = await doFetch(apiBase + spec.path, {
+        method: spec.method,
+        headers,
+        credentials: 'omit',
+        mode: 'cors',
+        cache: 'no-store',
+        signal: timeout.signal,
+        ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
+      });
+      text = await response.text();
+    } catch (error) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
+      const timedOut = timeout.timedOut();
+      throw new WidgetError('network', timedOut ? `${spec.path} timed out` : `${spec.path}: ${String(error)}`, {
+        cause: error,
+      });
+    } finally {
+      timeout.dispose();
+    }
+    if (!response.ok) throw errorFromResponse(response.status, text, response.headers.get('Retry-After'));
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new WidgetError('invalid_response', `${spec.path}: body is not JSON`, { cause: error });
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+      throw new WidgetError('invalid_response', `${spec.path}: unexpected response shape at ${where}`, {
+        cause: parsed.error,
+      });
+    }
+    return parsed.data;
+  }
+
+  async function request<T>(spec: RequestSpec<T>): Promise<T> {
+    if (spec.method !== 'GET') return attempt(spec);
+    try {
+      return await attempt(spec);
+    } catch (error) {
+      const transient =
+        error instanceof WidgetError && (error.code === 'network' || error.code === 'server_error');
+      if (!transient || isAbortError(error) || spec.signal?.aborted) throw error;
+      await delay(250 + Math.random() * 250, spec.signal);
+      return attempt(spec);
+    }
+  }
+
+  const clientKey = options.clientKey;
+  return {
+    apiBase,
+    getConfig(agentId: string | undefined, signal?: AbortSignal) {
+      const query = new URLSearchParams({ client_key: clientKey });
+      if (agentId) query.set('agent_id', agentId);
+      return request({ method: 'GET', path: `/widget/config?${query}`, schema: WidgetConfigResponse, signal });
+    },
+    async startGuestSession(agentId: string | undefined, signal?: AbortSignal): Promise<VisitorSessionResponse> {
+      const body = agentId ? { client_key: clientKey, agent_id: agentId } : { client_key: clientKey };
+      const schema = (await callSchemas()).VisitorSessionResponse;
+      return request({ method: 'POST', path: '/widget/auth/guest', schema, body, signal });
+    },
+    async exchangeUserToken(userToken: string, signal?: AbortSignal): Promise<VisitorSessionResponse> {
+      const body = { client_key: clientKey, user_token: userToken };
+      const schema = (await callSchemas()).VisitorSessionResponse;
+      return request({ method: 'POST', path: '/widget/auth/exchange', schema, body, signal });
+    },
+    async refreshSession(refreshToken: string, signal?: AbortSignal): Promise<VisitorSessionResponse> {
+      const body = { refresh_token: refreshToken };
+      const schema = (await callSchemas()).VisitorSessionResponse;
+      return request({ method: 'POST', path: '/widget/auth/refresh', schema, body, signal });
+    },
+    async connect(visitorToken: string, agentId: string, signal?: AbortSignal): Promise<ConnectResponse> {
+      const body = { agent_id: agentId };
+      const schema = (await callSchemas()).ConnectResponse;
+      return request({ method: 'POST', path: '/widget/connect', schema, body, bearer: visitorToken, signal });
+    },
+    async refreshCallToken(visitorToken: string, sessionId: string, signal?: AbortSignal) {
+      const body = { session_id: sessionId };
+      const schema = (await callSchemas()).CallTokenResponse;
+      return request({ method: 'POST', path: '/widget/connect/refresh', schema, body, bearer: visitorToken, signal });
+    },
+  };
+}
+
+/** An AbortSignal that fires when `parent` aborts or after `ms`, whichever comes first. */
+function linkedTimeout(parent: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(parent?.reason);
+  parent?.addEventListener('abort', onAbort, { once: true });
+  if (parent?.aborted) controller.abort(parent.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException('timed out', 'TimeoutError'));
+  }, ms);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

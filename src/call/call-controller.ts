@@ -1,0 +1,269 @@
+/**
+ * One call at a time, as an explicit state machine around an injected Device factory:
+ * idle → connecting → ringing → connected ↔ reconnecting → ended, or error.
+ * `start()` and `end()` are idempotent; `end()` while connecting cancels through an AbortController.
+ * Every transition goes through `#setStatus`, which ignores no-op transitions.
+ */
+import type { ApiClient } from '../api/client.js';
+import { WidgetError, isAbortError } from '../api/errors.js';
+import { CaptionMessage, type ConnectResponse } from '../api/call-schemas.js';
+import type { VisitorSession } from '../session/visitor-session.js';
+import type { CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
+import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
+
+export type CallStatus = 'idle' | 'connecting' | 'ringing' | 'connected' | 'reconnecting' | 'ended' | 'error';
+export type CallEndReason = 'local' | 'remote' | 'cancelled' | 'time_limit' | 'error';
+
+export interface CallEvents {
+  status?(status: CallStatus, previous: CallStatus): void;
+  connected?(info: { sessionId: string }): void;
+  ended?(info: { reason: CallEndReason; durationMs: number }): void;
+  error?(error: WidgetError): void;
+  volume?(input: number, output: number): void;
+  caption?(caption: CaptionMessage): void;
+  muted?(muted: boolean): void;
+}
+
+export interface CallControllerOptions {
+  api: Pick<ApiClient, 'connect' | 'refreshCallToken'>;
+  session: Pick<VisitorSession, 'getToken' | 'invalidate' | 'keepFresh'>;
+  createDevice: DeviceFactory;
+  events: CallEvents;
+  /** How long `end()` waits for Twilio's `disconnect` before tearing down anyway. */
+  hangupTimeoutMs?: number;
+}
+
+/** Everything one call attempt owns; dropped as a whole when the attempt finishes. */
+interface Attempt {
+  abort: AbortController;
+  settled: Promise<void>;
+  settle: () => void;
+  releaseSession: () => void;
+  device?: DeviceLike;
+  call?: CallLike;
+  sessionId?: string;
+  connectedAt?: number;
+  pendingError?: WidgetError;
+  endReason?: CallEndReason;
+  finished: Promise<void>;
+  finish: () => void;
+}
+
+export class CallController {
+  #options: CallControllerOptions;
+  #status: CallStatus = 'idle';
+  #attempt: Attempt | null = null;
+
+  constructor(options: CallControllerOptions) {
+    this.#options = options;
+  }
+
+  get status(): CallStatus {
+    return this.#status;
+  }
+
+  get muted(): boolean {
+    return this.#attempt?.call?.isMuted() ?? false;
+  }
+
+  /** Starts a call to `agentId`. Resolves (never rejects) once the call is connected, has failed, or was cancelled. */
+  start(agentId: string): Promise<void> {
+    if (this.#attempt) return this.#attempt.settled;
+    let settle!: () => void;
+    let finish!: () => void;
+    const attempt: Attempt = {
+      abort: new AbortController(),
+      settled: new Promise<void>((resolve) => (settle = resolve)),
+      settle: () => settle(),
+      finished: new Promise<void>((resolve) => (finish = resolve)),
+      finish: () => finish(),
+      releaseSession: this.#options.session.keepFresh(),
+    };
+    this.#attempt = attempt;
+    this.#setStatus('connecting');
+    this.#run(attempt, agentId).catch((error: unknown) => {
+      if (attempt.abort.signal.aborted || isAbortError(error)) this.#finish(attempt, attempt.endReason ?? 'cancelled');
+      else this.#fail(attempt, WidgetError.from(error));
+    });
+    return attempt.settled;
+  }
+
+  /** Ends the call (or cancels one that is connecting). Resolves when everything is torn down. */
+  end(reason: CallEndReason = 'local'): Promise<void> {
+    const attempt = this.#attempt;
+    if (!attempt) return Promise.resolve();
+    attempt.endReason ??= reason;
+    if (!attempt.call) {
+      attempt.abort.abort(new DOMException('call cancelled', 'AbortError'));
+      this.#finish(attempt, attempt.connectedAt === undefined ? 'cancelled' : reason);
+      return attempt.finished;
+    }
+    attempt.call.disconnect();
+    // Twilio normally answers with `disconnect`; never let a lost event keep the call half-open.
+    const timer = setTimeout(() => this.#finish(attempt, reason), this.#options.hangupTimeoutMs ?? 2000);
+    return attempt.finished.finally(() => clearTimeout(timer));
+  }
+
+  setMuted(muted: boolean): void {
+    this.#attempt?.call?.mute(muted);
+  }
+
+  /** Tears everything down without emitting further events (the element was removed). */
+  dispose(): void {
+    this.#options = { ...this.#options, events: {} };
+    const attempt = this.#attempt;
+    if (!attempt) return;
+    attempt.abort.abort(new DOMException('disposed', 'AbortError'));
+    attempt.call?.disconnect();
+    this.#finish(attempt, 'cancelled');
+  }
+
+  async #run(attempt: Attempt, agentId: string): Promise<void> {
+    const { signal } = attempt.abort;
+    const connect = await this.#requestCall(agentId, signal);
+    attempt.sessionId = connect.session_id;
+    const device = await this.#options.createDevice({
+      token: connect.twilio.token,
+      edge: connect.twilio.edge,
+      signalingHost: connect.twilio.signaling_host,
+    });
+    attempt.device = device;
+    if (signal.aborted) {
+      // end() already finished this attempt while the Device was being created: release it here.
+      device.destroy();
+      signal.throwIfAborted();
+    }
+    device.on('error', (error: TwilioErrorLike) => this.#onDeviceError(attempt, error));
+    device.on('tokenWillExpire', () => void this.#refreshCallToken(attempt));
+    const call = await device.connect({
+      params: connect.params,
+      rtcConfiguration: { iceServers: connect.ice_servers },
+    });
+    if (signal.aborted) {
+      call.disconnect();
+      device.destroy();
+      signal.throwIfAborted();
+    }
+    attempt.call = call;
+    this.#wireCall(attempt, call);
+  }
+
+  /** `POST /widget/connect`; a 401 means the visitor token expired under us: refresh once, then try again. */
+  async #requestCall(agentId: string, signal: AbortSignal): Promise<ConnectResponse> {
+    const { api, session } = this.#options;
+    try {
+      return await api.connect(await session.getToken(signal), agentId, signal);
+    } catch (error) {
+      if (!(error instanceof WidgetError) || error.status !== 401) throw error;
+      session.invalidate();
+      return api.connect(await session.getToken(signal), agentId, signal);
+    }
+  }
+
+  #wireCall(attempt: Attempt, call: CallLike): void {
+    const current = () => this.#attempt === attempt;
+    call.on('ringing', () => current() && this.#setStatus('ringing'));
+    call.on('accept', () => {
+      if (!current()) return;
+      attempt.connectedAt = Date.now();
+      this.#setStatus('connected');
+      this.#options.events.connected?.({ sessionId: attempt.sessionId ?? '' });
+    });
+    call.on('reconnecting', () => current() && this.#setStatus('reconnecting'));
+    call.on('reconnected', () => current() && this.#setStatus('connected'));
+    call.on('volume', (input: number, output: number) => current() && this.#options.events.volume?.(input, output));
+    call.on('mute', (muted: boolean) => current() && this.#options.events.muted?.(muted));
+    call.on('messageReceived', (message: { content?: unknown }) => current() && this.#onMessage(message));
+    call.on('error', (error: TwilioErrorLike) => {
+      if (current()) attempt.pendingError ??= twilioError(error, attempt.connectedAt !== undefined);
+    });
+    const onGone = () => this.#finish(attempt, attempt.pendingError ? 'error' : (attempt.endReason ?? 'remote'));
+    call.on('disconnect', onGone);
+    call.on('cancel', onGone);
+    call.on('reject', onGone);
+  }
+
+  #onDeviceError(attempt: Attempt, error: TwilioErrorLike): void {
+    if (this.#attempt !== attempt) return;
+    if (error.code === TOKEN_EXPIRED && attempt.connectedAt !== undefined) {
+      void this.#refreshCallToken(attempt);
+      return;
+    }
+    // Before the call is answered, a bad token never settles `device.connect()`: the Device's error is the only signal.
+    // Once a call exists, its own `error`/`disconnect` events tell the story (with reconnects), so ignore the rest.
+    const beforeAnswer = attempt.connectedAt === undefined;
+    if (!attempt.call || (beforeAnswer && error.code !== undefined && TOKEN_CODES.has(error.code))) {
+      this.#fail(attempt, twilioError(error, false));
+    }
+  }
+
+  async #refreshCallToken(attempt: Attempt): Promise<void> {
+    const { device, sessionId } = attempt;
+    if (!device || !sessionId) return;
+    try {
+      const { api, session } = this.#options;
+      const visitorToken = await session.getToken(attempt.abort.signal);
+      const { twilio } = await api.refreshCallToken(visitorToken, sessionId, attempt.abort.signal);
+      if (this.#attempt === attempt) device.updateToken(twilio.token);
+    } catch (error) {
+      // The current token still has a few seconds; if it lapses, Twilio reports it and the call ends with an error.
+      if (!isAbortError(error)) console.warn('[kataven-widget] could not refresh the call token', error);
+    }
+  }
+
+  #onMessage(message: { content?: unknown }): void {
+    let content = message.content;
+    if (typeof content === 'string') {
+      try {
+        content = JSON.parse(content);
+      } catch {
+        return;
+      }
+    }
+    const caption = CaptionMessage.safeParse(content);
+    if (caption.success) this.#options.events.caption?.(caption.data);
+  }
+
+  #fail(attempt: Attempt, error: WidgetError): void {
+    attempt.pendingError ??= error;
+    attempt.call?.disconnect();
+    this.#finish(attempt, 'error');
+  }
+
+  /** Idempotent: tears down the attempt once and reports how it ended. */
+  #finish(attempt: Attempt, reason: CallEndReason): void {
+    if (this.#attempt !== attempt) return;
+    this.#attempt = null;
+    const durationMs = attempt.connectedAt === undefined ? 0 : Date.now() - attempt.connectedAt;
+    attempt.releaseSession();
+    try {
+      attempt.device?.destroy();
+    } catch (error) {
+      console.warn('[kataven-widget] device teardown failed', error);
+    }
+    const events = this.#options.events;
+    const error = reason === 'error' ? attempt.pendingError : undefined;
+    if (error) {
+      events.error?.(error);
+      this.#setStatus('error');
+    } else {
+      this.#setStatus('ended');
+    }
+    events.ended?.({ reason: error ? 'error' : reason, durationMs });
+    attempt.settle();
+    attempt.finish();
+  }
+
+  #setStatus(status: CallStatus): void {
+    const previous = this.#status;
+    if (previous === status) return;
+    this.#status = status;
+    this.#options.events.status?.(status, previous);
+    if (status === 'connected' || status === 'error' || status === 'ended') this.#attempt?.settle();
+  }
+}
+
+function twilioError(error: TwilioErrorLike, wasConnected: boolean): WidgetError {
+  const code = codeForTwilioError(error.code, wasConnected);
+  return new WidgetError(code, `Twilio ${error.code ?? '?'}: ${error.message ?? 'unknown error'}`, { cause: error });
+}

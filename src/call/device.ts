@@ -1,0 +1,35 @@
+/**
+ * The slice of Twilio's Device/Call API the controller uses. Twilio's own types never leave `call/`; tests inject a
+ * fake that implements these interfaces.
+ */
+export type Listener = (...args: never[]) => void;
+
+export interface CallLike {
+  on(event: string, listener: Listener): unknown;
+  disconnect(): void;
+  mute(shouldMute?: boolean): void;
+  isMuted(): boolean;
+}
+
+export interface DeviceLike {
+  on(event: string, listener: Listener): unknown;
+  connect(options: { params: Record<string, string>; rtcConfiguration: RTCConfiguration }): Promise<CallLike>;
+  updateToken(token: string): void;
+  destroy(): void;
+}
+
+export interface DeviceInit {
+  token: string;
+  edge?: string | null | undefined;
+  /** Host (and port) of the signaling server, e.g. the sandbox's `127.0.0.1:8443`. */
+  signalingHost?: string | null | undefined;
+}
+
+/** Creates a Device for one call. Production: `createTwilioDevice`; tests: a fake. */
+export type DeviceFactory = (init: DeviceInit) => Promise<DeviceLike>;
+
+/** The shape of a Twilio error as the SDK emits it. */
+export interface TwilioErrorLike {
+  code?: number;
+  message?: string;
+}

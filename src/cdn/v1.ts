@@ -1,0 +1,76 @@
+/**
+ * `v1.js`: the classic-script loader (DESIGN.md section 1). It defines `window.Kataven`, replays calls queued before
+ * it loaded, mounts a widget from its own `data-*` attributes, and imports the widget module from beside itself.
+ * Keep it tiny: it runs on every page view of every customer site.
+ */
+interface InitOptions {
+  publicKey?: string;
+  agentId?: string;
+  apiBase?: string;
+  userToken?: string;
+  userTokenProvider?: () => Promise<string>;
+  locale?: string;
+  theme?: string;
+  position?: string;
+  display?: string;
+  branding?: Record<string, unknown>;
+  /** Where to put the widget (an element or a CSS selector); default: the end of `<body>`. */
+  container?: Element | string;
+}
+
+interface KatavenGlobal {
+  q?: unknown[];
+  version?: string;
+  init(options: InitOptions): HTMLElement;
+}
+
+declare global {
+  interface Window {
+    Kataven?: KatavenGlobal;
+  }
+}
+
+const script = document.currentScript as HTMLScriptElement | null;
+const base = script?.src || location.href;
+let widgetModule: Promise<unknown> | undefined;
+
+function loadWidget(): void {
+  widgetModule ??= import(/* @vite-ignore */ new URL('./kataven-widget.js', base).href).catch((error: unknown) => {
+    widgetModule = undefined;
+    console.error('[kataven-widget] could not load the widget', error);
+  });
+}
+
+function init(options: InitOptions): HTMLElement {
+  const element = document.createElement('kataven-widget') as unknown as HTMLElement & Record<string, unknown>;
+  const { publicKey, container, ...rest } = options || {};
+  // Properties (not attributes): userToken and providers must never appear in the DOM.
+  element.clientKey = publicKey;
+  for (const [name, value] of Object.entries(rest)) if (value !== undefined) element[name] = value;
+  const mount = () => {
+    const parent = typeof container === 'string' ? document.querySelector(container) : container;
+    (parent || document.body).append(element);
+  };
+  if (document.body) mount();
+  else document.addEventListener('DOMContentLoaded', mount, { once: true });
+  loadWidget();
+  return element;
+}
+
+const queued = window.Kataven?.q;
+window.Kataven = { version: '__KATAVEN_VERSION__', init };
+if (Array.isArray(queued)) for (const options of queued) init(options as InitOptions);
+
+const data = script?.dataset;
+if (data?.clientKey) {
+  init({
+    publicKey: data.clientKey,
+    ...(data.agent ? { agentId: data.agent } : {}),
+    ...(data.apiBase ? { apiBase: data.apiBase } : {}),
+    ...(data.locale ? { locale: data.locale } : {}),
+    ...(data.theme ? { theme: data.theme } : {}),
+    ...(data.position ? { position: data.position } : {}),
+  });
+}
+
+export {};

@@ -1,0 +1,29 @@
+/** Registers `<kataven-widget>`. A second registration is a no-op (with a warning when the versions differ). */
+import { KatavenWidget } from './widget/kataven-widget.js';
+
+export const TAG_NAME = 'kataven-widget';
+const VERSION = '__KATAVEN_VERSION__';
+
+type Versioned = CustomElementConstructor & { katavenVersion?: string };
+
+export function defineKatavenWidget(): void {
+  if (typeof customElements === 'undefined') return;
+  const existing = customElements.get(TAG_NAME) as Versioned | undefined;
+  if (existing) {
+    if (existing.katavenVersion !== VERSION) {
+      console.warn(
+        `[kataven-widget] <${TAG_NAME}> ${existing.katavenVersion ?? '(unknown version)'} is already registered; ` +
+          `ignoring version ${VERSION}. Load the widget once per page.`,
+      );
+    }
+    return;
+  }
+  class RegisteredKatavenWidget extends KatavenWidget {
+    static katavenVersion = VERSION;
+  }
+  customElements.define(TAG_NAME, RegisteredKatavenWidget);
+}
+
+defineKatavenWidget();
+
+export { KatavenWidget };

@@ -1,0 +1,62 @@
+/** Turns the server's config plus the page's overrides into what the widget renders and may do. */
+import { DEFAULT_BRANDING, type Branding, type BrandingIssue, validateBranding } from '../api/branding.js';
+import type { WidgetErrorCode } from '../api/errors.js';
+import type { WidgetConfigResponse } from '../api/schemas.js';
+
+export interface ResolvedConfig {
+  agent: WidgetConfigResponse['agent'];
+  policy: {
+    widget_enabled: boolean;
+    auth_mode: 'guest' | 'user' | 'both';
+    max_call_seconds: number | null;
+    consent_required: boolean;
+  };
+  branding: Branding;
+  /** Branding values that broke a rule and were replaced by defaults (shown by the demo, warned in the console). */
+  brandingIssues: BrandingIssue[];
+}
+
+/** Server branding first, then the page's `branding` property on top; each layer validated field by field. */
+export function resolveConfig(
+  response: WidgetConfigResponse,
+  brandingOverride: Readonly<Record<string, unknown>> | undefined,
+): ResolvedConfig {
+  const server = validateBranding(response.branding);
+  const override = validateBranding(brandingOverride ?? {});
+  return {
+    agent: response.agent,
+    policy: {
+      widget_enabled: response.policy.widget_enabled,
+      auth_mode: response.policy.auth_mode,
+      max_call_seconds: response.policy.max_call_seconds ?? null,
+      consent_required: response.policy.consent_required ?? false,
+    },
+    branding: { ...DEFAULT_BRANDING, ...server.value, ...override.value },
+    brandingIssues: [...server.issues, ...override.issues],
+  };
+}
+
+/** Why this visitor cannot call, or null when they can (DESIGN.md 2.1: guests need guest/both AND a public agent). */
+export function unavailableReason(config: ResolvedConfig, authenticated: boolean): WidgetErrorCode | null {
+  if (!config.policy.widget_enabled) return 'widget_disabled';
+  if (config.agent.status !== 'active') return 'agent_not_active';
+  const usersAllowed = config.policy.auth_mode !== 'guest';
+  const guestsAllowed = config.policy.auth_mode !== 'user' && config.agent.auth_mode === 'public';
+  if (authenticated ? !usersAllowed : !guestsAllowed) return 'sign_in_required';
+  return null;
+}
+
+/** Keys this widget accepts: publishable `pk_live_`/`pk_test_` keys. Secret keys must never reach a page. */
+export function checkClientKey(key: string | undefined): { code: WidgetErrorCode; message: string } | null {
+  if (!key) return { code: 'invalid_key', message: 'client-key is missing: set it to your pk_live_… widget key' };
+  if (/^sk_/.test(key)) {
+    return {
+      code: 'secret_key_in_page',
+      message: 'client-key is a secret sk_ key. Remove it from this page now, rotate it, and use a pk_live_… widget key',
+    };
+  }
+  if (!/^pk_(live|test)_[A-Za-z0-9_-]{4,}$/.test(key)) {
+    return { code: 'invalid_key', message: 'client-key must be a pk_live_… widget key' };
+  }
+  return null;
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig, type UserConfig } from 'vite';
+
+const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+};
+const define = {
+  __KATAVEN_VERSION__: JSON.stringify(version),
+  'process.env.NODE_ENV': JSON.stringify('production'),
+};
+
+/**
+ * `vite build`            → dist/lib: the npm package (unbundled ES modules, dependencies external).
+ * `vite build --mode cdn` → dist/cdn: kataven-widget.js (+ lazy chunks, Twilio among them) for the script tag.
+ * `vite build --mode loader` → dist/cdn/v1.js: the tiny classic-script loader.
+ * `vite build --mode demo` → dist/demo: the branding-preview page the sandbox serves at /.
+ */
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'cdn') {
+    return {
+      define,
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: true,
+        target: 'es2022',
+        modulePreload: false,
+        rollupOptions: {
+          input: { 'kataven-widget': 'src/cdn/widget.ts' },
+          preserveEntrySignatures: 'exports-only',
+          output: {
+            format: 'es',
+            entryFileNames: '[name].js',
+            chunkFileNames: 'chunks/[name]-[hash].js',
+          },
+        },
+      },
+    };
+  }
+  if (mode === 'loader') {
+    return {
+      define,
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: false,
+        target: 'es2019',
+        lib: { entry: 'src/cdn/v1.ts', formats: ['iife'], name: 'KatavenLoader', fileName: () => 'v1.js' },
+      },
+    };
+  }
+  if (mode === 'demo') {
+    return {
+      root: 'demo',
+      base: '/',
+      define,
+      build: { outDir: '../dist/demo', emptyOutDir: true, target: 'es2022' },
+    };
+  }
+  const external = Object.keys(dependencies);
+  return {
+    define: { __KATAVEN_VERSION__: JSON.stringify(version) },
+    build: {
+      outDir: 'dist/lib',
+      emptyOutDir: true,
+      target: 'es2022',
+      minify: false,
+      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
+      rollupOptions: {
+        external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
