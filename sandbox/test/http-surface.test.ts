@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { call, DEMO_KEY, testSeed, withSandbox } from './helpers';
+
+function staticFixture(): string[] {
+  const root = mkdtempSync(path.join(tmpdir(), 'sandbox-static-'));
+  const cdn = path.join(root, 'cdn');
+  const demo = path.join(root, 'demo');
+  mkdirSync(path.join(cdn, 'chunks'), { recursive: true });
+  mkdirSync(demo, { recursive: true });
+  writeFileSync(path.join(cdn, 'v1.js'), 'window.Kataven = {};');
+  writeFileSync(path.join(cdn, 'chunks', 'widget-abc.js'), 'export const x = 1;');
+  writeFileSync(path.join(cdn, 'index.html'), '<p>cdn wins</p>');
+  writeFileSync(path.join(demo, 'index.html'), '<p>demo</p>');
+  writeFileSync(path.join(demo, 'app.css'), 'body{}');
+  writeFileSync(path.join(demo, 'logo.svg'), '<svg/>');
+  writeFileSync(path.join(demo, 'silence.wav'), 'RIFF');
+  writeFileSync(path.join(demo, 'data.json'), '{}');
+  writeFileSync(path.join(root, 'secret.txt'), 'nope');
+  return [cdn, demo];
+}
+
+test('static files: first directory wins, content types, CORS, traversal refused', async () => {
+  const staticDirs = staticFixture();
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const get = (pathname: string) => call(sandbox, 'GET', pathname, { origin: 'https://customer.example' });
+      const expectations: Array<[string, number, string]> = [
+        ['/v1.js', 200, 'text/javascript; charset=utf-8'],
+        ['/chunks/widget-abc.js', 200, 'text/javascript; charset=utf-8'],
+        ['/app.css', 200, 'text/css; charset=utf-8'],
+        ['/logo.svg', 200, 'image/svg+xml'],
+        ['/silence.wav', 200, 'audio/wav'],
+        ['/data.json', 200, 'application/json; charset=utf-8'],
+        ['/', 200, 'text/html; charset=utf-8'],
+      ];
+      for (const [pathname, status, type] of expectations) {
+        const res = await get(pathname);
+        assert.equal(res.status, status, pathname);
+        assert.equal(res.headers['content-type'], type, pathname);
+        assert.equal(res.headers['access-control-allow-origin'], '*', pathname);
+      }
+      assert.equal((await get('/')).text, '<p>cdn wins</p>');
+      assert.equal((await get('/v1.js')).text, 'window.Kataven = {};');
+      const missing = await get('/nope.js');
+      assert.equal(missing.status, 404);
+      assert.equal(missing.headers['access-control-allow-origin'], '*');
+      for (const attack of ['/..%2fsecret.txt', '/chunks/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/..%5csecret.txt']) {
+        const res = await get(attack);
+        assert.notEqual(res.status, 200, attack);
+        assert.equal(res.text.includes('nope'), false, attack);
+      }
+      assert.equal((await get('/..%2fsecret.txt')).status, 403);
+    },
+    { staticDirs },
+  );
+});
+
+test('fail_next fails exactly one request to that path; DELETE clears pending faults', async () => {
+  await withSandbox(testSeed(), async (sandbox) => {
+    const configPath = `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`;
+    const inject = (body: unknown) => call(sandbox, 'POST', '/sandbox/faults', { origin: null, body });
+    assert.equal(
+      (await inject({ kind: 'fail_next', path: '/v1/widget/config', status: 503 })).status,
+      200,
+    );
+    const failed = await call(sandbox, 'GET', configPath);
+    assert.equal(failed.status, 503);
+    assert.equal(failed.text, 'server_error: injected by the sandbox');
+    assert.equal(failed.headers['access-control-allow-origin'], '*');
+    assert.equal((await call(sandbox, 'GET', configPath)).status, 200);
+
+    await inject({ kind: 'fail_next', path: '/v1/widget/connect', status: 429, body: 'rate_limit: slow down', retry_after: 7 });
+    const limited = await call(sandbox, 'POST', '/v1/widget/connect', { body: {} });
+    assert.deepEqual([limited.status, limited.text, limited.headers['retry-after']], [429, 'rate_limit: slow down', '7']);
+
+    await inject({ kind: 'fail_next', path: '/v1/widget/config', status: 500 });
+    assert.equal((await call(sandbox, 'DELETE', '/sandbox/faults', { origin: null })).status, 200);
+    assert.equal((await call(sandbox, 'GET', configPath)).status, 200);
+
+    const bad = await inject({ kind: 'explode' });
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /^invalid_body: kind /);
+    const noCall = await inject({ kind: 'hangup' });
+    assert.equal(noCall.status, 404);
+  });
+});
+
+test('the request log records API calls; unknown routes and methods are refused', async () => {
+  await withSandbox(testSeed(), async (sandbox) => {
+    await call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`);
+    await call(sandbox, 'POST', '/v1/widget/auth/guest', { origin: 'https://evil.test', body: { client_key: DEMO_KEY } });
+    const unknown = await call(sandbox, 'GET', '/v1/nothing');
+    assert.equal(unknown.status, 404);
+    const wrongMethod = await call(sandbox, 'GET', '/v1/widget/auth/guest');
+    assert.deepEqual([wrongMethod.status, wrongMethod.text], [405, 'method_not_allowed: use POST']);
+    const log = (await call(sandbox, 'GET', '/sandbox/requests', { origin: null })).json<Array<Record<string, unknown>>>();
+    assert.deepEqual(
+      log.map(({ method, path: p, status, origin }) => ({ method, path: p, status, origin })),
+      [
+        { method: 'GET', path: '/v1/widget/config', status: 200, origin: 'http://localhost:5173' },
+        { method: 'POST', path: '/v1/widget/auth/guest', status: 403, origin: 'https://evil.test' },
+        { method: 'GET', path: '/v1/nothing', status: 404, origin: 'http://localhost:5173' },
+        { method: 'GET', path: '/v1/widget/auth/guest', status: 405, origin: 'http://localhost:5173' },
+      ],
+    );
+    assert.equal(typeof log[0]?.['at'], 'string');
+    assert.equal(sandbox.requests().length, 4); // only /v1 requests are logged, not /sandbox reads
+  });
+});
