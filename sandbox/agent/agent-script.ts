@@ -20,7 +20,8 @@ const SILENCE_FRAMES_TO_REARM = 50;
 
 export class AgentScript {
   private readonly timers = new Set<NodeJS.Timeout>();
-  private echoing = false;
+  /** Set when the greeting chime has played: echo and speech captions start then. */
+  private listening = false;
   private speechFrames = 0;
   private silentFrames = 0;
   private inUtterance = false;
@@ -36,8 +37,8 @@ export class AgentScript {
     const { behaviour, greeting_message: greeting } = this.agent;
     const chime = behaviour.greeting ? greetingChime() : new Int16Array(0);
     if (chime.length) this.media.play(chime);
-    // Echo starts after the chime, so the greeting is not mixed with the caller's own voice.
-    this.later((chime.length / SAMPLE_RATE) * 1000, () => (this.echoing = behaviour.echo));
+    // Echo and speech captions start after the chime, so the greeting is neither mixed nor interrupted.
+    this.later((chime.length / SAMPLE_RATE) * 1000, () => (this.listening = true));
     this.media.onCallerAudio((frame) => this.hear(frame));
     if (behaviour.captions && greeting) {
       const words = greeting.split(/\s+/);
@@ -58,11 +59,12 @@ export class AgentScript {
   stop(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    this.echoing = false;
+    this.listening = false;
   }
 
   private hear(frame: Int16Array): void {
-    if (this.echoing) this.media.play(frame);
+    if (!this.listening) return;
+    if (this.agent.behaviour.echo) this.media.play(frame);
     let total = 0;
     for (const sample of frame) total += Math.abs(sample);
     const speaking = frame.length > 0 && total / frame.length >= SPEECH_LEVEL;

@@ -1,0 +1,307 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
+import { WebSocket } from 'ws';
+import { decodeUlaw, encodeUlaw } from '../agent/g711';
+import type { CallView } from '../call-book';
+import type { Sandbox } from '../server';
+import { call, guestSession, sleep, testSeed, withSandbox } from './helpers';
+
+interface PStreamMessage {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+/** A PStream client: buffers server messages so tests can await them in order. */
+class SignalingClient {
+  readonly ws: WebSocket;
+  readonly messages: PStreamMessage[] = [];
+  heartbeats = 0;
+  private readonly opened: Promise<void>;
+  readonly closed: Promise<void>;
+
+  constructor(sandbox: Sandbox) {
+    this.ws = new WebSocket(`wss://127.0.0.1:${sandbox.port}/signal`, { rejectUnauthorized: false });
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('error', reject);
+    });
+    this.closed = new Promise((resolve) => this.ws.once('close', () => resolve()));
+    this.ws.on('message', (data) => {
+      const text = String(data);
+      if (text === '\n') {
+        this.heartbeats++;
+        this.ws.send('\n');
+        return;
+      }
+      this.messages.push(JSON.parse(text) as PStreamMessage);
+    });
+  }
+
+  async send(type: string, payload: Record<string, unknown>): Promise<void> {
+    await this.opened;
+    this.ws.send(JSON.stringify({ type, version: '1.6', payload }));
+  }
+
+  /** Waits for the next message of this type (removing it and everything before it). */
+  async next(type: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const index = this.messages.findIndex((message) => message.type === type);
+      if (index >= 0) return this.messages.splice(0, index + 1)[index]?.payload ?? {};
+      await sleep(10);
+    }
+    throw new Error(`no ${type} within ${timeoutMs} ms; got ${this.messages.map((m) => m.type).join(', ')}`);
+  }
+}
+
+async function twilioToken(sandbox: Sandbox): Promise<{ token: string; sessionId: string }> {
+  const visitor = await guestSession(sandbox);
+  const res = await call(sandbox, 'POST', '/v1/widget/connect', { bearer: visitor.token, body: { agent_id: 'agent_ava' } });
+  const body = res.json<{ session_id: string; twilio: { token: string } }>();
+  return { token: body.twilio.token, sessionId: body.session_id };
+}
+
+const callsOf = async (sandbox: Sandbox) =>
+  (await call(sandbox, 'GET', '/sandbox/calls', { origin: null })).json<CallView[]>();
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test('listen: bad tokens get Twilio error codes and the socket closes', async () => {
+  const seed = testSeed((_account, config) => {
+    config.settings = { ...config.settings, twilio_token_ttl_seconds: 1 };
+  });
+  await withSandbox(seed, async (sandbox) => {
+    const malformed = new SignalingClient(sandbox);
+    await malformed.send('listen', { token: 'garbage', browserinfo: {}, reconnectTimeout: 0 });
+    assert.deepEqual(await malformed.next('error'), { error: { code: 31204, message: 'JWT is invalid' } });
+    await malformed.next('close');
+    await malformed.closed;
+
+    const { token } = await twilioToken(sandbox);
+    const [header, payload, signature = ''] = token.split('.');
+    const forged = new SignalingClient(sandbox);
+    await forged.send('listen', { token: `${header}.${payload}.${signature.slice(0, -4)}AAAA` });
+    assert.deepEqual(await forged.next('error'), { error: { code: 31202, message: 'JWT signature validation failed' } });
+    await forged.closed;
+
+    await sleep(1100);
+    const expired = new SignalingClient(sandbox);
+    await expired.send('listen', { token });
+    assert.deepEqual(await expired.next('error'), { error: { code: 31205, message: 'JWT token expired' } });
+    await expired.closed;
+  });
+});
+
+test('listen: a valid token is answered with connected (identity, ttl) and heartbeats follow', async () => {
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const { token } = await twilioToken(sandbox);
+      const client = new SignalingClient(sandbox);
+      await client.send('listen', { token, browserinfo: {}, reconnectTimeout: 0 });
+      const connected = await client.next('connected');
+      assert.equal(connected['region'], 'LOCAL');
+      assert.equal(connected['edge'], 'local');
+      const grant = connected['token'] as { identity: string; ttl: number };
+      assert.match(grant.identity, /^v_/);
+      assert.ok(grant.ttl >= 3598 && grant.ttl <= 3600, String(grant.ttl));
+      await waitFor('two heartbeats', async () => (client.heartbeats >= 2 ? true : undefined), 2000);
+      await client.send('register', { media: { audio: true } });
+      await client.next('ready');
+      client.ws.close();
+    },
+    { heartbeatMs: 100 },
+  );
+});
+
+/** A werift caller standing in for the browser: PCMU offer, then a 440 Hz tone. */
+async function createCaller() {
+  const pc = new RTCPeerConnection({
+    codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 })] },
+    iceAdditionalHostAddresses: ['127.0.0.1'],
+  });
+  const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
+  let received = 0;
+  let loudest = 0;
+  transceiver.onTrack.subscribe((track) =>
+    track.onReceiveRtp.subscribe((rtp) => {
+      received++;
+      for (const sample of decodeUlaw(rtp.payload)) loudest = Math.max(loudest, Math.abs(sample));
+    }),
+  );
+  await pc.setLocalDescription(await pc.createOffer());
+  let sequenceNumber = 0;
+  let timestamp = 0;
+  let phase = 0;
+  const tone = setInterval(() => {
+    if (pc.connectionState !== 'connected') return;
+    const frame = new Int16Array(160).map(() => Math.round(8000 * Math.sin((phase += (2 * Math.PI * 440) / 8000))));
+    sequenceNumber = (sequenceNumber + 1) & 0xffff;
+    timestamp = (timestamp + 160) >>> 0;
+    transceiver.sender
+      .sendRtp(new RtpPacket(new RtpHeader({ payloadType: 0, sequenceNumber, timestamp }), encodeUlaw(frame)))
+      .catch(() => undefined);
+  }, 20);
+  return {
+    offer: pc.localDescription?.sdp ?? '',
+    accept: (sdp: string) => pc.setRemoteDescription({ type: 'answer', sdp }),
+    received: () => received,
+    loudest: () => loudest,
+    close: async () => {
+      clearInterval(tone);
+      await pc.close();
+    },
+  };
+}
+
+test('a call end to end: invite, answer, audio both ways, captions, updateToken, reconnect, hangup with error', async () => {
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const { token, sessionId } = await twilioToken(sandbox);
+      const client = new SignalingClient(sandbox);
+      await client.send('listen', { token });
+      await client.next('connected');
+      const caller = await createCaller();
+      try {
+        await client.send('invite', {
+          callsid: 'TJS-test-1',
+          sdp: caller.offer,
+          twilio: { params: `agent_id=agent_ava&session_id=${sessionId}&note=${encodeURIComponent('a b&c')}` },
+        });
+        const ringing = await client.next('ringing');
+        const callSid = String(ringing['callsid']);
+        assert.match(callSid, /^CA[0-9a-f]{32}$/);
+        const answer = await client.next('answer', 10_000);
+        assert.equal(answer['callsid'], callSid);
+        const sdp = String(answer['sdp']);
+        assert.match(sdp, /a=candidate:/);
+        assert.match(sdp, /a=ssrc:/);
+        assert.match(sdp, /a=rtpmap:0 PCMU\/8000/);
+        assert.match(String(answer['reconnect']), /^RC/);
+        await caller.accept(sdp);
+
+        const greeting = await client.next('message');
+        assert.equal(greeting['messagetype'], 'user-defined-message');
+        assert.equal(greeting['contenttype'], 'application/json');
+        assert.match(String(greeting['voiceeventsid']), /^KX[0-9a-f]{32}$/);
+        assert.deepEqual(greeting['content'], { role: 'agent', text: "Hi, I'm", final: false });
+        assert.deepEqual((await client.next('message'))['content'], { role: 'agent', text: "Hi, I'm Ava.", final: true });
+        // After the ~1.5 s chime the agent listens, hears the tone and says so.
+        assert.deepEqual((await client.next('message'))['content'], { role: 'user', text: '(caller audio heard)', final: true });
+        assert.deepEqual((await client.next('message'))['content'], { role: 'agent', text: 'I can hear you.', final: true });
+
+        const live = await waitFor('audio both ways', async () => {
+          const view = (await callsOf(sandbox)).find((entry) => entry.call_sid === callSid);
+          return view && view.packets_from_caller > 25 && view.packets_to_caller > 25 && caller.received() > 25
+            ? view
+            : undefined;
+        });
+        assert.equal(live.state, 'connected');
+        assert.equal(live.session_id, sessionId);
+        assert.equal(live.visitor_kind, 'guest');
+        assert.deepEqual(live.params, { agent_id: 'agent_ava', session_id: sessionId, note: 'a b&c' });
+        assert.ok(live.caller_level > 1000, `caller_level ${live.caller_level}`);
+        assert.ok(caller.loudest() > 5000, `the greeting chime is real audio (peak ${caller.loudest()})`);
+
+        await client.send('message', {
+          callsid: callSid,
+          content: { text: 'hello agent' },
+          contenttype: 'application/json',
+          messagetype: 'user-defined-message',
+          voiceeventsid: 'KXclient1',
+        });
+        assert.deepEqual(await client.next('ack'), { acktype: 'message', callsid: callSid, voiceeventsid: 'KXclient1' });
+        await client.next('message'); // the user caption of what was sent
+        assert.deepEqual((await client.next('message'))['content'], { role: 'agent', text: 'You said: hello agent', final: true });
+
+        const caption = await call(sandbox, 'POST', '/sandbox/faults', {
+          origin: null,
+          body: { kind: 'send_caption', role: 'agent', text: 'Injected.', final: true },
+        });
+        assert.equal(caption.json<{ call_sid: string }>().call_sid, callSid);
+        assert.deepEqual((await client.next('message'))['content'], { role: 'agent', text: 'Injected.', final: true });
+
+        await client.send('listen', { token }); // device.updateToken()
+        await client.next('connected');
+        await client.send('invite', { callsid: callSid, reconnect: answer['reconnect'], sdp: caller.offer, twilio: {} });
+        assert.deepEqual(await client.next('answer'), { callsid: callSid, reconnect: answer['reconnect'] });
+
+        const drop = await call(sandbox, 'POST', '/sandbox/faults', { origin: null, body: { kind: 'drop_signaling' } });
+        assert.equal(drop.json<{ sockets_dropped: number }>().sockets_dropped, 1);
+        await client.closed;
+        const second = new SignalingClient(sandbox);
+        await second.send('listen', { token });
+        await second.next('connected');
+        await second.send('invite', { callsid: callSid, reconnect: answer['reconnect'], sdp: caller.offer, twilio: {} });
+        assert.deepEqual(await second.next('answer'), { callsid: callSid, reconnect: answer['reconnect'] });
+
+        const hangup = await call(sandbox, 'POST', '/sandbox/faults', {
+          origin: null,
+          body: { kind: 'hangup', error_code: 31603, message: 'Decline' },
+        });
+        assert.equal(hangup.status, 200);
+        assert.deepEqual(await second.next('hangup'), { callsid: callSid, error: { code: 31603, message: 'Decline' } });
+        const [closed] = await callsOf(sandbox);
+        assert.equal(closed?.state, 'closed');
+        assert.equal(closed?.end_reason, 'server_error_31603');
+        assert.equal(closed?.token_refreshes, 1);
+        assert.deepEqual(closed?.messages_from_caller, [{ text: 'hello agent' }]);
+        assert.ok(closed?.ended_at);
+        second.ws.close();
+      } finally {
+        await caller.close();
+      }
+    },
+    { heartbeatMs: 1000 },
+  );
+});
+
+test('delay_answer, caller hangup by TJS id while ringing, and loss of signaling past the grace period', async () => {
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const { token, sessionId } = await twilioToken(sandbox);
+      const client = new SignalingClient(sandbox);
+      await client.send('listen', { token });
+      await client.next('connected');
+
+      await call(sandbox, 'POST', '/sandbox/faults', { origin: null, body: { kind: 'delay_answer', ms: 400 } });
+      const ringingCaller = await createCaller();
+      await client.send('invite', { callsid: 'TJS-ringing', sdp: ringingCaller.offer, twilio: { params: `session_id=${sessionId}` } });
+      await client.next('ringing');
+      await client.send('hangup', { callsid: 'TJS-ringing' });
+      const ended = await waitFor('caller hangup', async () => (await callsOf(sandbox)).find((entry) => entry.state === 'closed'));
+      assert.equal(ended.end_reason, 'caller_hangup');
+      await sleep(500);
+      assert.equal(client.messages.some((message) => message.type === 'answer'), false);
+      await ringingCaller.close();
+
+      const second = await twilioToken(sandbox);
+      const caller = await createCaller();
+      try {
+        await client.send('invite', { callsid: 'TJS-2', sdp: caller.offer, twilio: { params: `session_id=${second.sessionId}` } });
+        const { callsid } = await client.next('answer', 10_000);
+        client.ws.terminate();
+        await sleep(100);
+        assert.equal((await callsOf(sandbox)).find((entry) => entry.call_sid === callsid)?.state, 'connected');
+        const lost = await waitFor('signaling loss', async () =>
+          (await callsOf(sandbox)).find((entry) => entry.call_sid === callsid && entry.state === 'closed'),
+        );
+        assert.equal(lost.end_reason, 'signaling_lost');
+      } finally {
+        await caller.close();
+      }
+    },
+    { signalingGraceMs: 300 },
+  );
+});
