@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -9,6 +9,25 @@ const define = {
   __KATAVEN_VERSION__: JSON.stringify(version),
   'process.env.NODE_ENV': JSON.stringify('production'),
 };
+
+/** Collapses whitespace and comments inside Lit `css` templates of `*styles.ts` files (they ship on every page). */
+function minifyCssTemplates(): Plugin {
+  return {
+    name: 'kataven:minify-css-templates',
+    transform(code, id) {
+      if (!/styles\.ts$/.test(id)) return null;
+      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
+        const min = body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{}:;,>])\s*/g, '$1')
+          .replace(/;}/g, '}')
+          .trim();
+        return `css\`${min}\``;
+      });
+    },
+  };
+}
 
 /**
  * `vite build`            → dist/lib: the npm package (unbundled ES modules, dependencies external).
@@ -20,18 +39,23 @@ export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'cdn') {
     return {
       define,
+      plugins: [minifyCssTemplates()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
         target: 'es2022',
-        modulePreload: false,
+        minify: true,
+        // Library mode: dynamic imports stay plain `import()` (no preload helper in the launcher's bytes).
+        lib: { entry: { 'kataven-widget': 'src/cdn/widget.ts' }, formats: ['es'] },
         rollupOptions: {
-          input: { 'kataven-widget': 'src/cdn/widget.ts' },
-          preserveEntrySignatures: 'exports-only',
           output: {
-            format: 'es',
             entryFileNames: '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',
+            // Vite keeps ES-library output unminified; this build is for browsers, so minify fully.
+            minify: true,
+            // Everything the launcher needs at first paint in one file (one request, one gzip dictionary);
+            // the panel, locales, call stack and Twilio stay in lazy chunks.
+            codeSplitting: { groups: [{ name: 'launcher', tags: ['$initial'] }] },
           },
         },
       },

@@ -19,16 +19,17 @@ export const BrandingPayload = z.object({
 
 export const WidgetConfigResponse = z.object({
   agent: z.object({
-    id: z.string().check(z.minLength(1)),
+    id: z.string(),
     name: z.string(),
     status: z.string(),
     auth_mode: z.enum(['public', 'authenticated']),
   }),
-  branding: z._default(BrandingPayload, {}),
+  branding: z.optional(BrandingPayload),
   policy: z.object({
     widget_enabled: z.boolean(),
     auth_mode: z.enum(['guest', 'user', 'both']),
-    max_call_seconds: z.optional(z.nullable(z.number().check(z.positive()))),
+    // Range and emptiness rules live in state/config.ts: checks here would cost launcher bytes for no gain.
+    max_call_seconds: z.optional(z.nullable(z.number())),
     consent_required: z.optional(z.boolean()),
   }),
 });

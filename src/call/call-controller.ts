@@ -11,6 +11,15 @@ import type { VisitorSession } from '../session/visitor-session.js';
 import type { CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
+/** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
+export interface Caption {
+  role: 'agent' | 'user';
+  text: string;
+  final: boolean;
+}
+
+const MAX_CAPTION_LENGTH = 2000;
+
 export type CallStatus = 'idle' | 'connecting' | 'ringing' | 'connected' | 'reconnecting' | 'ended' | 'error';
 export type CallEndReason = 'local' | 'remote' | 'cancelled' | 'time_limit' | 'error';
 
@@ -20,7 +29,7 @@ export interface CallEvents {
   ended?(info: { reason: CallEndReason; durationMs: number }): void;
   error?(error: WidgetError): void;
   volume?(input: number, output: number): void;
-  caption?(caption: CaptionMessage): void;
+  caption?(caption: Caption): void;
   muted?(muted: boolean): void;
 }
 
@@ -136,8 +145,8 @@ export class CallController {
     device.on('error', (error: TwilioErrorLike) => this.#onDeviceError(attempt, error));
     device.on('tokenWillExpire', () => void this.#refreshCallToken(attempt));
     const call = await device.connect({
-      params: connect.params,
-      rtcConfiguration: { iceServers: connect.ice_servers },
+      params: connect.params ?? {},
+      rtcConfiguration: { iceServers: connect.ice_servers ?? [] },
     });
     if (signal.aborted) {
       call.disconnect();
@@ -220,8 +229,10 @@ export class CallController {
         return;
       }
     }
-    const caption = CaptionMessage.safeParse(content);
-    if (caption.success) this.#options.events.caption?.(caption.data);
+    const parsed = CaptionMessage.safeParse(content);
+    if (!parsed.success) return;
+    const { role, text, final } = parsed.data;
+    this.#options.events.caption?.({ role, text: text.slice(0, MAX_CAPTION_LENGTH), final: final ?? true });
   }
 
   #fail(attempt: Attempt, error: WidgetError): void {

@@ -21,14 +21,14 @@ export function resolveConfig(
   response: WidgetConfigResponse,
   brandingOverride: Readonly<Record<string, unknown>> | undefined,
 ): ResolvedConfig {
-  const server = validateBranding(response.branding);
+  const server = validateBranding(response.branding ?? {});
   const override = validateBranding(brandingOverride ?? {});
   return {
     agent: response.agent,
     policy: {
       widget_enabled: response.policy.widget_enabled,
       auth_mode: response.policy.auth_mode,
-      max_call_seconds: response.policy.max_call_seconds ?? null,
+      max_call_seconds: positiveOrNull(response.policy.max_call_seconds),
       consent_required: response.policy.consent_required ?? false,
     },
     branding: { ...DEFAULT_BRANDING, ...server.value, ...override.value },
@@ -36,13 +36,19 @@ export function resolveConfig(
   };
 }
 
-/** Why this visitor cannot call, or null when they can (DESIGN.md 2.1: guests need guest/both AND a public agent). */
+function positiveOrNull(value: number | null | undefined): number | null {
+  return value && Number.isFinite(value) && value > 0 ? value : null;
+}
+
+/**
+ * Why this visitor cannot call, or null when they can. Guests need `guest`/`both` AND a public agent (DESIGN.md 2.1);
+ * a signed-in visitor may always call (the sandbox agrees: a guest-only agent does not turn away users).
+ */
 export function unavailableReason(config: ResolvedConfig, authenticated: boolean): WidgetErrorCode | null {
   if (!config.policy.widget_enabled) return 'widget_disabled';
   if (config.agent.status !== 'active') return 'agent_not_active';
-  const usersAllowed = config.policy.auth_mode !== 'guest';
   const guestsAllowed = config.policy.auth_mode !== 'user' && config.agent.auth_mode === 'public';
-  if (authenticated ? !usersAllowed : !guestsAllowed) return 'sign_in_required';
+  if (!authenticated && !guestsAllowed) return 'sign_in_required';
   return null;
 }
 
@@ -59,4 +65,10 @@ export function checkClientKey(key: string | undefined): { code: WidgetErrorCode
     return { code: 'invalid_key', message: 'client-key must be a pk_live_… widget key' };
   }
   return null;
+}
+
+/** Seconds left before `max_call_seconds` ends the call, or null when there is no limit. */
+export function remainingSeconds(config: ResolvedConfig | null, elapsedSeconds: number): number | null {
+  const max = config?.policy.max_call_seconds;
+  return max ? Math.max(0, max - elapsedSeconds) : null;
 }

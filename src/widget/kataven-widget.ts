@@ -1,22 +1,20 @@
-import { LitElement, type PropertyValues, html, nothing } from 'lit';
+import { LitElement, type PropertyValues, adoptStyles, html, nothing } from 'lit';
 import { isLauncherPosition } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
-import {
-  KatavenCallConnectedEvent,
-  KatavenCallEndEvent,
-  KatavenCallStartEvent,
-  KatavenErrorEvent,
-  KatavenMessageEvent,
-  KatavenMuteEvent,
-  KatavenReadyEvent,
-  KatavenStatusEvent,
-} from '../events.js';
-import { type WidgetSignal, type WidgetStatus, createWidgetState } from '../state/widget-state.js';
-import { stringsFor } from './i18n.js';
+import { createKatavenEvent } from '../events.js';
+import { remainingSeconds } from '../state/config.js';
+import { type WidgetStatus, createWidgetState } from '../state/widget-state.js';
+import { type Strings, defaultLauncherLabel, loadStrings, resolveLocale } from './i18n.js';
+import { launcherStyles } from './launcher-styles.js';
+import type { renderPanel } from './panel.js';
 import { StoreController } from './store-controller.js';
-import { widgetStyles } from './styles.js';
 
-const LIVE: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
+/** What the lazily loaded panel brings: its renderer and the strings of the current locale. */
+interface PanelKit {
+  render: typeof renderPanel;
+  strings: Strings;
+  locale: string;
+}
 
 /**
  * A voice launcher and call panel for a Kataven AI agent.
@@ -50,7 +48,7 @@ const LIVE: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'conne
  * @cssprop --kataven-offset - Distance from the viewport corner (default 20px).
  */
 export class KatavenWidget extends LitElement {
-  static override styles = widgetStyles;
+  static override styles = launcherStyles;
 
   static override properties = {
     clientKey: { attribute: 'client-key' },
@@ -89,8 +87,10 @@ export class KatavenWidget extends LitElement {
   /** Advanced: replaces how the Twilio Device is created (tests, custom SDK builds). */
   declare deviceFactory: DeviceFactory | undefined;
 
-  #state = createWidgetState((signal) => this.#dispatch(signal));
+  #state = createWidgetState((name, detail) => this.dispatchEvent(createKatavenEvent(name, detail)));
   #focusPanel = false;
+  #panel: PanelKit | null = null;
+  #panelLoading: Promise<void> | null = null;
 
   constructor() {
     super();
@@ -133,9 +133,11 @@ export class KatavenWidget extends LitElement {
   protected override updated(): void {
     const status = this.status;
     if (this.getAttribute('status') !== status) this.setAttribute('status', status);
-    if (this.#focusPanel) {
+    const firstButton = this.#focusPanel && this.renderRoot.querySelector<HTMLElement>('[part="panel"] button');
+    if (firstButton) {
+      // Keyboard users land inside the panel they just opened.
       this.#focusPanel = false;
-      this.renderRoot.querySelector<HTMLElement>('[part="panel"] button')?.focus();
+      firstButton.focus();
     }
   }
 
@@ -143,6 +145,7 @@ export class KatavenWidget extends LitElement {
   async open(): Promise<void> {
     this.#focusPanel = !this.#state.$open.get();
     this.#state.actions.open();
+    await this.#loadPanel();
     await this.updateComplete;
   }
 
@@ -171,9 +174,8 @@ export class KatavenWidget extends LitElement {
 
   protected override render() {
     const config = this.#state.$config.get();
-    const error = this.#state.$error.get();
     // Policy says no web widget for this agent: render nothing at all.
-    if (error?.code === 'widget_disabled') return nothing;
+    if (this.#state.$error.get()?.code === 'widget_disabled') return nothing;
     const branding = config?.branding;
     // Only validated hex colors reach this style string (branding.ts), so no CSS can be injected through it.
     const vars = branding
@@ -196,87 +198,50 @@ export class KatavenWidget extends LitElement {
         ${branding?.logo_url
           ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
           : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`}
-        <span>${branding?.launcher_label || this.#t.launcher}</span>
+        <span>${branding?.launcher_label || defaultLauncherLabel(resolveLocale(this.locale))}</span>
       </button>
     </div>`;
   }
 
   #renderPanel() {
-    const t = this.#t;
-    const status = this.status;
-    const config = this.#state.$config.get();
-    const error = this.#state.$error.get();
-    const floating = this.display !== 'inline';
-    return html`<section part="panel" id="panel" role="dialog" aria-label=${config?.agent.name || t.launcher} @keydown=${this.#onPanelKeydown}>
-      <header>
-        ${config?.branding.logo_url
-          ? html`<img part="logo" src=${config.branding.logo_url} alt="" referrerpolicy="no-referrer" />`
-          : nothing}
-        <h2 part="title">${config?.agent.name || t.launcher}</h2>
-        ${floating ? html`<button class="close" aria-label=${t.close} @click=${this.#onClose}>×</button>` : nothing}
-      </header>
-      <div class="body">
-        <p part="status" role="status" aria-live="polite">${error && !LIVE.has(status) ? '' : t.status[status]}</p>
-        ${error ? html`<p part="error" role="alert">${t.errors[error.code]}</p>` : nothing}
-        ${this.#renderBody(status)}
-      </div>
-      ${config?.branding.privacy_notice
-        ? html`<p part="privacy-notice">${config.branding.privacy_notice}</p>`
-        : nothing}
-    </section>`;
-  }
-
-  #renderBody(status: WidgetStatus) {
-    const t = this.#t;
-    const error = this.#state.$error.get();
-    if (this.#state.$consentAsked.get()) {
-      return html`<p>${t.consent}</p>
-        <div class="actions">
-          <button class="primary" @click=${this.#onAgree}>${t.agree}</button>
-          <button class="secondary" @click=${this.#onDecline}>${t.decline}</button>
-        </div>`;
+    const panel = this.#panel;
+    if (!panel || panel.locale !== resolveLocale(this.locale)) {
+      void this.#loadPanel();
+      if (!panel) return nothing;
     }
-    if (LIVE.has(status)) return this.#renderCall();
-    if (status === 'unavailable' || status === 'loading' || status === 'idle') return nothing;
-    if (error && !error.retryable) return nothing;
-    if (error) return html`<div class="actions"><button class="primary" @click=${this.#onRetry}>${t.retry}</button></div>`;
-    return html`<div class="actions"><button part="call-button" @click=${this.#onCall}>${t.call}</button></div>`;
+    const state = this.#state;
+    const config = state.$config.get();
+    return panel.render({
+      t: panel.strings,
+      title: config?.agent.name || defaultLauncherLabel(panel.locale),
+      status: this.status,
+      error: state.$error.get(),
+      config,
+      floating: this.display !== 'inline',
+      consentAsked: state.$consentAsked.get(),
+      muted: state.$muted.get(),
+      level: state.$level.get(),
+      elapsedSeconds: state.$elapsedSeconds.get(),
+      remainingSeconds: remainingSeconds(config, state.$elapsedSeconds.get()),
+      captions: state.$captions.get(),
+      on: this.#panelHandlers,
+    });
   }
 
-  #renderCall() {
-    const t = this.#t;
-    const muted = this.#state.$muted.get();
-    const level = this.#state.$level.get();
-    const elapsed = this.#state.$elapsedSeconds.get();
-    const remaining = this.#state.remainingSeconds();
-    const warn = remaining !== null && remaining <= 30;
-    const captions = this.#state.$captions.get();
-    return html`<div part="meter" role="group" aria-label=${t.meter}>
-        <div class="level agent"><span style="transform: scaleX(${clampLevel(level.output)})"></span></div>
-        <div class="level"><span style="transform: scaleX(${clampLevel(level.input)})"></span></div>
-      </div>
-      <div class="time ${warn ? 'warning' : ''}" aria-label=${t.elapsed}>
-        ${formatTime(elapsed)}${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
-      </div>
-      ${captions.length
-        ? html`<ul class="captions" role="log" aria-live="polite" aria-label=${t.transcript}>
-            ${captions.map(
-              (caption) => html`<li class="${caption.role} ${caption.final ? '' : 'partial'}">
-                ${caption.role === 'user' ? html`<span class="sr-only">${t.you}: </span>` : nothing}${caption.text}
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
-      <div class="actions">
-        <button part="mute-button" aria-pressed=${muted ? 'true' : 'false'} @click=${this.#onMute}>
-          ${muted ? t.unmute : t.mute}
-        </button>
-        <button part="end-button" @click=${this.#onEnd}>${t.end}</button>
-      </div>`;
-  }
-
-  get #t() {
-    return stringsFor(this.locale, () => this.requestUpdate());
+  /** Loads the panel's code, styles and strings (once per locale); a failure is retried on the next render. */
+  #loadPanel(): Promise<void> {
+    const locale = resolveLocale(this.locale);
+    this.#panelLoading ??= Promise.all([import('./panel.js'), loadStrings(locale)])
+      .then(([module, strings]) => {
+        if (!this.#panel && this.renderRoot instanceof ShadowRoot) {
+          adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, module.panelStyles]);
+        }
+        this.#panel = { render: module.renderPanel, strings, locale };
+        this.requestUpdate();
+      })
+      .catch((error: unknown) => console.warn('[kataven-widget] could not load the panel', error))
+      .finally(() => (this.#panelLoading = null));
+    return this.#panelLoading;
   }
 
   #configure(): void {
@@ -292,38 +257,25 @@ export class KatavenWidget extends LitElement {
     if (this.isConnected && this.status === 'idle') void this.#state.actions.load();
   }
 
-  #dispatch(signal: WidgetSignal): void {
-    switch (signal.type) {
-      case 'ready': {
-        const agent = this.#state.$config.get()?.agent;
-        return void this.dispatchEvent(new KatavenReadyEvent({ agentId: agent?.id ?? '', agentName: agent?.name ?? '' }));
-      }
-      case 'status':
-        return void this.dispatchEvent(new KatavenStatusEvent({ status: signal.status, previous: signal.previous }));
-      case 'call-start':
-        return void this.dispatchEvent(new KatavenCallStartEvent({ agentId: this.#state.$config.get()?.agent.id ?? '' }));
-      case 'call-connected':
-        return void this.dispatchEvent(new KatavenCallConnectedEvent({ sessionId: signal.sessionId }));
-      case 'call-end':
-        return void this.dispatchEvent(new KatavenCallEndEvent({ reason: signal.reason, durationMs: signal.durationMs }));
-      case 'mute':
-        return void this.dispatchEvent(new KatavenMuteEvent({ muted: signal.muted }));
-      case 'message':
-        return void this.dispatchEvent(new KatavenMessageEvent({ ...signal.caption }));
-      case 'error': {
-        const { code, message, retryable } = signal.error;
-        return void this.dispatchEvent(new KatavenErrorEvent({ code, message, retryable }));
-      }
-    }
-  }
-
   #onLauncherClick = () => {
     if (this.#state.$open.get()) void this.close();
     else void this.open();
   };
 
   #onIntent = () => {
+    void this.#loadPanel();
     if (this.status === 'ready') this.#state.actions.prepare();
+  };
+
+  #panelHandlers = {
+    close: () => this.#onClose(),
+    call: () => void this.start(),
+    end: () => void this.end(),
+    mute: () => void this.setMuted(!this.#state.$muted.get()),
+    retry: () => void this.#state.actions.retry(),
+    agree: () => void this.#state.actions.acceptConsent(),
+    decline: () => this.#state.actions.declineConsent(),
+    keydown: (event: KeyboardEvent) => this.#onPanelKeydown(event),
   };
 
   #onPanelKeydown = (event: KeyboardEvent) => {
@@ -336,24 +288,9 @@ export class KatavenWidget extends LitElement {
     void this.close().then(() => this.renderRoot.querySelector<HTMLElement>('[part="launcher"]')?.focus());
   };
 
-  #onCall = () => void this.start();
-  #onEnd = () => void this.end();
-  #onMute = () => void this.setMuted(!this.#state.$muted.get());
-  #onRetry = () => void this.#state.actions.retry();
-  #onAgree = () => void this.#state.actions.acceptConsent();
-  #onDecline = () => this.#state.actions.declineConsent();
 }
 
 const micIcon = html`<svg viewBox="0 0 24 24"><path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z"/></svg>`;
-
-function clampLevel(value: number): number {
-  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
-}
-
-function formatTime(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
-}
 
 /** White or near-black text, whichever reads better on the (validated hex) brand color. */
 function readableOn(hex: string): string {

@@ -1,8 +1,7 @@
 /** Spanish UI strings, loaded only on pages that ask for Spanish. */
-import type { Strings } from '../i18n.js';
+import type { Strings } from './en.js';
 
 const es: Strings = {
-  launcher: 'Habla con nosotros',
   close: 'Cerrar',
   call: 'Iniciar llamada',
   end: 'Colgar',

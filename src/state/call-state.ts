@@ -1,0 +1,129 @@
+/**
+ * What happens during a call: the visitor session, the call controller (with the Twilio Device factory unless a test
+ * injects another), consent, the call timer and its limit, captions and levels. Loaded on intent, so the launcher's
+ * first paint never pays for it; it writes to the element's stores through `CallStateContext`.
+ */
+import type { ApiClient } from '../api/client.js';
+import type { WidgetError } from '../api/errors.js';
+import { remainingSeconds } from './config.js';
+import { type Caption, type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
+import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
+import { VisitorSession } from '../session/visitor-session.js';
+import type { WidgetInput, WidgetStores, WidgetStatus, EmitEvent } from './widget-state.js';
+
+export interface CallStateContext {
+  stores: WidgetStores;
+  input: WidgetInput;
+  api: ApiClient;
+  emit: EmitEvent;
+  setStatus(status: WidgetStatus): void;
+  fail(error: WidgetError): void;
+}
+
+const MAX_CAPTIONS = 50;
+const LIVE: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
+
+export function createCallState(context: CallStateContext) {
+  const { stores, input, api, emit, setStatus, fail } = context;
+  const session = new VisitorSession({
+    api,
+    agentId: input.agentId,
+    userToken: () => input.userToken,
+    userTokenProvider: input.userTokenProvider,
+  });
+  let consented = false;
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  let connectedAt = 0;
+
+  const controller = new CallController({
+    api,
+    session,
+    createDevice: input.createDevice ?? createTwilioDevice,
+    events: {
+      status: onCallStatus,
+      connected: (info) => emit('call-connected', info),
+      ended: (info) => emit('call-end', info),
+      error: fail,
+      volume: (inputLevel, outputLevel) => stores.$level.set({ input: inputLevel, output: outputLevel }),
+      muted: (muted) => {
+        stores.$muted.set(muted);
+        emit('mute', { muted });
+      },
+      caption: addCaption,
+    },
+  });
+
+  function onCallStatus(status: CallStatus): void {
+    if (status === 'connected' && !ticker) {
+      connectedAt = Date.now();
+      stores.$elapsedSeconds.set(0);
+      ticker = setInterval(tick, 250);
+    }
+    if (status === 'ended' || status === 'error') {
+      stopTicker();
+      stores.$level.set({ input: 0, output: 0 });
+      stores.$muted.set(false);
+    }
+    // `error` arrives through `fail`, which also sets the status.
+    if (status !== 'idle' && status !== 'error') setStatus(status);
+  }
+
+  function tick(): void {
+    stores.$elapsedSeconds.set(Math.floor((Date.now() - connectedAt) / 1000));
+    if (remainingSeconds(stores.$config.get(), stores.$elapsedSeconds.get()) === 0) void controller.end('time_limit');
+  }
+
+  function stopTicker(): void {
+    clearInterval(ticker);
+    ticker = undefined;
+  }
+
+  function addCaption(caption: Caption): void {
+    const list = stores.$captions.get();
+    const last = list[list.length - 1];
+    // A partial caption is replaced by the next caption of the same speaker until one is final.
+    const replaceLast = last !== undefined && !last.final && last.role === caption.role;
+    const next = replaceLast ? [...list.slice(0, -1), caption] : [...list, caption];
+    stores.$captions.set(next.slice(-MAX_CAPTIONS));
+    emit('message', { ...caption });
+  }
+
+  return {
+    /** Starts a call (or asks for consent first). Resolves once connected, failed, cancelled or waiting for consent. */
+    start(): Promise<void> {
+      const config = stores.$config.get();
+      const agentId = config?.agent.id ?? input.agentId ?? '';
+      if (LIVE.has(stores.$status.get())) return controller.start(agentId);
+      if (!config || stores.$status.get() === 'unavailable') return Promise.resolve();
+      if (config.policy.consent_required && !consented) {
+        stores.$open.set(true);
+        stores.$consentAsked.set(true);
+        return Promise.resolve();
+      }
+      stores.$error.set(null);
+      stores.$captions.set([]);
+      stores.$open.set(true);
+      setStatus('connecting');
+      emit('call-start', { agentId });
+      return controller.start(agentId);
+    },
+    end: (reason: CallEndReason) => controller.end(reason),
+    setMuted: (muted: boolean) => controller.setMuted(muted),
+    acceptConsent(): Promise<void> {
+      consented = true;
+      stores.$consentAsked.set(false);
+      return this.start();
+    },
+    /** Warm-up on intent: the Twilio chunk (unless a test injected its own Device). */
+    prepare(): Promise<unknown> {
+      return input.createDevice ? Promise.resolve() : preloadTwilio();
+    },
+    dispose(): void {
+      stopTicker();
+      controller.dispose();
+      session.dispose();
+    },
+  };
+}
+
+export type CallState = ReturnType<typeof createCallState>;

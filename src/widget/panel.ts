@@ -1,0 +1,109 @@
+/**
+ * The call panel: rendered only after the visitor shows intent (or at once with `display="inline"`), so its markup,
+ * styles and strings stay out of the launcher's first load. Pure rendering: state arrives in `PanelView`, intent
+ * leaves through its handlers.
+ */
+import { html, nothing } from 'lit';
+import type { WidgetError } from '../api/errors.js';
+import type { Caption } from '../call/call-controller.js';
+import type { ResolvedConfig } from '../state/config.js';
+import type { WidgetStatus } from '../state/widget-state.js';
+import type { Strings } from './i18n.js';
+
+export { panelStyles } from './panel-styles.js';
+
+export interface PanelView {
+  t: Strings;
+  title: string;
+  status: WidgetStatus;
+  error: WidgetError | null;
+  config: ResolvedConfig | null;
+  floating: boolean;
+  consentAsked: boolean;
+  muted: boolean;
+  level: { input: number; output: number };
+  elapsedSeconds: number;
+  remainingSeconds: number | null;
+  captions: readonly Caption[];
+  on: {
+    close(): void;
+    call(): void;
+    end(): void;
+    mute(): void;
+    retry(): void;
+    agree(): void;
+    decline(): void;
+    keydown(event: KeyboardEvent): void;
+  };
+}
+
+const LIVE: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
+
+export function renderPanel(view: PanelView) {
+  const { t, config, error, status } = view;
+  const logo = config?.branding.logo_url;
+  const notice = config?.branding.privacy_notice;
+  return html`<section part="panel" id="panel" role="dialog" aria-label=${view.title} @keydown=${view.on.keydown}>
+    <header>
+      ${logo ? html`<img part="logo" src=${logo} alt="" referrerpolicy="no-referrer" />` : nothing}
+      <h2 part="title">${view.title}</h2>
+      ${view.floating ? html`<button class="close" aria-label=${t.close} @click=${view.on.close}>×</button>` : nothing}
+    </header>
+    <div class="body">
+      <p part="status" role="status" aria-live="polite">${error && !LIVE.has(status) ? '' : t.status[status]}</p>
+      ${error ? html`<p part="error" role="alert">${t.errors[error.code]}</p>` : nothing} ${renderBody(view)}
+    </div>
+    ${notice ? html`<p part="privacy-notice">${notice}</p>` : nothing}
+  </section>`;
+}
+
+function renderBody(view: PanelView) {
+  const { t, error, status, on } = view;
+  if (view.consentAsked) {
+    return html`<p>${t.consent}</p>
+      <div class="actions">
+        <button class="primary" @click=${on.agree}>${t.agree}</button>
+        <button class="secondary" @click=${on.decline}>${t.decline}</button>
+      </div>`;
+  }
+  if (LIVE.has(status)) return renderCall(view);
+  if (status === 'unavailable' || status === 'loading' || status === 'idle') return nothing;
+  if (error && !error.retryable) return nothing;
+  if (error) return html`<div class="actions"><button class="primary" @click=${on.retry}>${t.retry}</button></div>`;
+  return html`<div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
+}
+
+function renderCall(view: PanelView) {
+  const { t, muted, level, remainingSeconds: remaining, captions, on } = view;
+  const warn = remaining !== null && remaining <= 30;
+  return html`<div part="meter" role="group" aria-label=${t.meter}>
+      <div class="level agent"><span style="transform: scaleX(${clampLevel(level.output)})"></span></div>
+      <div class="level"><span style="transform: scaleX(${clampLevel(level.input)})"></span></div>
+    </div>
+    <div class="time ${warn ? 'warning' : ''}" aria-label=${t.elapsed}>
+      ${formatTime(view.elapsedSeconds)}${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
+    </div>
+    ${captions.length
+      ? html`<ul class="captions" role="log" aria-live="polite" aria-label=${t.transcript}>
+          ${captions.map(
+            (caption) => html`<li class="${caption.role} ${caption.final ? '' : 'partial'}">
+              ${caption.role === 'user' ? html`<span class="sr-only">${t.you}: </span>` : nothing}${caption.text}
+            </li>`,
+          )}
+        </ul>`
+      : nothing}
+    <div class="actions">
+      <button part="mute-button" aria-pressed=${muted ? 'true' : 'false'} @click=${on.mute}>
+        ${muted ? t.unmute : t.mute}
+      </button>
+      <button part="end-button" @click=${on.end}>${t.end}</button>
+    </div>`;
+}
+
+function clampLevel(value: number): number {
+  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+}
+
+function formatTime(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}

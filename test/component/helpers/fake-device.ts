@@ -1,0 +1,121 @@
+/**
+ * A fake Twilio Device/Call pair for unit and component tests (e2e tests use the real SDK). The test decides when
+ * each Twilio event fires, so every state is reachable deterministically.
+ */
+import type { CallLike, DeviceFactory, DeviceInit, DeviceLike, Listener } from '../../../src/call/device.js';
+
+class Emitter {
+  #listeners = new Map<string, Set<Listener>>();
+
+  on(event: string, listener: Listener): this {
+    let set = this.#listeners.get(event);
+    if (!set) this.#listeners.set(event, (set = new Set()));
+    set.add(listener);
+    return this;
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.#listeners.get(event) ?? []) (listener as (...a: unknown[]) => void)(...args);
+  }
+
+  listenerCount(): number {
+    let count = 0;
+    for (const set of this.#listeners.values()) count += set.size;
+    return count;
+  }
+}
+
+export class FakeCall extends Emitter implements CallLike {
+  muted = false;
+  disconnected = false;
+
+  disconnect(): void {
+    if (this.disconnected) return;
+    this.disconnected = true;
+    queueMicrotask(() => this.emit('disconnect', this));
+  }
+
+  mute(shouldMute = true): void {
+    this.muted = shouldMute;
+    this.emit('mute', shouldMute, this);
+  }
+
+  isMuted(): boolean {
+    return this.muted;
+  }
+
+  /** Plays the happy path: ringing, then answered. */
+  answer(): void {
+    this.emit('ringing', false);
+    this.emit('accept', this);
+  }
+
+  /** Twilio's way to report a failure: `error`, then `disconnect`. */
+  fail(code: number, message = 'fake failure'): void {
+    this.emit('error', { code, message });
+    this.disconnected = true;
+    this.emit('disconnect', this);
+  }
+}
+
+export class FakeDevice extends Emitter implements DeviceLike {
+  readonly calls: FakeCall[] = [];
+  readonly tokens: string[] = [];
+  connectOptions: Parameters<DeviceLike['connect']>[0] | undefined;
+  destroyed = false;
+
+  constructor(readonly init: DeviceInit) {
+    super();
+    this.tokens.push(init.token);
+  }
+
+  connect(options: Parameters<DeviceLike['connect']>[0]): Promise<CallLike> {
+    this.connectOptions = options;
+    const call = new FakeCall();
+    this.calls.push(call);
+    return Promise.resolve(call);
+  }
+
+  updateToken(token: string): void {
+    this.tokens.push(token);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    for (const call of this.calls) call.disconnect();
+  }
+
+  get call(): FakeCall {
+    const call = this.calls[this.calls.length - 1];
+    if (!call) throw new Error('no call yet');
+    return call;
+  }
+}
+
+/** A factory that records every Device it creates; `fail` makes the next creation reject. */
+export function fakeDevices() {
+  const devices: FakeDevice[] = [];
+  let failure: unknown;
+  const factory: DeviceFactory = async (init) => {
+    if (failure) {
+      const error = failure;
+      failure = undefined;
+      throw error;
+    }
+    const device = new FakeDevice(init);
+    devices.push(device);
+    return device;
+  };
+  return {
+    factory,
+    devices,
+    failNext(error: unknown) {
+      failure = error;
+    },
+    get last(): FakeDevice {
+      const device = devices[devices.length - 1];
+      if (!device) throw new Error('no device yet');
+      return device;
+    },
+  };
+}
