@@ -18,6 +18,7 @@ export {
   type LauncherPosition,
 } from './api/branding.js';
 export type { WidgetStatus } from './state/widget-state.js';
+export type { PolicyOverride } from './state/config.js';
 export type { CallEndReason } from './call/call-controller.js';
 export type { DeviceFactory, DeviceLike, CallLike, DeviceInit } from './call/device.js';
 export { SUPPORTED_LOCALES } from './widget/i18n.js';

@@ -16,20 +16,27 @@ export interface ResolvedConfig {
   brandingIssues: BrandingIssue[];
 }
 
-/** Server branding first, then the page's `branding` property on top; each layer validated field by field. */
+export type PolicyOverride = Partial<ResolvedConfig['policy']>;
+
+/**
+ * Server branding first, then the page's `branding` property on top; each layer validated field by field.
+ * A `policy` override only changes what the widget renders (previews); the server still enforces its own policy.
+ */
 export function resolveConfig(
   response: WidgetConfigResponse,
   brandingOverride: Readonly<Record<string, unknown>> | undefined,
+  policyOverride: PolicyOverride | undefined,
 ): ResolvedConfig {
   const server = validateBranding(response.branding ?? {});
   const override = validateBranding(brandingOverride ?? {});
+  const policy = { ...response.policy, ...policyOverride };
   return {
     agent: response.agent,
     policy: {
-      widget_enabled: response.policy.widget_enabled,
-      auth_mode: response.policy.auth_mode,
-      max_call_seconds: positiveOrNull(response.policy.max_call_seconds),
-      consent_required: response.policy.consent_required ?? false,
+      widget_enabled: policy.widget_enabled !== false,
+      auth_mode: policy.auth_mode === 'user' || policy.auth_mode === 'guest' ? policy.auth_mode : 'both',
+      max_call_seconds: positiveOrNull(policy.max_call_seconds),
+      consent_required: policy.consent_required === true,
     },
     branding: { ...DEFAULT_BRANDING, ...server.value, ...override.value },
     brandingIssues: [...server.issues, ...override.issues],

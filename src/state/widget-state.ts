@@ -11,7 +11,7 @@ import type { Caption, CallEndReason } from '../call/call-controller.js';
 import type { DeviceFactory } from '../call/device.js';
 import type { KatavenEventDetails, KatavenEventName } from '../events.js';
 import type { CallState } from './call-state.js';
-import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config.js';
+import { type PolicyOverride, type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config.js';
 
 export type WidgetStatus =
   | 'idle'
@@ -32,6 +32,8 @@ export interface WidgetInput {
   userToken?: string | undefined;
   userTokenProvider?: (() => Promise<string>) | undefined;
   branding?: Readonly<Record<string, unknown>> | undefined;
+  /** Preview-only policy laid over the server's (what the widget shows, not what the server allows). */
+  policy?: PolicyOverride | undefined;
   /** Replaces the Twilio Device (tests, custom SDK builds). */
   createDevice?: DeviceFactory | undefined;
 }
@@ -100,7 +102,7 @@ export function createWidgetState(emit: EmitEvent) {
   }
 
   function applyConfig(response: WidgetConfigResponse): ResolvedConfig {
-    const config = resolveConfig(response, input.branding);
+    const config = resolveConfig(response, input.branding, input.policy);
     for (const issue of config.brandingIssues) {
       console.warn(`[kataven-widget] branding.${issue.field} ${issue.message}; using the default`);
     }
@@ -130,7 +132,7 @@ export function createWidgetState(emit: EmitEvent) {
     configure(next: WidgetInput): void {
       const keys: (keyof WidgetInput)[] = ['clientKey', 'agentId', 'apiBase', 'userToken', 'userTokenProvider', 'createDevice'];
       const identityChanged = keys.some((key) => next[key] !== input[key]);
-      const brandingChanged = next.branding !== input.branding;
+      const overridesChanged = next.branding !== input.branding || next.policy !== input.policy;
       input = { ...next };
       if (identityChanged) {
         teardown();
@@ -140,9 +142,13 @@ export function createWidgetState(emit: EmitEvent) {
         $error.set(null);
         $captions.set([]);
         setStatus('idle');
-      } else if (brandingChanged && lastResponse) {
-        // The page changed its `branding` override (e.g. the demo's live preview): no refetch needed.
-        applyConfig(lastResponse);
+      } else if (overridesChanged && lastResponse) {
+        // The page changed its `branding`/`policy` overrides (e.g. the demo's live preview): no refetch needed.
+        const config = applyConfig(lastResponse);
+        if (!['connecting', 'ringing', 'connected', 'reconnecting'].includes($status.get())) {
+          $error.set(null);
+          applyAvailability(config);
+        }
       }
     },
 

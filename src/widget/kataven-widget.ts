@@ -2,7 +2,7 @@ import { LitElement, type PropertyValues, adoptStyles, html, nothing } from 'lit
 import { isLauncherPosition } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
 import { createKatavenEvent } from '../events.js';
-import { remainingSeconds } from '../state/config.js';
+import { type PolicyOverride, remainingSeconds } from '../state/config.js';
 import { type WidgetStatus, createWidgetState } from '../state/widget-state.js';
 import { type Strings, defaultLauncherLabel, loadStrings, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
@@ -61,6 +61,7 @@ export class KatavenWidget extends LitElement {
     position: {},
     display: { reflect: true },
     branding: { attribute: false },
+    policy: { attribute: false },
     deviceFactory: { attribute: false },
   };
 
@@ -84,6 +85,11 @@ export class KatavenWidget extends LitElement {
   declare display: 'floating' | 'inline';
   /** Branding fields laid over the account's (for previews). Invalid values are ignored with a console warning. */
   declare branding: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Preview only: policy fields (`widget_enabled`, `auth_mode`, `max_call_seconds`, `consent_required`) laid over the
+   * agent's. It changes what the widget shows, never what the server allows.
+   */
+  declare policy: PolicyOverride | undefined;
   /** Advanced: replaces how the Twilio Device is created (tests, custom SDK builds). */
   declare deviceFactory: DeviceFactory | undefined;
 
@@ -126,7 +132,7 @@ export class KatavenWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['clientKey', 'agentId', 'apiBase', 'userToken', 'userTokenProvider', 'branding', 'deviceFactory'];
+    const inputs = ['clientKey', 'agentId', 'apiBase', 'userToken', 'userTokenProvider', 'branding', 'policy', 'deviceFactory'];
     if (!this.hasUpdated || inputs.some((name) => changed.has(name as keyof KatavenWidget))) this.#configure();
   }
 
@@ -252,6 +258,7 @@ export class KatavenWidget extends LitElement {
       userToken: this.userToken,
       userTokenProvider: this.userTokenProvider,
       branding: this.branding,
+      policy: this.policy,
       createDevice: this.deviceFactory,
     });
     if (this.isConnected && this.status === 'idle') void this.#state.actions.load();
