@@ -1,0 +1,176 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { createApiClient } from '../../src/api/client.js';
+import type { WidgetError } from '../../src/api/errors.js';
+import { CallController, type CallEvents, type CallStatus } from '../../src/call/call-controller.js';
+import { VisitorSession } from '../../src/session/visitor-session.js';
+import { fakeDevices } from './helpers/fake-device.js';
+import { API_BASE, DEMO_KEY, FakeServer } from './helpers/fake-server.js';
+import { guardPage } from './helpers/guards.js';
+
+describe('call controller', () => {
+  let server: FakeServer;
+  let devices: ReturnType<typeof fakeDevices>;
+  let statuses: CallStatus[];
+  let errors: WidgetError[];
+  let ended: { reason: string; durationMs: number }[];
+  let controller: CallController;
+  let session: VisitorSession;
+  const guard = guardPage();
+
+  function create(events: CallEvents = {}) {
+    const api = createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY });
+    session = new VisitorSession({ api, agentId: 'agent_ava' });
+    controller = new CallController({
+      api,
+      session,
+      createDevice: devices.factory,
+      hangupTimeoutMs: 200,
+      events: {
+        status: (status) => statuses.push(status),
+        error: (error) => errors.push(error),
+        ended: (info) => ended.push(info),
+        ...events,
+      },
+    });
+  }
+
+  beforeEach(() => {
+    server = new FakeServer().install();
+    devices = fakeDevices();
+    statuses = [];
+    errors = [];
+    ended = [];
+    guard.start();
+    create();
+  });
+  afterEach(async () => {
+    controller.dispose();
+    session.dispose();
+    server.restore();
+    await guard.stop();
+  });
+
+  it('walks idle → connecting → ringing → connected → ended and passes the server params to Twilio', async () => {
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices.length === 1);
+    const device = devices.last;
+    expect(device.init).to.deep.equal({ token: 'twilio-token-1', edge: 'local', signalingHost: '127.0.0.1:8443' });
+    await waitUntil(() => device.calls.length === 1);
+    expect(device.connectOptions?.params).to.deep.equal({ agent_id: 'agent_ava', session_id: 'sess_1' });
+    expect(device.connectOptions?.rtcConfiguration).to.deep.equal({ iceServers: [] });
+    device.call.answer();
+    await started;
+    expect(controller.status).to.equal('connected');
+    await controller.end();
+    expect(statuses).to.deep.equal(['connecting', 'ringing', 'connected', 'ended']);
+    expect(ended[0]?.reason).to.equal('local');
+    expect(device.destroyed).to.equal(true);
+  });
+
+  it('start() is idempotent while a call is starting or live', async () => {
+    const first = controller.start('agent_ava');
+    const second = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    devices.last.call.answer();
+    await Promise.all([first, second, controller.start('agent_ava')]);
+    expect(devices.devices).to.have.length(1);
+    expect(server.requestsTo('POST /widget/connect')).to.have.length(1);
+  });
+
+  it('end() during connecting cancels cleanly: no Device is left behind', async () => {
+    server.on('POST /widget/connect', { delayMs: 200, body: {} });
+    const started = controller.start('agent_ava');
+    await waitUntil(() => server.requestsTo('POST /widget/connect').length === 1);
+    await controller.end();
+    await started;
+    expect(controller.status).to.equal('ended');
+    expect(ended[0]?.reason).to.equal('cancelled');
+    expect(errors).to.have.length(0);
+    expect(devices.devices).to.have.length(0);
+    await controller.end(); // idempotent
+  });
+
+  it('refreshes the visitor token once after a 401 from connect', async () => {
+    server.once('POST /widget/connect', { status: 401, body: 'token_expired: visitor token expired' });
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    devices.last.call.answer();
+    await started;
+    const auths = server.requestsTo('POST /widget/connect').map((request) => request.headers.get('Authorization'));
+    expect(auths).to.deep.equal(['Bearer jwt-guest-1', 'Bearer jwt-guest-2']);
+  });
+
+  it('maps Twilio failures: mic denied before answer, dropped after answer', async () => {
+    void controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    devices.last.call.fail(31401, 'Permission denied');
+    await waitUntil(() => controller.status === 'error');
+    expect(errors.map((error) => error.code)).to.deep.equal(['mic_denied']);
+
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[1]?.calls.length === 1);
+    devices.last.call.answer();
+    await started;
+    devices.last.call.fail(31005, 'connection error');
+    await waitUntil(() => errors.length === 2);
+    expect(errors[1]?.code).to.equal('call_dropped');
+    expect(ended.map((info) => info.reason)).to.deep.equal(['error', 'error']);
+  });
+
+  it('fails on a Device token error that Twilio reports only on the Device', async () => {
+    void controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    devices.last.emit('error', { code: 20101, message: 'AccessTokenInvalid' });
+    await waitUntil(() => controller.status === 'error');
+    expect(errors[0]?.code).to.equal('call_failed');
+    expect(devices.last.destroyed).to.equal(true);
+  });
+
+  it('goes reconnecting → connected on signaling loss, and answers tokenWillExpire with a fresh token', async () => {
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    const device = devices.last;
+    device.call.answer();
+    await started;
+    device.call.emit('reconnecting', { code: 53001 });
+    expect(controller.status).to.equal('reconnecting');
+    device.call.emit('reconnected');
+    expect(controller.status).to.equal('connected');
+    device.emit('tokenWillExpire', device);
+    await waitUntil(() => device.tokens.length === 2);
+    expect(device.tokens).to.deep.equal(['twilio-token-1', 'twilio-token-2']);
+    expect(server.requestsTo('POST /widget/connect/refresh')[0]?.body).to.deep.equal({ session_id: 'sess_1' });
+  });
+
+  it('reports captions from user-defined messages and ignores malformed ones', async () => {
+    const captions: unknown[] = [];
+    controller.dispose();
+    session.dispose();
+    create({ caption: (caption) => captions.push(caption) });
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    devices.last.call.answer();
+    await started;
+    devices.last.call.emit('messageReceived', { content: { role: 'agent', text: 'Hi', final: false } });
+    devices.last.call.emit('messageReceived', { content: '{"role":"agent","text":"Hi there"}' });
+    devices.last.call.emit('messageReceived', { content: { role: 'system', text: '<b>x</b>' } });
+    devices.last.call.emit('messageReceived', { content: 'not json' });
+    expect(captions).to.deep.equal([
+      { role: 'agent', text: 'Hi', final: false },
+      { role: 'agent', text: 'Hi there', final: true },
+    ]);
+  });
+
+  it('dispose() mid-call releases the Device and emits nothing more', async () => {
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    devices.last.call.answer();
+    await started;
+    const before = statuses.length;
+    controller.dispose();
+    expect(devices.last.destroyed).to.equal(true);
+    expect(devices.last.call.disconnected).to.equal(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statuses.length).to.equal(before);
+  });
+});

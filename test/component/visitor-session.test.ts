@@ -1,0 +1,94 @@
+import { expect } from '@open-wc/testing';
+import { createApiClient } from '../../src/api/client.js';
+import { WidgetError } from '../../src/api/errors.js';
+import { VisitorSession } from '../../src/session/visitor-session.js';
+import { API_BASE, DEMO_KEY, FakeServer, sessionBody } from './helpers/fake-server.js';
+import { guardPage } from './helpers/guards.js';
+
+describe('visitor session', () => {
+  let server: FakeServer;
+  const guard = guardPage();
+  const api = () => createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY });
+
+  beforeEach(() => {
+    server = new FakeServer().install();
+    guard.start();
+  });
+  afterEach(async () => {
+    server.restore();
+    await guard.stop();
+  });
+
+  it('shares one in-flight guest request between concurrent callers, then caches the token', async () => {
+    const session = new VisitorSession({ api: api(), agentId: 'agent_ava' });
+    const tokens = await Promise.all([session.getToken(), session.getToken(), session.getToken()]);
+    expect(tokens).to.deep.equal(['jwt-guest-1', 'jwt-guest-1', 'jwt-guest-1']);
+    expect(await session.getToken()).to.equal('jwt-guest-1');
+    const guests = server.requestsTo('POST /widget/auth/guest');
+    expect(guests).to.have.length(1);
+    expect(guests[0]?.body).to.deep.equal({ client_key: DEMO_KEY, agent_id: 'agent_ava' });
+    expect(session.visitor?.kind).to.equal('guest');
+    session.dispose();
+  });
+
+  it('exchanges a user token once, and asks the provider for later ones', async () => {
+    let provided = 0;
+    const session = new VisitorSession({
+      api: api(),
+      userToken: () => 'ut_from_page',
+      userTokenProvider: async () => `ut_from_provider_${++provided}`,
+    });
+    expect(await session.getToken()).to.equal('jwt-user-1');
+    session.invalidate();
+    server.on('POST /widget/auth/refresh', { status: 400, body: 'invalid_refresh_token: expired' });
+    await session.getToken();
+    const exchanges = server.requestsTo('POST /widget/auth/exchange').map((request) => request.body);
+    expect(exchanges).to.deep.equal([
+      { client_key: DEMO_KEY, user_token: 'ut_from_page' },
+      { client_key: DEMO_KEY, user_token: 'ut_from_provider_1' },
+    ]);
+    session.dispose();
+  });
+
+  it('refreshes with the refresh token when the token went stale', async () => {
+    const session = new VisitorSession({ api: api() });
+    await session.getToken();
+    session.invalidate();
+    expect(await session.getToken()).to.equal('jwt-guest-2');
+    expect(server.requestsTo('POST /widget/auth/refresh')[0]?.body).to.deep.equal({ refresh_token: 'refresh-jwt-guest-1' });
+    session.dispose();
+  });
+
+  it('refreshes proactively before expiry while a call holds it', async () => {
+    server.on('POST /widget/auth/guest', { body: sessionBody('guest', 'short', 0.3) });
+    const session = new VisitorSession({ api: api() });
+    await session.getToken();
+    const release = session.keepFresh();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(server.requestsTo('POST /widget/auth/refresh')).to.have.length.greaterThan(0);
+    release();
+    session.dispose();
+  });
+
+  it('refuses a used user token when there is no provider', async () => {
+    const session = new VisitorSession({ api: api(), userToken: () => 'ut_once' });
+    await session.getToken();
+    session.invalidate();
+    server.on('POST /widget/auth/refresh', { status: 400, body: 'invalid_refresh_token' });
+    try {
+      await session.getToken();
+      throw new Error('expected sign_in_required');
+    } catch (error) {
+      expect((error as WidgetError).code).to.equal('sign_in_required');
+    }
+    session.dispose();
+  });
+
+  it('keeps the token in memory only', async () => {
+    const session = new VisitorSession({ api: api() });
+    await session.getToken();
+    expect(JSON.stringify({ ...localStorage, ...sessionStorage })).not.to.contain('jwt-guest');
+    expect(document.cookie).not.to.contain('jwt-guest');
+    session.dispose();
+  });
+});
