@@ -90,14 +90,19 @@ export function createWidgetState(emit: EmitEvent) {
   /** The call-time half of the state, loaded once per configuration on intent or on the first call. */
   function loadCalls(): Promise<CallState> {
     if (calls) return Promise.resolve(calls);
-    const forInput = input;
-    const pending = import('./call-state.js').then(({ createCallState }) => {
-      if (input !== forInput) throw new DOMException('reconfigured', 'AbortError');
-      calls = createCallState({ stores, input, api: apiClient(), emit, setStatus, fail: (error) => fail(error) });
-      return calls;
-    });
-    callsLoading ??= pending;
-    pending.catch(() => (callsLoading = null));
+    if (!callsLoading) {
+      const forInput = input;
+      const pending = import('./call-state.js').then(({ createCallState }) => {
+        // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old inputs.
+        if (input !== forInput) throw new DOMException('reconfigured', 'AbortError');
+        calls = createCallState({ stores, input, api: apiClient(), emit, setStatus, fail: (error) => fail(error) });
+        return calls;
+      });
+      pending.catch(() => {
+        if (callsLoading === pending) callsLoading = null;
+      });
+      callsLoading = pending;
+    }
     return callsLoading;
   }
 

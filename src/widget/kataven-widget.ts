@@ -188,10 +188,10 @@ export class KatavenWidget extends LitElement {
       ? `--_brand-primary:${branding.primary_color};--_brand-accent:${branding.accent_color};` +
         `--_brand-on-primary:${readableOn(branding.primary_color)}`
       : '';
-    if (this.display === 'inline') return html`<div style=${vars}>${this.#renderPanel()}</div>`;
+    if (this.display === 'inline') return html`<div class="root" style=${vars}>${this.#renderPanel()}</div>`;
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
     const open = this.#state.$open.get();
-    return html`<div class="floating" data-position=${position} style=${vars}>
+    return html`<div class="root floating" data-position=${position} style=${vars}>
       ${open ? this.#renderPanel() : nothing}
       <button
         part="launcher"

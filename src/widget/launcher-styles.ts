@@ -6,10 +6,14 @@ import { css } from 'lit';
  * Server branding arrives as `--_brand-*` on the root; a page's own `--kataven-*` wins over it.
  */
 export const launcherStyles = css`
-  :host {
+  /* Resolved on the wrapper that carries the server's --_brand-* values (custom properties resolve var() where
+     they are declared, so these cannot live on :host). */
+  .root {
     --_primary: var(--kataven-primary, var(--_brand-primary, #2563eb));
     --_accent: var(--kataven-accent, var(--_brand-accent, #1e40af));
     --_on-primary: var(--_brand-on-primary, #ffffff);
+  }
+  :host {
     --_font: var(--kataven-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_radius: var(--kataven-radius, 16px);
     --_z: var(--kataven-z-index, 2147483000);

@@ -1,0 +1,191 @@
+/** Every error code of DESIGN.md 2.6 reaches the visitor (plain-language text) and the page (`kataven-error`). */
+import { expect } from '@open-wc/testing';
+import { ERROR_CODES, WidgetError, type WidgetErrorCode } from '../../src/api/errors.js';
+import en from '../../src/widget/locales/en.js';
+import { fakeDevices } from './helpers/fake-device.js';
+import { FakeServer, configBody } from './helpers/fake-server.js';
+import { guardPage } from './helpers/guards.js';
+import { mountWidget, part, recordEvents, waitForPart, waitForStatus } from './helpers/widget.js';
+
+type Scenario = {
+  /** Arranges the failure; returns the key to mount with when it is not the demo key. */
+  arrange(server: FakeServer, devices: ReturnType<typeof fakeDevices>): string | void;
+  /** Drives the widget to the failure after mounting (e.g. starts a call). */
+  act?(element: HTMLElementTagNameMap['kataven-widget'], devices: ReturnType<typeof fakeDevices>): Promise<void>;
+  status: string;
+};
+
+async function startCall(element: HTMLElementTagNameMap['kataven-widget']) {
+  await element.open();
+  void element.start();
+}
+
+async function failCall(code: number, answerFirst: boolean) {
+  return async (element: HTMLElementTagNameMap['kataven-widget'], devices: ReturnType<typeof fakeDevices>) => {
+    await startCall(element);
+    await waitForCall(devices);
+    if (answerFirst) {
+      devices.last.call.answer();
+      await waitForStatus(element, 'connected');
+    }
+    devices.last.call.fail(code);
+  };
+}
+
+async function waitForCall(devices: ReturnType<typeof fakeDevices>) {
+  const deadline = Date.now() + 3000;
+  while (!devices.devices[0]?.calls.length) {
+    if (Date.now() > deadline) throw new Error('no call was placed');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const SCENARIOS: Record<WidgetErrorCode, Scenario> = {
+  invalid_key: { arrange: () => 'not-a-key', status: 'error' },
+  secret_key_in_page: { arrange: () => 'sk_live_acme_oops0000000000', status: 'error' },
+  origin_not_allowed: {
+    arrange: (server) => void server.on('GET /widget/config', { status: 403, body: 'origin_not_allowed: nope' }),
+    status: 'error',
+  },
+  key_disabled: {
+    arrange: (server) => void server.on('GET /widget/config', { status: 403, body: 'key_disabled: revoked' }),
+    status: 'error',
+  },
+  agent_not_found: {
+    arrange: (server) => void server.on('GET /widget/config', { status: 404, body: 'agent_not_found' }),
+    status: 'error',
+  },
+  agent_not_active: {
+    arrange: (server) => void server.on('GET /widget/config', { body: configBody({ agent: { status: 'paused' } }) }),
+    status: 'unavailable',
+  },
+  widget_disabled: {
+    arrange: (server) =>
+      void server.on('GET /widget/config', { body: configBody({ policy: { widget_enabled: false } }) }),
+    status: 'unavailable',
+  },
+  sign_in_required: {
+    arrange: (server) => void server.on('GET /widget/config', { body: configBody({ policy: { auth_mode: 'user' } }) }),
+    status: 'unavailable',
+  },
+  rate_limited: {
+    arrange: (server) =>
+      void server.on('POST /widget/auth/guest', { status: 429, body: 'rate_limited: slow down', headers: { 'Retry-After': '30' } }),
+    act: async (element) => startCall(element),
+    status: 'error',
+  },
+  cost_cap: {
+    arrange: (server) =>
+      void server.on('POST /widget/connect', {
+        status: 429,
+        body: 'concurrent_limit: Concurrent call limit reached',
+        headers: { 'Retry-After': '60' },
+      }),
+    act: async (element) => startCall(element),
+    status: 'error',
+  },
+  network: {
+    arrange: (server) => void server.on('GET /widget/config', { networkError: true }),
+    status: 'error',
+  },
+  server_error: {
+    arrange: (server) => void server.on('GET /widget/config', { status: 502, body: 'bad gateway' }),
+    status: 'error',
+  },
+  invalid_response: {
+    arrange: (server) => void server.on('GET /widget/config', { body: '<html>maintenance</html>' }),
+    status: 'error',
+  },
+  mic_denied: { arrange: () => undefined, act: await failCall(31401, false), status: 'error' },
+  mic_unavailable: { arrange: () => undefined, act: await failCall(31402, false), status: 'error' },
+  browser_unsupported: {
+    arrange: (_server, devices) => devices.failNext(new WidgetError('browser_unsupported', 'no WebRTC')),
+    act: async (element) => startCall(element),
+    status: 'error',
+  },
+  call_failed: { arrange: () => undefined, act: await failCall(31603, false), status: 'error' },
+  call_dropped: { arrange: () => undefined, act: await failCall(31005, true), status: 'error' },
+};
+
+describe('<kataven-widget> error codes', () => {
+  const guard = guardPage();
+  let server: FakeServer;
+  const consoleError = console.error;
+  const consoleWarn = console.warn;
+
+  beforeEach(() => {
+    server = new FakeServer().install();
+    guard.start();
+    // The widget explains configuration problems in the console; keep test output readable.
+    console.error = () => undefined;
+    console.warn = () => undefined;
+  });
+  afterEach(async () => {
+    console.error = consoleError;
+    console.warn = consoleWarn;
+    server.restore();
+    await guard.stop();
+  });
+
+  it('has a scenario for every code', () => {
+    expect(Object.keys(SCENARIOS).sort()).to.deep.equal([...ERROR_CODES].sort());
+  });
+
+  for (const code of ERROR_CODES) {
+    it(`${code}: shows its message and fires kataven-error`, async () => {
+      const scenario = SCENARIOS[code];
+      const devices = fakeDevices();
+      const key = scenario.arrange(server, devices) ?? undefined;
+      const recorder = recordEvents(document);
+      const element = await mountWidget({ deviceFactory: devices.factory, ...(key ? { clientKey: key } : {}) });
+      try {
+        await scenario.act?.(element, devices);
+        await waitForStatus(element, scenario.status);
+        expect(element.getAttribute('status')).to.equal(scenario.status);
+        const errors = recorder.of('error') as { code: string; retryable: boolean }[];
+        expect(errors.map((error) => error.code)).to.include(code);
+        if (code === 'widget_disabled') {
+          // Policy says no web widget: nothing at all is rendered.
+          expect(part(element, 'launcher')).to.equal(null);
+          return;
+        }
+        await element.open();
+        const errorView = await waitForPart(element, 'error');
+        expect(errorView.textContent?.trim()).to.equal(en.errors[code]);
+        expect(errorView.getAttribute('role')).to.equal('alert');
+        const retry = [...(element.shadowRoot?.querySelectorAll('button') ?? [])].some(
+          (button) => button.textContent?.trim() === en.retry,
+        );
+        expect(retry, 'retry offered exactly when retrying can help').to.equal(new WidgetError(code, '').retryable);
+      } finally {
+        recorder.stop();
+      }
+    });
+  }
+
+  it('refuses an sk_live_ key before making any request', async () => {
+    const logged: unknown[][] = [];
+    console.error = (...args: unknown[]) => void logged.push(args);
+    const element = await mountWidget({ clientKey: 'sk_live_acme_secret000000000' });
+    await waitForStatus(element, 'error');
+    await element.open();
+    await element.start();
+    expect(server.requests).to.have.length(0);
+    expect(String(logged[0]?.[0])).to.contain('secret sk_ key');
+  });
+
+  it('retries after a network error and recovers', async () => {
+    server.on('GET /widget/config', { networkError: true });
+    const element = await mountWidget();
+    await waitForStatus(element, 'error');
+    await element.open();
+    server.on('GET /widget/config', { body: configBody() });
+    const retry = [...(element.shadowRoot?.querySelectorAll('button') ?? [])].find(
+      (button) => button.textContent?.trim() === en.retry,
+    );
+    retry?.click();
+    await waitForStatus(element, 'ready');
+    expect(part(element, 'error')).to.equal(null);
+    expect(part(element, 'call-button')).to.not.equal(null);
+  });
+});

@@ -1,0 +1,94 @@
+// The npm package in a customer's SPA: a Vite app that depends on @kataven/widget (linked into its node_modules the way
+// `npm install` would place it, so `exports` decides what `@kataven/widget/define` is: dist/lib), with a signed-in
+// visitor whose user token the customer's backend minted with its secret key.
+import { mkdtemp, mkdir, rm, symlink, copyFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { call } from '../../sandbox/test/helpers';
+import { API_KEY, DEMO_KEY, expect, GREETING, test, waitForCall } from './fixtures';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../..');
+let appDir = '';
+let workDir = '';
+
+test.beforeAll(async () => {
+  workDir = await mkdtemp(path.join(os.tmpdir(), 'kataven-spa-'));
+  for (const file of ['index.html', 'main.js']) await copyFile(path.join(here, 'fixtures/spa', file), path.join(workDir, file));
+  await mkdir(path.join(workDir, 'node_modules/@kataven'), { recursive: true });
+  await symlink(repoRoot, path.join(workDir, 'node_modules/@kataven/widget'), 'dir');
+  appDir = path.join(workDir, 'dist');
+  await build({
+    root: workDir,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir: appDir, emptyOutDir: true, target: 'es2022', minify: false },
+  });
+});
+
+test.afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+test('npm package in a Vite SPA: a signed-in visitor calls the members-only agent', async ({
+  page,
+  sandbox,
+  customer,
+  network,
+  widget,
+}) => {
+  // The customer's backend mints a user token with its secret key (server to server, no browser involved).
+  const minted = await call(sandbox, 'POST', '/v1/widget/auth/user-token', {
+    origin: null,
+    bearer: API_KEY,
+    body: { external_user_id: 'user-42', display_name: 'Dana Member' },
+  });
+  expect(minted.status).toBe(200);
+  const { user_token: userToken } = minted.json<{ user_token: string }>();
+  expect(userToken).toMatch(/^ut_/);
+
+  customer.dir('/', appDir);
+  customer.json('/api/kataven-session', {
+    displayName: 'Dana Member',
+    clientKey: DEMO_KEY,
+    agentId: 'agent_members',
+    apiBase: sandbox.apiBase,
+    userToken,
+  });
+  await page.goto(`${customer.origin}/`);
+  await expect(page.locator('#app')).toHaveText('Signed in as Dana Member');
+  expect(await page.evaluate(() => (window as unknown as { __spa: { isKatavenWidget: boolean } }).__spa)).toEqual({
+    isKatavenWidget: true,
+  });
+
+  // The widget code came from the customer's own bundle, not from the sandbox's CDN files.
+  expect(network.count(/\/v1\.js$|\/kataven-widget\.js$/)).toBe(0);
+  expect(network.urls.filter((url) => url.startsWith(customer.origin) && url.endsWith('.js')).length).toBeGreaterThan(0);
+  // The token is a property, never an attribute.
+  expect(await widget.host.evaluate((element) => element.outerHTML)).not.toContain(userToken);
+
+  await expect(widget.launcher).toBeVisible();
+  await widget.expectStatus('ready');
+  await widget.launcher.click();
+  // Members-only agent with consent_required: the visitor agrees first.
+  await page.getByRole('button', { name: 'Agree and start call' }).click();
+  await widget.expectStatus('connected', 15_000);
+
+  const live = await waitForCall(
+    sandbox,
+    (c) => c.state === 'connected' && c.packets_from_caller > 0 && c.packets_to_caller > 0,
+    { message: 'a connected call with media from the SPA' },
+  );
+  expect(live).toMatchObject({ agent_id: 'agent_members', visitor_kind: 'user' });
+  expect(sandbox.requests()).toContainEqual(
+    expect.objectContaining({ method: 'POST', path: '/v1/widget/auth/exchange', status: 200, origin: customer.origin }),
+  );
+  expect(sandbox.requests().filter((r) => r.path === '/v1/widget/auth/guest')).toEqual([]);
+  await expect(widget.captions).toContainText(GREETING);
+
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
+  await waitForCall(sandbox, (c) => c.state === 'closed');
+});
