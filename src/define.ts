@@ -2,7 +2,9 @@
 import { KatavenWidget } from './widget/kataven-widget.js';
 
 export const TAG_NAME = 'kataven-widget';
-const VERSION = '__KATAVEN_VERSION__';
+declare const __KATAVEN_VERSION__: string | undefined;
+// Replaced by the build (vite `define`); unbuilt sources (tests) report "dev".
+const VERSION = typeof __KATAVEN_VERSION__ === 'string' ? __KATAVEN_VERSION__ : 'dev';
 
 type Versioned = CustomElementConstructor & { katavenVersion?: string };
 

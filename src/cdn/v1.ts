@@ -30,6 +30,8 @@ declare global {
   }
 }
 
+declare const __KATAVEN_VERSION__: string;
+
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;
 let widgetModule: Promise<unknown> | undefined;
@@ -58,7 +60,7 @@ function init(options: InitOptions): HTMLElement {
 }
 
 const queued = window.Kataven?.q;
-window.Kataven = { version: '__KATAVEN_VERSION__', init };
+window.Kataven = { version: __KATAVEN_VERSION__, init };
 if (Array.isArray(queued)) for (const options of queued) init(options as InitOptions);
 
 const data = script?.dataset;
