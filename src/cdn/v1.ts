@@ -32,6 +32,18 @@ declare global {
 
 declare const __KATAVEN_VERSION__: string;
 
+const OPTION_NAMES = [
+  'agentId',
+  'apiBase',
+  'userToken',
+  'userTokenProvider',
+  'locale',
+  'theme',
+  'position',
+  'display',
+  'branding',
+] as const;
+
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;
 let widgetModule: Promise<unknown> | undefined;
@@ -46,9 +58,10 @@ function loadWidget(): void {
 function init(options: InitOptions): HTMLElement {
   const element = document.createElement('kataven-widget') as unknown as HTMLElement & Record<string, unknown>;
   const { publicKey, container, ...rest } = options || {};
-  // Properties (not attributes): userToken and providers must never appear in the DOM.
+  // Properties (not attributes): userToken and providers must never appear in the DOM. Only documented options
+  // are copied, so an options object can never set arbitrary element properties (event handlers and the like).
   element.clientKey = publicKey;
-  for (const [name, value] of Object.entries(rest)) if (value !== undefined) element[name] = value;
+  for (const name of OPTION_NAMES) if (rest[name] !== undefined) element[name] = rest[name];
   const mount = () => {
     const parent = typeof container === 'string' ? document.querySelector(container) : container;
     (parent || document.body).append(element);

@@ -204,7 +204,8 @@ export function createWidgetState(emit: EmitEvent) {
 
     /** Warm-up on intent (hover/focus/open): the call code and the Twilio chunk, never a call. */
     prepare(): void {
-      if (!checkClientKey(input.clientKey)) {
+      // Only when a call is possible: no point fetching 50 KB for a visitor who cannot call.
+      if ($config.get() && $status.get() !== 'unavailable') {
         // A failed prefetch is retried, and reported, by start().
         loadCalls()
           .then((loaded) => loaded.prepare())

@@ -1,0 +1,41 @@
+// The npm package as a consumer gets it: exports resolve, `.` is side-effect free and SSR-safe, dependencies stay
+// external. Run after `npm run build`.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+test('every export target and its types exist', () => {
+  for (const [entry, target] of Object.entries(pkg.exports)) {
+    if (typeof target === 'string') continue;
+    for (const file of Object.values(target)) assert.ok(existsSync(file), `${entry}: ${file} is missing`);
+  }
+});
+
+test('"." imports in Node without a DOM and registers nothing', async () => {
+  assert.equal(globalThis.customElements, undefined);
+  const widget = await import(path.resolve('dist/lib/index.js'));
+  for (const name of ['KatavenWidget', 'WidgetError', 'createApiClient', 'validateBranding', 'KatavenErrorEvent']) {
+    assert.ok(widget[name], `${name} is not exported`);
+  }
+  // Lit's Node build installs its SSR DOM shim (an empty registry); "." must define nothing in it.
+  assert.equal(globalThis.customElements?.get('kataven-widget'), undefined, 'importing "." registered the element');
+  assert.equal(widget.validateBranding({ primary_color: 'red;}' }).issues[0]?.field, 'primary_color');
+});
+
+test('"./define" is the only module with side effects, and package.json says so', () => {
+  assert.ok(pkg.sideEffects.includes('./dist/lib/define.js'));
+  const index = readFileSync('dist/lib/index.js', 'utf8');
+  assert.ok(!index.includes('define.js'), 'index.js must not import define.js');
+});
+
+test('dependencies stay external (the consumer’s bundler dedupes them)', () => {
+  const files = readdirSync('dist/lib', { recursive: true }).filter((file) => String(file).endsWith('.js'));
+  const sources = files.map((file) => readFileSync(path.join('dist/lib', String(file)), 'utf8')).join('\n');
+  assert.match(sources, /from\s*["']lit["']/);
+  assert.match(sources, /import\(["']@twilio\/voice-sdk["']\)/);
+  assert.ok(!sources.includes('class ReactiveElement'), 'lit was bundled into dist/lib');
+  assert.ok(!/static get isSupported/.test(sources), 'the Twilio SDK was bundled into dist/lib');
+});
