@@ -111,6 +111,17 @@ describe('<kataven-widget>', () => {
   });
 
   describe('call flow', () => {
+    it('shows loading while the config is on its way, then ready', async () => {
+      server.on('GET /widget/config', { delayMs: 300, body: configBody() });
+      const element = await mountWidget({ display: 'inline' });
+      expect(element.status).to.equal('loading');
+      expect(element.getAttribute('status')).to.equal('loading');
+      await waitUntil(() => part(element, 'status')?.textContent?.trim() === en.status.loading, 'no loading text');
+      expect(part(element, 'call-button')).to.equal(null);
+      await waitForStatus(element, 'ready');
+      expect(part(element, 'status')?.textContent?.trim()).to.equal(en.status.ready);
+    });
+
     it('renders every call status, captions as text, mute and the end of the call', async () => {
       const element = await mountWidget({ deviceFactory: devices.factory });
       const recorder = recordEvents(element);
@@ -202,7 +213,11 @@ describe('<kataven-widget>', () => {
       const element = await mountWidget({ deviceFactory: devices.factory, userToken: 'ut_123' });
       await waitForStatus(element, 'ready');
       await connect(element, devices);
-      expect(server.requestsTo('POST /widget/auth/exchange')[0]?.body).to.deep.equal({ client_key: DEMO_KEY, user_token: 'ut_123' });
+      expect(server.requestsTo('POST /widget/auth/exchange')[0]?.body).to.deep.equal({
+        client_key: DEMO_KEY,
+        user_token: 'ut_123',
+        agent_id: 'agent_ava',
+      });
       expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
     });
   });
