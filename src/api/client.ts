@@ -152,8 +152,15 @@ export function createApiClient(options: ApiClientOptions) {
       const schema = (await callSchemas()).VisitorSessionResponse;
       return request({ method: 'POST', path: '/widget/auth/guest', schema, body, signal });
     },
-    async exchangeUserToken(userToken: string, signal?: AbortSignal): Promise<VisitorSessionResponse> {
-      const body = { client_key: clientKey, user_token: userToken };
+    async exchangeUserToken(
+      userToken: string,
+      agentId: string | undefined,
+      signal?: AbortSignal,
+    ): Promise<VisitorSessionResponse> {
+      // Like the guest session, the agent decides the visitor's policy; an unpinned key cannot do without it.
+      const body = agentId
+        ? { client_key: clientKey, user_token: userToken, agent_id: agentId }
+        : { client_key: clientKey, user_token: userToken };
       const schema = (await callSchemas()).VisitorSessionResponse;
       return request({ method: 'POST', path: '/widget/auth/exchange', schema, body, signal });
     },

@@ -115,7 +115,7 @@ export class VisitorSession {
 
   async #signIn(signal: AbortSignal): Promise<VisitorSessionResponse> {
     const userToken = await this.#nextUserToken();
-    if (userToken) return this.#options.api.exchangeUserToken(userToken, signal);
+    if (userToken) return this.#options.api.exchangeUserToken(userToken, this.#agentId, signal);
     return this.#options.api.startGuestSession(this.#agentId, signal);
   }
 

@@ -45,7 +45,8 @@ describe('visitor session', () => {
     const exchanges = server.requestsTo('POST /widget/auth/exchange').map((request) => request.body);
     expect(exchanges).to.deep.equal([
       { client_key: DEMO_KEY, user_token: 'ut_from_page' },
-      { client_key: DEMO_KEY, user_token: 'ut_from_provider_1' },
+      // The session now knows its agent (from the first answer) and names it, as the guest session does.
+      { client_key: DEMO_KEY, user_token: 'ut_from_provider_1', agent_id: 'agent_ava' },
     ]);
     session.dispose();
   });
