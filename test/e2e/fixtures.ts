@@ -26,6 +26,7 @@ export const BRAND = {
   privacy_notice: 'Acme records calls to train its staff.',
 } as const;
 export const GREETING = "Hi, I'm Ava.";
+export const MEMBER_GREETING = 'Welcome back to the members line.';
 
 /** The suite's seed: sandbox/test/helpers' testSeed with e2e branding, then the test's own edit. */
 export function e2eSeed(edit: (account: SeedAccount, seed: SeedConfig) => void = () => undefined): SeedConfig {
@@ -37,6 +38,8 @@ export function e2eSeed(edit: (account: SeedAccount, seed: SeedConfig) => void =
       privacy_notice: BRAND.privacy_notice,
     };
     for (const agent of account.agents) agent.behaviour = { greeting: true, echo: true, captions: true };
+    const members = account.agents.find((agent) => agent.id === 'agent_members');
+    if (members) members.greeting_message = MEMBER_GREETING;
     edit(account, seed);
   });
 }
@@ -77,6 +80,11 @@ async function startCustomerSite(): Promise<{ site: CustomerSite; close(): Promi
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
       hits.push(pathname);
+      if (pathname === '/favicon.ico') {
+        res.writeHead(204);
+        res.end();
+        return;
+      }
       const fixed = pages.get(pathname);
       if (fixed) {
         res.writeHead(200, { 'Content-Type': fixed.type, 'Cache-Control': 'no-store' });
@@ -252,8 +260,9 @@ export function watchPage(page: Page, problems: PageProblems): void {
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
+    const where = message.location().url;
     if (text.startsWith(UNHANDLED_MARK)) problems.pageErrors.push(text);
-    else problems.consoleErrors.push(text);
+    else problems.consoleErrors.push(where ? `${text} (${where})` : text);
   });
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { call } from '../../sandbox/test/helpers';
-import { API_KEY, DEMO_KEY, expect, GREETING, test, waitForCall } from './fixtures';
+import { API_KEY, DEMO_KEY, expect, MEMBER_GREETING, test, waitForCall } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -72,8 +72,12 @@ test('npm package in a Vite SPA: a signed-in visitor calls the members-only agen
   await expect(widget.launcher).toBeVisible();
   await widget.expectStatus('ready');
   await widget.launcher.click();
-  // Members-only agent with consent_required: the visitor agrees first.
-  await page.getByRole('button', { name: 'Agree and start call' }).click();
+  await widget.part('call-button').click();
+  // The members-only agent has consent_required: nothing is dialled until the visitor agrees.
+  const agree = widget.panel.getByRole('button', { name: 'Agree and start call' });
+  await expect(agree).toBeVisible();
+  expect(sandbox.requests().filter((r) => r.path === '/v1/widget/connect')).toEqual([]);
+  await agree.click();
   await widget.expectStatus('connected', 15_000);
 
   const live = await waitForCall(
@@ -86,7 +90,7 @@ test('npm package in a Vite SPA: a signed-in visitor calls the members-only agen
     expect.objectContaining({ method: 'POST', path: '/v1/widget/auth/exchange', status: 200, origin: customer.origin }),
   );
   expect(sandbox.requests().filter((r) => r.path === '/v1/widget/auth/guest')).toEqual([]);
-  await expect(widget.captions).toContainText(GREETING);
+  await expect(widget.captions).toContainText(MEMBER_GREETING);
 
   await widget.part('end-button').click();
   await widget.expectStatus('ended');
