@@ -77,7 +77,7 @@ export const panelStyles = css`
     font-weight: 600;
   }
   [part='end-button'] {
-    background: var(--_danger);
+    background: #dc2626;
     color: #fff;
     padding: 10px 18px;
     font-weight: 600;
@@ -95,7 +95,17 @@ export const panelStyles = css`
   }
   [part='meter'] {
     display: grid;
-    gap: 6px;
+    grid-template-columns: auto 1fr;
+    align-items: center;
+    gap: 6px 10px;
+  }
+  .who {
+    font-size: 12px;
+    color: var(--_muted-text);
+    max-width: 8em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
   }
   .level {
     height: 6px;
@@ -111,7 +121,7 @@ export const panelStyles = css`
     transition: transform 80ms linear;
   }
   .level.agent > span {
-    background: var(--_accent);
+    background: color-mix(in srgb, var(--_primary) 55%, var(--_text));
   }
   .time {
     font-variant-numeric: tabular-nums;

@@ -77,7 +77,9 @@ function renderCall(view: PanelView) {
   const { t, muted, level, remainingSeconds: remaining, captions, on } = view;
   const warn = remaining !== null && remaining <= 30;
   return html`<div part="meter" role="group" aria-label=${t.meter}>
+      <span class="who" aria-hidden="true">${view.title}</span>
       <div class="level agent"><span style="transform: scaleX(${clampLevel(level.output)})"></span></div>
+      <span class="who" aria-hidden="true">${t.you}</span>
       <div class="level"><span style="transform: scaleX(${clampLevel(level.input)})"></span></div>
     </div>
     <div class="time ${warn ? 'warning' : ''}" aria-label=${t.elapsed}>
