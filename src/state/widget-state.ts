@@ -45,6 +45,8 @@ function createStores() {
   return {
     $status: atom<WidgetStatus>('idle'),
     $error: atom<WidgetError | null>(null),
+    /** Epoch ms before which retrying is pointless (the server's Retry-After), or 0. */
+    $retryAt: atom(0),
     $config: atom<ResolvedConfig | null>(null),
     $open: atom(false),
     $consentAsked: atom(false),
@@ -78,6 +80,7 @@ export function createWidgetState(emit: EmitEvent) {
 
   function fail(error: WidgetError, status: WidgetStatus = 'error'): void {
     $error.set(error);
+    stores.$retryAt.set(error.retryAfterSeconds ? Date.now() + error.retryAfterSeconds * 1000 : 0);
     setStatus(status);
     emit('error', { code: error.code, message: error.message, retryable: error.retryable });
   }
@@ -244,6 +247,7 @@ export function createWidgetState(emit: EmitEvent) {
 
     /** After an error: reload when the config never arrived, otherwise call again. */
     retry(): Promise<void> {
+      if (Date.now() < stores.$retryAt.get()) return Promise.resolve();
       return $config.get() ? actions.start() : actions.load();
     },
 

@@ -97,6 +97,7 @@ export class KatavenWidget extends LitElement {
   #focusPanel = false;
   #panel: PanelKit | null = null;
   #panelLoading: Promise<void> | null = null;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -112,6 +113,7 @@ export class KatavenWidget extends LitElement {
     this.#state.$level,
     this.#state.$elapsedSeconds,
     this.#state.$captions,
+    this.#state.$retryAt,
     ]);
   }
 
@@ -128,6 +130,7 @@ export class KatavenWidget extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this.#retryTimer);
     this.#state.actions.dispose();
   }
 
@@ -137,6 +140,9 @@ export class KatavenWidget extends LitElement {
   }
 
   protected override updated(): void {
+    // While a Retry-After runs, re-render each second so the retry button counts down and then enables.
+    clearTimeout(this.#retryTimer);
+    if (this.#state.$retryAt.get() > Date.now()) this.#retryTimer = setTimeout(() => this.requestUpdate(), 1000);
     const status = this.status;
     if (this.getAttribute('status') !== status) this.setAttribute('status', status);
     const firstButton = this.#focusPanel && this.renderRoot.querySelector<HTMLElement>('[part="panel"] button');
@@ -228,6 +234,7 @@ export class KatavenWidget extends LitElement {
       muted: state.$muted.get(),
       level: state.$level.get(),
       elapsedSeconds: state.$elapsedSeconds.get(),
+      retryInSeconds: Math.max(0, Math.ceil((state.$retryAt.get() - Date.now()) / 1000)),
       remainingSeconds: remainingSeconds(config, state.$elapsedSeconds.get()),
       captions: state.$captions.get(),
       on: this.#panelHandlers,

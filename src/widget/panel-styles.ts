@@ -76,6 +76,10 @@ export const panelStyles = css`
     padding: 10px 18px;
     font-weight: 600;
   }
+  button:disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
   [part='end-button'] {
     background: #dc2626;
     color: #fff;

@@ -23,6 +23,8 @@ export interface PanelView {
   muted: boolean;
   level: { input: number; output: number };
   elapsedSeconds: number;
+  /** Seconds until retrying makes sense (the server's Retry-After), 0 when it does now. */
+  retryInSeconds: number;
   remainingSeconds: number | null;
   captions: readonly Caption[];
   on: {
@@ -69,7 +71,12 @@ function renderBody(view: PanelView) {
   if (LIVE.has(status)) return renderCall(view);
   if (status === 'unavailable' || status === 'loading' || status === 'idle') return nothing;
   if (error && !error.retryable) return nothing;
-  if (error) return html`<div class="actions"><button class="primary" @click=${on.retry}>${t.retry}</button></div>`;
+  if (error) {
+    const wait = view.retryInSeconds;
+    return html`<div class="actions">
+      <button class="primary" ?disabled=${wait > 0} @click=${on.retry}>${wait > 0 ? t.retryIn(wait) : t.retry}</button>
+    </div>`;
+  }
   return html`<div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
 }
 

@@ -1,5 +1,5 @@
 /** Every error code of DESIGN.md 2.6 reaches the visitor (plain-language text) and the page (`kataven-error`). */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { ERROR_CODES, WidgetError, type WidgetErrorCode } from '../../src/api/errors.js';
 import en from '../../src/widget/locales/en.js';
 import { fakeDevices } from './helpers/fake-device.js';
@@ -153,8 +153,8 @@ describe('<kataven-widget> error codes', () => {
         const errorView = await waitForPart(element, 'error');
         expect(errorView.textContent?.trim()).to.equal(en.errors[code]);
         expect(errorView.getAttribute('role')).to.equal('alert');
-        const retry = [...(element.shadowRoot?.querySelectorAll('button') ?? [])].some(
-          (button) => button.textContent?.trim() === en.retry,
+        const retry = [...(element.shadowRoot?.querySelectorAll('button') ?? [])].some((button) =>
+          /^Try again/.test(button.textContent?.trim() ?? ''),
         );
         expect(retry, 'retry offered exactly when retrying can help').to.equal(new WidgetError(code, '').retryable);
       } finally {
@@ -172,6 +172,30 @@ describe('<kataven-widget> error codes', () => {
     await element.start();
     expect(server.requests).to.have.length(0);
     expect(String(logged[0]?.[0])).to.contain('secret sk_ key');
+  });
+
+  it('holds the retry button until the server\'s Retry-After has passed', async () => {
+    server.once('POST /widget/connect', {
+      status: 429,
+      body: 'concurrent_limit: Concurrent call limit reached',
+      headers: { 'Retry-After': '2' },
+    });
+    const devices = fakeDevices();
+    const element = await mountWidget({ deviceFactory: devices.factory });
+    await waitForStatus(element, 'ready');
+    await element.open();
+    await element.start();
+    await waitForStatus(element, 'error');
+    const retryButton = () =>
+      [...(element.shadowRoot?.querySelectorAll<HTMLButtonElement>('[part="panel"] button.primary') ?? [])][0];
+    expect(retryButton()?.disabled).to.equal(true);
+    expect(retryButton()?.textContent?.trim()).to.match(/^Try again in [12] s$/);
+    retryButton()?.click();
+    expect(server.requestsTo('POST /widget/connect')).to.have.length(1);
+    await waitUntil(() => retryButton()?.disabled === false, 'retry never enabled', { timeout: 4000 });
+    expect(retryButton()?.textContent?.trim()).to.equal(en.retry);
+    retryButton()?.click();
+    await waitUntil(() => server.requestsTo('POST /widget/connect').length === 2, 'retry did not call again');
   });
 
   it('retries after a network error and recovers', async () => {

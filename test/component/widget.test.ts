@@ -141,7 +141,7 @@ describe('<kataven-widget>', () => {
 
       devices.last.call.emit('volume', 0.5, 0.8);
       await element.updateComplete;
-      const bars = [...(part(element, 'meter')?.querySelectorAll('.level > span') ?? [])].map((bar) => bar.style.transform);
+      const bars = [...(part(element, 'meter')?.querySelectorAll<HTMLElement>('.level > span') ?? [])].map((bar) => bar.style.transform);
       expect(bars).to.deep.equal(['scaleX(0.8)', 'scaleX(0.5)']);
 
       devices.last.call.emit('messageReceived', { content: { role: 'agent', text: '<b>Hi</b>, I am Ava', final: true } });

@@ -8,6 +8,7 @@ const en = {
   mute: 'Mute microphone',
   unmute: 'Unmute microphone',
   retry: 'Try again',
+  retryIn: (seconds: number) => `Try again in ${seconds} s`,
   agree: 'Agree and start call',
   decline: 'Not now',
   consent: 'This call uses your microphone. Please agree before we connect you.',

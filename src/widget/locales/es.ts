@@ -8,6 +8,7 @@ const es: Strings = {
   mute: 'Silenciar micrófono',
   unmute: 'Activar micrófono',
   retry: 'Reintentar',
+  retryIn: (seconds: number) => `Reintentar en ${seconds} s`,
   agree: 'Aceptar y llamar',
   decline: 'Ahora no',
   consent: 'Esta llamada usa tu micrófono. Acepta antes de que te conectemos.',
