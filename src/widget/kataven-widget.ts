@@ -103,17 +103,18 @@ export class KatavenWidget extends LitElement {
     super();
     this.theme = 'auto';
     this.display = 'floating';
+    const state = this.#state;
     new StoreController(this, [
-    this.#state.$status,
-    this.#state.$error,
-    this.#state.$config,
-    this.#state.$open,
-    this.#state.$consentAsked,
-    this.#state.$muted,
-    this.#state.$level,
-    this.#state.$elapsedSeconds,
-    this.#state.$captions,
-    this.#state.$retryAt,
+      state.$status,
+      state.$error,
+      state.$config,
+      state.$open,
+      state.$consentAsked,
+      state.$muted,
+      state.$level,
+      state.$elapsedSeconds,
+      state.$captions,
+      state.$retryAt,
     ]);
   }
 
