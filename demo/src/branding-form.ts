@@ -52,12 +52,12 @@ export class BrandingForm extends LightElement {
         ${this.#colorField('accent_color', 'Accent color', 'Header gradient, focus ring')}
       </div>
       <div class="field">
-        <label for="f-logo_url">Logo URL <span class="optional">optional</span></label>
+        <label for="f-logo_url">Logo URL</label>
         <div class="input-row">
           ${this.#textInput('logo_url', { type: 'url', placeholder: 'https://example.com/logo.svg' })}
           <button type="button" class="button ghost small" @click=${this.#useSampleLogo}>Use sample</button>
         </div>
-        ${this.#help('logo_url', 'Square image, shown round. https:// only.')}
+        ${this.#help('logo_url', 'Optional. A square image, shown round; https:// only.')}
       </div>
       <div class="field">
         <label for="f-launcher_label">Launcher label</label>

@@ -54,11 +54,19 @@ export const $preview = atom<{ branding: Branding; policy: Policy } | null>(null
 $check.subscribe((check) => {
   const current = $preview.get();
   if (!current) return;
-  const branding = { ...current.branding, ...check.branding };
+  const branding = forWidget({ ...current.branding, ...check.branding });
   const policy = { ...current.policy, ...check.policy };
   // Keep object identity while nothing changed, so the widgets are not reconfigured on every keystroke elsewhere.
   if (!sameValues(branding, current.branding) || !sameValues(policy, current.policy)) $preview.set({ branding, policy });
 });
+
+/**
+ * The widget reads a null text in `branding` as "not set" (the server's value shows through); an empty notice must
+ * hide the server's, so it goes to the widget as "".
+ */
+function forWidget(branding: Branding): Branding {
+  return branding.privacy_notice === null ? { ...branding, privacy_notice: '' } : branding;
+}
 
 const SERVER_FIELDS: readonly (keyof DemoForm)[] = [
   'primary_color',
@@ -109,7 +117,7 @@ function applyConfig(config: WidgetConfigResponse, keepBranding: boolean): void 
   const check = checkForm(next);
   const previous = keepBranding ? $preview.get() : null;
   $preview.set({
-    branding: { ...(previous?.branding ?? DEFAULT_BRANDING), ...check.branding },
+    branding: forWidget({ ...(previous?.branding ?? DEFAULT_BRANDING), ...check.branding }),
     policy: { ...(previous?.policy ?? DEFAULT_POLICY), ...check.policy },
   });
   $form.set(next);

@@ -1,0 +1,138 @@
+// The demo's live preview: every field changes the real widget, invalid values are flagged and kept out of it.
+import { BRAND, expect, test } from './fixtures';
+
+test.beforeEach(async ({ demo }) => {
+  await demo.open();
+});
+
+test('the form starts from the sandbox config and the widgets show it', async ({ demo }) => {
+  await expect(demo.field('Primary color')).toHaveValue(BRAND.primary_color);
+  await expect(demo.field('Launcher label')).toHaveValue(BRAND.launcher_label);
+  await expect(demo.field('Privacy notice')).toHaveValue(BRAND.privacy_notice);
+  expect(await demo.style(demo.floating.launcher, 'background-color')).toBe(BRAND.primary_rgb);
+  await expect(demo.floating.launcher).toContainText(BRAND.launcher_label);
+  await expect(demo.inline.part('privacy-notice')).toHaveText(BRAND.privacy_notice);
+  expect(await demo.launcherCorner()).toBe('br');
+});
+
+test('editing each branding field changes the rendered widget', async ({ demo, page }) => {
+  await demo.field('Primary color').fill('#b91c1c');
+  await expect.poll(() => demo.style(demo.floating.launcher, 'background-color')).toBe('rgb(185, 28, 28)');
+  expect(await demo.style(demo.inline.part('call-button'), 'background-color')).toBe('rgb(185, 28, 28)');
+  // A light primary gets dark text (the widget's contrast rule), live.
+  await demo.field('Primary color').fill('#fde047');
+  await expect.poll(() => demo.style(demo.floating.launcher, 'color')).toBe('rgb(17, 24, 39)');
+
+  await demo.field('Accent color').fill('#7c3aed');
+  const header = demo.inline.panel.locator('header');
+  await expect.poll(() => demo.style(header, 'background-image')).toContain('rgb(124, 58, 237)');
+
+  await page.getByRole('button', { name: 'Use sample' }).click();
+  await expect(demo.field('Logo URL')).toHaveValue(/\/sample-logo\.svg$/);
+  await expect(demo.floating.launcher.locator('[part="logo"]')).toHaveAttribute('src', /\/sample-logo\.svg$/);
+  await expect(demo.inline.panel.locator('[part="logo"]')).toHaveAttribute('src', /\/sample-logo\.svg$/);
+  await demo.field('Logo URL').fill('');
+  await expect(demo.floating.launcher.locator('[part="logo"]')).toHaveCount(0);
+
+  await demo.field('Launcher label').fill('Ask us anything');
+  await expect(demo.floating.launcher).toHaveText('Ask us anything');
+
+  await demo.field('Privacy notice').fill('We keep recordings for 30 days.');
+  await expect(demo.inline.part('privacy-notice')).toHaveText('We keep recordings for 30 days.');
+  await demo.field('Privacy notice').fill('');
+  await expect(demo.inline.part('privacy-notice')).toHaveCount(0);
+
+  for (const [label, corner] of [
+    ['Top left', 'tl'],
+    ['Top right', 'tr'],
+    ['Bottom left', 'bl'],
+    ['Bottom right', 'br'],
+  ] as const) {
+    await page.getByRole('radio', { name: label }).check();
+    await expect.poll(() => demo.launcherCorner(), { message: label }).toBe(corner);
+  }
+  // The corner is relative to the mock viewport in the phone size too.
+  await page.getByRole('radio', { name: 'Top left' }).check();
+  await page.getByRole('button', { name: 'Phone' }).click();
+  await expect(page.getByRole('button', { name: 'Phone' })).toHaveAttribute('aria-pressed', 'true');
+  const box = await demo.mockViewport.boundingBox();
+  expect(box && box.width < box.height).toBe(true);
+  await expect.poll(() => demo.launcherCorner()).toBe('tl');
+});
+
+test('policy, theme and locale change what the widget shows', async ({ demo, page }) => {
+  // widget_enabled: false renders nothing at all; back on, it returns.
+  await page.getByRole('switch', { name: /Widget enabled/ }).uncheck();
+  await expect(demo.floating.launcher).toHaveCount(0);
+  await expect(demo.inline.panel).toHaveCount(0);
+  await expect(page.getByText('visitors see nothing').first()).toBeVisible();
+  await page.getByRole('switch', { name: /Widget enabled/ }).check();
+  await expect(demo.floating.launcher).toBeVisible();
+
+  // Signed-in users only: a guest sees the sign-in message and no call button.
+  await page.getByRole('radio', { name: /Signed-in users/ }).check();
+  await expect(demo.inline.error).toContainText('sign in');
+  await expect(demo.inline.part('call-button')).toHaveCount(0);
+  await page.getByRole('radio', { name: /^Guests/ }).check();
+  await expect(demo.inline.part('call-button')).toBeVisible();
+
+  // Consent: the call button asks first (declined here, so no call starts).
+  await page.getByRole('switch', { name: /Ask for consent/ }).check();
+  await demo.inline.part('call-button').click();
+  await expect(demo.inline.panel).toContainText('Please agree before we connect you');
+  await demo.inline.panel.getByRole('button', { name: 'Not now' }).click();
+  await expect(demo.inline.part('call-button')).toBeVisible();
+
+  await demo.field('Maximum call length').fill('120');
+  await expect.poll(() => demo.inline.host.evaluate((el) => el.policy?.max_call_seconds)).toBe(120);
+  await demo.field('Maximum call length').fill('');
+  await expect.poll(() => demo.inline.host.evaluate((el) => el.policy?.max_call_seconds)).toBe(null);
+
+  // Theme: the panel's surface follows light and dark.
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await expect.poll(() => demo.style(demo.inline.panel, 'background-color')).toBe('rgb(17, 24, 39)');
+  await expect(demo.floating.host).toHaveAttribute('theme', 'dark');
+  await page.getByRole('radio', { name: 'Light' }).check();
+  await expect.poll(() => demo.style(demo.inline.panel, 'background-color')).toBe('rgb(255, 255, 255)');
+
+  // Locale: Spanish strings, and the default launcher label when none is set.
+  await demo.field('Language').selectOption('es');
+  await expect(demo.inline.part('call-button')).toHaveText('Iniciar llamada');
+  await demo.field('Launcher label').fill('');
+  await expect(demo.floating.launcher).toHaveText('Habla con nosotros');
+  await demo.field('Language').selectOption('en');
+  await expect(demo.floating.launcher).toHaveText('Talk to us');
+});
+
+test('an invalid color and a javascript: logo URL are flagged and never reach the preview', async ({ demo, page }) => {
+  const color = demo.field('Primary color');
+  await color.fill('#0000ff');
+  await expect.poll(() => demo.style(demo.floating.launcher, 'background-color')).toBe('rgb(0, 0, 255)');
+  await color.fill('red');
+  await expect(color).toHaveAttribute('aria-invalid', 'true');
+  // The message is the widget's own rule (src/api/branding.ts).
+  expect(await demo.messageOf('Primary color')).toContain('must be a hex color like #2563eb or #26e');
+  await expect(page.locator('.field-error').first()).toBeVisible();
+  expect(await demo.style(demo.floating.launcher, 'background-color')).toBe('rgb(0, 0, 255)');
+  expect(await demo.floating.host.evaluate((el) => el.branding?.['primary_color'])).toBe('#0000ff');
+  await expect(page.getByRole('button', { name: 'Save to sandbox' })).toBeDisabled();
+
+  const logo = demo.field('Logo URL');
+  await logo.fill('javascript:alert(1)');
+  await expect(logo).toHaveAttribute('aria-invalid', 'true');
+  expect(await demo.messageOf('Logo URL')).toContain('must be an https: URL');
+  await expect(demo.floating.launcher.locator('[part="logo"]')).toHaveCount(0);
+  expect(await demo.floating.host.evaluate((el) => el.branding?.['logo_url'])).toBe(null);
+  const body = JSON.parse(await demo.snippet('api-0')) as Record<string, unknown>;
+  expect(body).not.toHaveProperty('primary_color');
+  expect(body).not.toHaveProperty('logo_url');
+
+  // Fixed: the flag goes, and the value applies.
+  await color.fill('#15803d');
+  await expect(color).toHaveAttribute('aria-invalid', 'false');
+  await expect.poll(() => demo.style(demo.floating.launcher, 'background-color')).toBe('rgb(21, 128, 61)');
+
+  await demo.field('Maximum call length').fill('5');
+  await expect(demo.field('Maximum call length')).toHaveAttribute('aria-invalid', 'true');
+  expect(await demo.messageOf('Maximum call length')).toContain('from 10 to 7200');
+});
