@@ -1,4 +1,5 @@
 // The demo's live preview: every field changes the real widget, invalid values are flagged and kept out of it.
+import type { KatavenWidget } from '../../src/index';
 import { BRAND, expect, test } from './fixtures';
 
 test.beforeEach(async ({ demo }) => {
@@ -84,9 +85,9 @@ test('policy, theme and locale change what the widget shows', async ({ demo, pag
   await expect(demo.inline.part('call-button')).toBeVisible();
 
   await demo.field('Maximum call length').fill('120');
-  await expect.poll(() => demo.inline.host.evaluate((el) => el.policy?.max_call_seconds)).toBe(120);
+  await expect.poll(() => demo.inline.host.evaluate((el) => (el as KatavenWidget).policy?.max_call_seconds)).toBe(120);
   await demo.field('Maximum call length').fill('');
-  await expect.poll(() => demo.inline.host.evaluate((el) => el.policy?.max_call_seconds)).toBe(null);
+  await expect.poll(() => demo.inline.host.evaluate((el) => (el as KatavenWidget).policy?.max_call_seconds)).toBe(null);
 
   // Theme: the panel's surface follows light and dark.
   await page.getByRole('radio', { name: 'Dark' }).check();
@@ -114,7 +115,7 @@ test('an invalid color and a javascript: logo URL are flagged and never reach th
   expect(await demo.messageOf('Primary color')).toContain('must be a hex color like #2563eb or #26e');
   await expect(page.locator('.field-error').first()).toBeVisible();
   expect(await demo.style(demo.floating.launcher, 'background-color')).toBe('rgb(0, 0, 255)');
-  expect(await demo.floating.host.evaluate((el) => el.branding?.['primary_color'])).toBe('#0000ff');
+  expect(await demo.floating.host.evaluate((el) => (el as KatavenWidget).branding?.['primary_color'])).toBe('#0000ff');
   await expect(page.getByRole('button', { name: 'Save to sandbox' })).toBeDisabled();
 
   const logo = demo.field('Logo URL');
@@ -122,7 +123,7 @@ test('an invalid color and a javascript: logo URL are flagged and never reach th
   await expect(logo).toHaveAttribute('aria-invalid', 'true');
   expect(await demo.messageOf('Logo URL')).toContain('must be an https: URL');
   await expect(demo.floating.launcher.locator('[part="logo"]')).toHaveCount(0);
-  expect(await demo.floating.host.evaluate((el) => el.branding?.['logo_url'])).toBe(null);
+  expect(await demo.floating.host.evaluate((el) => (el as KatavenWidget).branding?.['logo_url'])).toBe(null);
   const body = JSON.parse(await demo.snippet('api-0')) as Record<string, unknown>;
   expect(body).not.toHaveProperty('primary_color');
   expect(body).not.toHaveProperty('logo_url');

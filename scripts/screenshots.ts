@@ -1,0 +1,95 @@
+// `npm run screenshots`: starts a sandbox (the shipped seed), opens the demo page in Debian's Chromium and writes
+// desktop and phone, light and dark PNGs into screenshots/ (git-ignored). Every request off the machine is refused.
+//   tsx scripts/screenshots.ts [--only NAME]
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { REPO_ROOT, startSandbox } from '../sandbox/server';
+
+interface Shot {
+  name: string;
+  width: number;
+  height: number;
+  scheme: 'light' | 'dark';
+  /** Extra setup after the page has loaded (open the launcher, pick the phone viewport…). */
+  prepare?: (page: Page) => Promise<void>;
+  fullPage?: boolean;
+}
+
+const openLauncher = async (page: Page) => {
+  await page.locator('preview-frame kataven-widget [part="launcher"]').click();
+  await page.locator('preview-frame kataven-widget [part="panel"]').waitFor();
+};
+
+const SHOTS: Shot[] = [
+  { name: 'desktop-light', width: 1440, height: 960, scheme: 'light', prepare: openLauncher },
+  { name: 'desktop-dark', width: 1440, height: 960, scheme: 'dark', prepare: openLauncher },
+  {
+    name: 'desktop-phone-preview-light',
+    width: 1440,
+    height: 960,
+    scheme: 'light',
+    prepare: async (page) => {
+      await page.getByRole('button', { name: 'Phone' }).click();
+      await page.getByLabel('Primary color', { exact: true }).fill('#c2410c');
+      await page.getByLabel('Accent color', { exact: true }).fill('#7c2d12');
+      await page.getByRole('button', { name: 'Use sample' }).click();
+      await openLauncher(page);
+    },
+  },
+  { name: 'phone-light', width: 390, height: 844, scheme: 'light', prepare: openLauncher },
+  { name: 'phone-dark', width: 390, height: 844, scheme: 'dark', prepare: openLauncher },
+];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const outDir = path.join(REPO_ROOT, 'screenshots');
+  await mkdir(outDir, { recursive: true });
+  const sandbox = await startSandbox({ port: 0, quiet: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const blocked: string[] = [];
+  try {
+    for (const shot of SHOTS.filter((candidate) => !values.only || candidate.name === values.only)) {
+      const context = await browser.newContext({
+        viewport: { width: shot.width, height: shot.height },
+        colorScheme: shot.scheme,
+        ignoreHTTPSErrors: true,
+        reducedMotion: 'reduce',
+      });
+      await context.route('**/*', (route) => {
+        const host = new URL(route.request().url()).hostname;
+        if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+        blocked.push(route.request().url());
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`[${shot.name}] page error: ${error.message}`));
+      await page.goto(`${sandbox.url}/`);
+      await page.locator('call-preview kataven-widget[status="ready"]').waitFor();
+      await shot.prepare?.(page);
+      await page.evaluate(() => document.fonts.ready);
+      await page.waitForTimeout(300);
+      const file = path.join(outDir, `${shot.name}.png`);
+      await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
+      console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await sandbox.close();
+  }
+  if (blocked.length) {
+    console.error(`requests that tried to leave the machine:\n  ${blocked.join('\n  ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
