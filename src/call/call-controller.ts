@@ -186,7 +186,10 @@ export class CallController {
     call.on('error', (error: TwilioErrorLike) => {
       if (current()) attempt.pendingError ??= twilioError(error, attempt.connectedAt !== undefined);
     });
-    const onGone = () => this.#finish(attempt, attempt.pendingError ? 'error' : (attempt.endReason ?? 'remote'));
+    // Twilio emits `disconnect` *before* the `error` that explains it when getUserMedia fails (31401/31402:
+    // Call#_disconnect() then emit('error')), so decide how the call ended only after the current emit run.
+    const onGone = () =>
+      queueMicrotask(() => this.#finish(attempt, attempt.pendingError ? 'error' : (attempt.endReason ?? 'remote')));
     call.on('disconnect', onGone);
     call.on('cancel', onGone);
     call.on('reject', onGone);
