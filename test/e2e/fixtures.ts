@@ -255,7 +255,14 @@ const INIT_SCRIPT = `(() => {
   });
 })();`;
 
-export function watchPage(page: Page, problems: PageProblems): void {
+/** Event capture, unhandled-rejection reporting and error collection for every page of `context`. */
+export async function watchContext(context: BrowserContext, problems: PageProblems): Promise<void> {
+  await context.addInitScript(INIT_SCRIPT);
+  context.on('page', (page) => watchPage(page, problems));
+  for (const page of context.pages()) watchPage(page, problems);
+}
+
+function watchPage(page: Page, problems: PageProblems): void {
   page.on('pageerror', (error) => problems.pageErrors.push(`${error.name}: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
@@ -445,9 +452,7 @@ export const test = base.extend<E2EFixtures>({
       allow: (...patterns) => allowed.push(...patterns),
       unexpectedConsoleErrors: () => problems.consoleErrors.filter((text) => !allowed.some((re) => re.test(text))),
     };
-    await context.addInitScript(INIT_SCRIPT);
-    context.on('page', (page) => watchPage(page, problems));
-    for (const page of context.pages()) watchPage(page, problems);
+    await watchContext(context, problems);
     await use(problems);
   },
 
