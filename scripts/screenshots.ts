@@ -39,6 +39,7 @@ const SHOTS: Shot[] = [
       await openLauncher(page);
     },
   },
+  { name: 'desktop-full-light', width: 1440, height: 960, scheme: 'light', fullPage: true },
   { name: 'phone-light', width: 390, height: 844, scheme: 'light', prepare: openLauncher },
   { name: 'phone-dark', width: 390, height: 844, scheme: 'dark', prepare: openLauncher },
 ];
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
       await page.locator('call-preview kataven-widget[status="ready"]').waitFor();
       await shot.prepare?.(page);
       await page.evaluate(() => document.fonts.ready);
+      // Setup clicks may have scrolled; the page top is the view a customer lands on.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.waitForTimeout(300);
       const file = path.join(outDir, `${shot.name}.png`);
       await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });

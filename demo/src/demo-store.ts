@@ -43,7 +43,10 @@ export const $form = map<DemoForm>({ ...DEFAULT_FORM });
 export const $connection = atom<Connection | null>(null);
 export const $load = atom<Task>({ state: 'busy', message: 'Loading the demo account…' });
 export const $save = atom<Task>(IDLE);
-export const $viewport = atom<Viewport>('desktop');
+/** Phone-sized screens start on the phone viewport: the customer's own screen is the better reference. */
+export const $viewport = atom<Viewport>(
+  typeof matchMedia === 'function' && matchMedia('(max-width: 700px)').matches ? 'phone' : 'desktop',
+);
 /** The server-side values the form was loaded from (or last saved): what "unsaved changes" compares against. */
 export const $baseline = atom<DemoForm | null>(null);
 
