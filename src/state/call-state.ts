@@ -114,9 +114,12 @@ export function createCallState(context: CallStateContext) {
       stores.$consentAsked.set(false);
       return this.start();
     },
-    /** Warm-up on intent: the Twilio chunk (unless a test injected its own Device). */
-    prepare(): Promise<unknown> {
-      return input.createDevice ? Promise.resolve() : preloadTwilio();
+    /** Warm-up on intent: the Twilio chunk (unless a test injected its own Device) and, if asked, the session. */
+    prepare(options: { session?: boolean }): Promise<unknown> {
+      return Promise.all([
+        input.createDevice ? undefined : preloadTwilio(),
+        options.session ? session.getToken() : undefined,
+      ]);
     },
     dispose(): void {
       stopTicker();

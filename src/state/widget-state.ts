@@ -196,8 +196,8 @@ export function createWidgetState(emit: EmitEvent) {
     open(): void {
       $open.set(true);
       if ($status.get() === 'idle') void actions.load();
-      // Opening is intent: fetch the call code now so the call button answers at once.
-      actions.prepare();
+      // Opening the panel is clear intent: also start the visitor session, so the call button answers at once.
+      actions.prepare({ session: true });
     },
 
     close(): void {
@@ -205,13 +205,16 @@ export function createWidgetState(emit: EmitEvent) {
       $consentAsked.set(false);
     },
 
-    /** Warm-up on intent (hover/focus/open): the call code and the Twilio chunk, never a call. */
-    prepare(): void {
+    /**
+     * Warm-up on intent, never a call: the call code and the Twilio chunk on hover or focus, and with
+     * `session: true` (the panel opened) the visitor session too.
+     */
+    prepare(options: { session?: boolean } = {}): void {
       // Only when a call is possible: no point fetching 50 KB for a visitor who cannot call.
       if ($config.get() && $status.get() !== 'unavailable') {
         // A failed prefetch is retried, and reported, by start().
         loadCalls()
-          .then((loaded) => loaded.prepare())
+          .then((loaded) => loaded.prepare(options))
           .catch(() => undefined);
       }
     },

@@ -172,6 +172,17 @@ describe('<kataven-widget>', () => {
       expect(statuses).to.deep.equal(['ready', 'connecting', 'ringing', 'connected', 'reconnecting', 'connected', 'ended']);
     });
 
+    it('opening the panel warms up the visitor session; the call reuses it', async () => {
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
+      await element.open();
+      await waitUntil(() => server.requestsTo('POST /widget/auth/guest').length === 1, 'no session prefetch');
+      expect(server.requestsTo('POST /widget/connect')).to.have.length(0);
+      await connect(element, devices);
+      expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+    });
+
     it('asks for consent before the microphone prompt when the policy requires it', async () => {
       server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
       const element = await mountWidget({ deviceFactory: devices.factory });
