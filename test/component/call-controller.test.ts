@@ -117,6 +117,18 @@ describe('call controller', () => {
     expect(ended.map((info) => info.reason)).to.deep.equal(['error', 'error']);
   });
 
+  it('keeps the error when Twilio emits disconnect before it (getUserMedia failures do)', async () => {
+    void controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    const call = devices.last.call;
+    call.disconnected = true;
+    call.emit('disconnect', call);
+    call.emit('error', { code: 31402, message: 'AcquisitionFailedError' });
+    await waitUntil(() => controller.status === 'error');
+    expect(errors.map((error) => error.code)).to.deep.equal(['mic_unavailable']);
+    expect(ended.map((info) => info.reason)).to.deep.equal(['error']);
+  });
+
   it('fails on a Device token error that Twilio reports only on the Device', async () => {
     void controller.start('agent_ava');
     await waitUntil(() => devices.devices[0]?.calls.length === 1);
