@@ -197,6 +197,15 @@ export interface NetworkLog {
   count(pattern: RegExp): number;
 }
 
+export function createNetworkLog(): NetworkLog {
+  const log: NetworkLog = {
+    urls: [],
+    blocked: [],
+    count: (pattern) => log.urls.filter((url) => pattern.test(url)).length,
+  };
+  return log;
+}
+
 export async function guardContext(context: BrowserContext, log: NetworkLog): Promise<void> {
   await context.route('**/*', async (route) => {
     const url = route.request().url();
@@ -435,11 +444,7 @@ export const test = base.extend<E2EFixtures>({
   },
 
   network: async ({ context }, use) => {
-    const log: NetworkLog = {
-      urls: [],
-      blocked: [],
-      count: (pattern) => log.urls.filter((url) => pattern.test(url)).length,
-    };
+    const log = createNetworkLog();
     await guardContext(context, log);
     await use(log);
   },
