@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { CallView } from '../../sandbox/call-book';
@@ -421,7 +422,34 @@ interface E2EFixtures {
   hygiene: void;
 }
 
-export const test = base.extend<E2EFixtures>({
+/** The interfaces scripts/netns.sh creates; anything else means we are not inside its namespace. */
+const NAMESPACE_INTERFACES = new Set(['lo', 'kv0', 'kv1']);
+
+/** Refuses to run where test traffic could reach a real network (project rule, notes §9). */
+function assertInsideNamespace(): void {
+  const foreign = Object.keys(os.networkInterfaces()).filter((name) => !NAMESPACE_INTERFACES.has(name));
+  if (foreign.length) {
+    throw new Error(
+      `e2e tests run only inside the private network namespace, but this one has ${foreign.join(', ')}. ` +
+        'Use `npm run test:e2e` or `sh scripts/netns.sh npx playwright test …`.',
+    );
+  }
+}
+
+interface WorkerFixtures {
+  /** Auto, once per worker: we are inside scripts/netns.sh's namespace. */
+  privateNetwork: void;
+}
+
+export const test = base.extend<E2EFixtures, WorkerFixtures>({
+  privateNetwork: [
+    async ({}, use) => {
+      assertInsideNamespace();
+      await use();
+    },
+    { auto: true, scope: 'worker' },
+  ],
+
   seed: [e2eSeed(), { option: true }],
   sandboxOptions: [{}, { option: true }],
 
