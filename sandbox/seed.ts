@@ -4,32 +4,29 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Branding rules are the widget's own (src/api/branding.ts): what the admin API accepts, the widget renders.
+import {
+  LAUNCHER_POSITIONS,
+  MAX_CALL_SECONDS_RANGE,
+  TEXT_LIMITS,
+  isValidColor,
+  isValidLogoUrl,
+} from '../src/api/branding';
 
-const color = z.string().regex(HEX_COLOR, 'must be #rgb or #rrggbb');
-const plainText = z.string().max(200, 'must be at most 200 characters');
-
-function isAllowedLogoUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
-  } catch {
-    return false;
-  }
-}
+const color = z.string().refine(isValidColor, 'must be #rgb or #rrggbb');
+const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
 const logoUrl = z
   .string()
-  .refine(isAllowedLogoUrl, 'must be an https: URL (or http: to a loopback host) or null')
+  .refine(isValidLogoUrl, 'must be an https: URL (or http: to a loopback host) or null')
   .nullable();
 
 export const brandingFields = {
   primary_color: color,
   accent_color: color,
   logo_url: logoUrl,
-  launcher_position: z.enum(['br', 'bl', 'tr', 'tl']),
-  launcher_label: plainText,
-  privacy_notice: plainText,
+  launcher_position: z.enum(LAUNCHER_POSITIONS as ['br', 'bl', 'tr', 'tl']),
+  launcher_label: text(TEXT_LIMITS.launcher_label),
+  privacy_notice: text(TEXT_LIMITS.privacy_notice),
 };
 export const DEFAULT_BRANDING = {
   primary_color: '#2563eb',
@@ -45,7 +42,12 @@ export const brandingPatchSchema = z.strictObject(brandingFields).partial();
 export const agentPolicyFields = {
   widget_enabled: z.boolean(),
   auth_mode: z.enum(['guest', 'user', 'both']),
-  max_call_seconds: z.number().int('must be an integer').min(10).max(7200).nullable(),
+  max_call_seconds: z
+    .number()
+    .int('must be an integer')
+    .min(MAX_CALL_SECONDS_RANGE.min)
+    .max(MAX_CALL_SECONDS_RANGE.max)
+    .nullable(),
   consent_required: z.boolean(),
 };
 export const agentPolicyPatchSchema = z.strictObject(agentPolicyFields).partial();
@@ -92,8 +94,8 @@ const accountSchema = z.strictObject({
       accent_color: color.default(DEFAULT_BRANDING.accent_color),
       logo_url: logoUrl.default(DEFAULT_BRANDING.logo_url),
       launcher_position: brandingFields.launcher_position.default(DEFAULT_BRANDING.launcher_position),
-      launcher_label: plainText.default(DEFAULT_BRANDING.launcher_label),
-      privacy_notice: plainText.default(DEFAULT_BRANDING.privacy_notice),
+      launcher_label: brandingFields.launcher_label.default(DEFAULT_BRANDING.launcher_label),
+      privacy_notice: brandingFields.privacy_notice.default(DEFAULT_BRANDING.privacy_notice),
     })
     .prefault({}),
   call_limits: z

@@ -13,6 +13,8 @@ export {
   isLauncherPosition,
   DEFAULT_BRANDING,
   LAUNCHER_POSITIONS,
+  TEXT_LIMITS,
+  MAX_CALL_SECONDS_RANGE,
   type Branding,
   type BrandingIssue,
   type LauncherPosition,

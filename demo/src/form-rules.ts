@@ -3,7 +3,13 @@
  * widget's own `validateBranding`/`isValidColor` (src/api/branding.ts), so the form flags exactly what the widget
  * would refuse. Pure functions: no DOM, no stores.
  */
-import { DEFAULT_BRANDING, type Branding, isValidColor, validateBranding } from '../../src/api/branding.js';
+import {
+  DEFAULT_BRANDING,
+  MAX_CALL_SECONDS_RANGE,
+  type Branding,
+  isValidColor,
+  validateBranding,
+} from '../../src/api/branding.js';
 import type { PolicyOverride } from '../../src/state/config.js';
 
 export type AuthMode = 'guest' | 'user' | 'both';
@@ -44,7 +50,7 @@ export interface FormCheck {
   valid: boolean;
 }
 
-export const MAX_CALL_SECONDS = { min: 10, max: 7200 } as const;
+export const MAX_CALL_SECONDS = MAX_CALL_SECONDS_RANGE;
 
 export const DEFAULT_FORM: Readonly<DemoForm> = Object.freeze({
   primary_color: DEFAULT_BRANDING.primary_color,

@@ -94,7 +94,8 @@ test('branding: validated PATCH, and config shows the change at once', async () 
       [{ logo_url: 'http://cdn.example/logo.svg' }, 'invalid_body: logo_url must be an https: URL (or http: to a loopback host) or null'],
       [{ logo_url: 'javascript:alert(1)' }, 'invalid_body: logo_url must be an https: URL (or http: to a loopback host) or null'],
       [{ launcher_position: 'middle' }, 'invalid_body: launcher_position expected one of br|bl|tr|tl'],
-      [{ launcher_label: 'x'.repeat(201) }, 'invalid_body: launcher_label must be at most 200 characters'],
+      [{ launcher_label: 'x'.repeat(61) }, 'invalid_body: launcher_label must be at most 60 characters'],
+      [{ privacy_notice: 'x'.repeat(301) }, 'invalid_body: privacy_notice must be at most 300 characters'],
       [{ font: 'Comic Sans' }, 'invalid_body: unknown field font'],
     ];
     for (const [body, text] of refusals) {

@@ -30,7 +30,10 @@ export const DEFAULT_BRANDING: Readonly<Branding> = Object.freeze({
 });
 
 export const LAUNCHER_POSITIONS: readonly LauncherPosition[] = ['br', 'bl', 'tr', 'tl'];
-const TEXT_LIMITS = { launcher_label: 60, privacy_notice: 300 } as const;
+/** Longest launcher label and privacy notice, in characters (the sandbox's admin API applies the same limits). */
+export const TEXT_LIMITS = { launcher_label: 60, privacy_notice: 300 } as const;
+/** The per-agent `max_call_seconds` range this project accepts (null: no limit). */
+export const MAX_CALL_SECONDS_RANGE = { min: 10, max: 7200 } as const;
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 // Control characters (other than tab/newline) have no business in a label and can hide text direction tricks.
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
