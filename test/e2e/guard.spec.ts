@@ -25,19 +25,19 @@ test('the guard aborts and records every request to a host that is not loopback'
   await context.close();
 });
 
-test('a test whose page reaches off the box fails', async ({ page, customer, network }) => {
+test('[expected to fail] a test whose page reaches off the box', async ({ page, customer, network }) => {
   test.fail(true, 'the hygiene fixture must fail this test at teardown');
   await page.goto(customer.page(OFF_BOX_PAGE));
   await expect.poll(() => network.blocked.length).toBe(2);
 });
 
-test('a test whose page throws fails', async ({ page, customer, problems }) => {
+test('[expected to fail] a test whose page throws', async ({ page, customer, problems }) => {
   test.fail(true, 'the hygiene fixture must fail this test at teardown');
   await page.goto(customer.page('<!doctype html><script>setTimeout(() => { throw new Error("boom"); });</script>'));
   await expect.poll(() => problems.pageErrors.length).toBe(1);
 });
 
-test('a test whose page leaves a promise rejection unhandled fails', async ({ page, customer, problems }) => {
+test('[expected to fail] a test whose page leaves a promise rejection unhandled', async ({ page, customer, problems }) => {
   test.fail(true, 'the hygiene fixture must fail this test at teardown');
   await page.goto(customer.page('<!doctype html><script>Promise.reject(new Error("nobody listens"));</script>'));
   await expect.poll(() => problems.pageErrors.length).toBeGreaterThanOrEqual(1);
