@@ -100,7 +100,13 @@ test('Save persists to the sandbox and a fresh page load shows it', async ({ dem
 test('a server refusal is shown and nothing is half-saved', async ({ demo, page, problems }) => {
   problems.allow(/status of 400 .*\/sandbox\/settings/);
   await demo.open();
-  // Valid for the widget (300 characters) but over the API's 200: the sandbox answers 400.
+  // The form and the sandbox apply the same rules, so a refusal cannot be provoked through the form: answer this
+  // one save as a server that has since tightened its rules would.
+  await page.route('**/sandbox/settings', (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 400, contentType: 'text/plain', body: 'invalid_body: privacy_notice is not allowed' })
+      : route.fallback(),
+  );
   await demo.field('Privacy notice').fill('x'.repeat(250));
   await page.getByRole('button', { name: 'Save to sandbox' }).click();
   await expect(page.getByText(/Not saved: invalid_body/)).toBeVisible();
