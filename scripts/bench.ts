@@ -38,8 +38,7 @@ const CLICK_TO_AUDIO = `(async () => {
   const widget = window.widget;
   const agentLevel = () => {
     const bar = widget.shadowRoot && widget.shadowRoot.querySelector('[part="meter"] .agent span');
-    const match = /scaleX\\(([\\d.]+)\\)/.exec(bar ? bar.style.transform : '');
-    return match ? Number(match[1]) : 0;
+    return bar ? Number(bar.dataset.level) / 20 : 0;
   };
   const clicked = performance.now();
   let connected = 0;

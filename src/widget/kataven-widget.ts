@@ -141,6 +141,7 @@ export class KatavenWidget extends LitElement {
   }
 
   protected override updated(): void {
+    this.#applyBrandColors();
     // While a Retry-After runs, re-render each second so the retry button counts down and then enables.
     clearTimeout(this.#retryTimer);
     if (this.#state.$retryAt.get() > Date.now()) this.#retryTimer = setTimeout(() => this.requestUpdate(), 1000);
@@ -190,15 +191,10 @@ export class KatavenWidget extends LitElement {
     // Policy says no web widget for this agent: render nothing at all.
     if (this.#state.$error.get()?.code === 'widget_disabled') return nothing;
     const branding = config?.branding;
-    // Only validated hex colors reach this style string (branding.ts), so no CSS can be injected through it.
-    const vars = branding
-      ? `--_brand-primary:${branding.primary_color};--_brand-accent:${branding.accent_color};` +
-        `--_brand-on-primary:${readableOn(branding.primary_color)}`
-      : '';
-    if (this.display === 'inline') return html`<div class="root" style=${vars}>${this.#renderPanel()}</div>`;
+    if (this.display === 'inline') return html`<div class="root">${this.#renderPanel()}</div>`;
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
     const open = this.#state.$open.get();
-    return html`<div class="root floating" data-position=${position} style=${vars}>
+    return html`<div class="root floating" data-position=${position}>
       ${open ? this.#renderPanel() : nothing}
       <button
         part="launcher"
@@ -256,6 +252,18 @@ export class KatavenWidget extends LitElement {
       .catch((error: unknown) => console.warn('[kataven-widget] could not load the panel', error))
       .finally(() => (this.#panelLoading = null));
     return this.#panelLoading;
+  }
+
+  /**
+   * Server colors reach the styles as custom properties set through the CSSOM, not a `style` attribute, so pages with
+   * a strict CSP (no 'unsafe-inline' styles) render them too. Only validated hex colors get here (branding.ts).
+   */
+  #applyBrandColors(): void {
+    const root = this.renderRoot.querySelector<HTMLElement>('.root');
+    const branding = this.#state.$config.get()?.branding;
+    root?.style.setProperty('--_brand-primary', branding?.primary_color ?? '');
+    root?.style.setProperty('--_brand-accent', branding?.accent_color ?? '');
+    root?.style.setProperty('--_brand-on-primary', branding ? readableOn(branding.primary_color) : '');
   }
 
   #configure(): void {

@@ -1,4 +1,12 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** Resolution of the level meter: one stylesheet rule per step (see `meterStep` in panel.ts). */
+export const METER_STEPS = 20;
+const meterRules = unsafeCSS(
+  Array.from({ length: METER_STEPS + 1 }, (_, step) => {
+    return `.level > span[data-level='${step}'] { transform: scaleX(${step / METER_STEPS}); }`;
+  }).join('\n'),
+);
 
 /** The call panel's styles, adopted when the panel module loads (see `launcher-styles.ts` for the tokens). */
 export const panelStyles = css`
@@ -117,9 +125,11 @@ export const panelStyles = css`
     background: var(--_border);
     overflow: hidden;
   }
+  ${meterRules}
   .level > span {
     display: block;
     height: 100%;
+    transform: scaleX(0);
     background: var(--_primary);
     transform-origin: left;
     transition: transform 80ms linear;

@@ -10,6 +10,8 @@ import type { ResolvedConfig } from '../state/config.js';
 import type { WidgetStatus } from '../state/widget-state.js';
 import type { Strings } from './i18n.js';
 
+import { METER_STEPS } from './panel-styles.js';
+
 export { panelStyles } from './panel-styles.js';
 
 export interface PanelView {
@@ -85,9 +87,9 @@ function renderCall(view: PanelView) {
   const warn = remaining !== null && remaining <= 30;
   return html`<div part="meter" role="group" aria-label=${t.meter}>
       <span class="who" aria-hidden="true">${view.title}</span>
-      <div class="level agent"><span style="transform: scaleX(${clampLevel(level.output)})"></span></div>
+      <div class="level agent"><span data-level=${meterStep(level.output)}></span></div>
       <span class="who" aria-hidden="true">${t.you}</span>
-      <div class="level"><span style="transform: scaleX(${clampLevel(level.input)})"></span></div>
+      <div class="level"><span data-level=${meterStep(level.input)}></span></div>
     </div>
     <div class="time ${warn ? 'warning' : ''}" aria-label=${t.elapsed}>
       ${formatTime(view.elapsedSeconds)}${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
@@ -109,8 +111,13 @@ function renderCall(view: PanelView) {
     </div>`;
 }
 
-function clampLevel(value: number): number {
-  return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+/**
+ * A level (0–1) as one of the meter's steps. The bar width comes from a stylesheet rule per step rather than an inline
+ * style, which pages with a strict CSP (no 'unsafe-inline' styles) would block.
+ */
+function meterStep(level: number): number {
+  const clamped = Number.isFinite(level) ? Math.min(1, Math.max(0, level)) : 0;
+  return Math.round(clamped * METER_STEPS);
 }
 
 function formatTime(seconds: number): string {

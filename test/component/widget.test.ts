@@ -141,8 +141,11 @@ describe('<kataven-widget>', () => {
 
       devices.last.call.emit('volume', 0.5, 0.8);
       await element.updateComplete;
-      const bars = [...(part(element, 'meter')?.querySelectorAll<HTMLElement>('.level > span') ?? [])].map((bar) => bar.style.transform);
-      expect(bars).to.deep.equal(['scaleX(0.8)', 'scaleX(0.5)']);
+      const bars = [...(part(element, 'meter')?.querySelectorAll<HTMLElement>('.level > span') ?? [])];
+      const widths = () => bars.map((bar) => getComputedStyle(bar).transform).join(' | ');
+      // The bars ease to their width (an 80 ms transition).
+      await waitUntil(() => widths() === 'matrix(0.8, 0, 0, 1, 0, 0) | matrix(0.5, 0, 0, 1, 0, 0)', widths());
+      expect(bars.every((bar) => !bar.hasAttribute('style')), 'no inline styles (strict CSP)').to.equal(true);
 
       devices.last.call.emit('messageReceived', { content: { role: 'agent', text: '<b>Hi</b>, I am Ava', final: true } });
       await element.updateComplete;
