@@ -40,6 +40,8 @@ export interface CallControllerOptions {
   events: CallEvents;
   /** How long `end()` waits for Twilio's `disconnect` before tearing down anyway. */
   hangupTimeoutMs?: number;
+  /** How long a call may take from `start()` to answered before it fails as `call_failed` (default 30 s). */
+  connectTimeoutMs?: number;
 }
 
 /** Everything one call attempt owns; dropped as a whole when the attempt finishes. */
@@ -56,6 +58,7 @@ interface Attempt {
   endReason?: CallEndReason;
   finished: Promise<void>;
   finish: () => void;
+  connectTimer?: ReturnType<typeof setTimeout>;
 }
 
 export class CallController {
@@ -89,6 +92,11 @@ export class CallController {
       releaseSession: this.#options.session.keepFresh(),
     };
     this.#attempt = attempt;
+    // Twilio has no overall deadline for an answer; without one a silent edge leaves the visitor waiting forever.
+    attempt.connectTimer = setTimeout(
+      () => this.#fail(attempt, new WidgetError('call_failed', 'the call was not answered in time')),
+      this.#options.connectTimeoutMs ?? 30_000,
+    );
     this.#setStatus('connecting');
     this.#run(attempt, agentId).catch((error: unknown) => {
       if (attempt.abort.signal.aborted || isAbortError(error)) this.#finish(attempt, attempt.endReason ?? 'cancelled');
@@ -175,6 +183,7 @@ export class CallController {
     call.on('accept', () => {
       if (!current()) return;
       attempt.connectedAt = Date.now();
+      clearTimeout(attempt.connectTimer);
       this.#setStatus('connected');
       this.#options.events.connected?.({ sessionId: attempt.sessionId ?? '' });
     });
@@ -248,6 +257,7 @@ export class CallController {
   #finish(attempt: Attempt, reason: CallEndReason): void {
     if (this.#attempt !== attempt) return;
     this.#attempt = null;
+    clearTimeout(attempt.connectTimer);
     const durationMs = attempt.connectedAt === undefined ? 0 : Date.now() - attempt.connectedAt;
     attempt.releaseSession();
     try {

@@ -4,7 +4,7 @@
  * first paint never pays for it; it writes to the element's stores through `CallStateContext`.
  */
 import type { ApiClient } from '../api/client.js';
-import type { WidgetError } from '../api/errors.js';
+import { WidgetError } from '../api/errors.js';
 import { remainingSeconds } from './config.js';
 import { type Caption, type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
@@ -32,6 +32,12 @@ export function createCallState(context: CallStateContext) {
     userTokenProvider: input.userTokenProvider,
   });
   let consented = false;
+  /** The microphone permission, watched from intent on (where the Permissions API knows it). */
+  let microphone: PermissionStatus | undefined;
+  navigator.permissions
+    ?.query({ name: 'microphone' as PermissionName })
+    .then((status) => (microphone = status))
+    .catch(() => undefined); // not queryable in this browser: Twilio reports a denial when the call starts
   let ticker: ReturnType<typeof setInterval> | undefined;
   let connectedAt = 0;
 
@@ -100,9 +106,14 @@ export function createCallState(context: CallStateContext) {
         stores.$consentAsked.set(true);
         return Promise.resolve();
       }
+      stores.$open.set(true);
+      if (microphone?.state === 'denied') {
+        // Known blocked: say so now, without spending a session, a call slot or the visitor's time.
+        fail(new WidgetError('mic_denied', 'the microphone permission is denied for this site'));
+        return Promise.resolve();
+      }
       stores.$error.set(null);
       stores.$captions.set([]);
-      stores.$open.set(true);
       setStatus('connecting');
       emit('call-start', { agentId });
       return controller.start(agentId);

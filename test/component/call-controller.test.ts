@@ -17,7 +17,7 @@ describe('call controller', () => {
   let session: VisitorSession;
   const guard = guardPage();
 
-  function create(events: CallEvents = {}) {
+  function create(events: CallEvents = {}, connectTimeoutMs = 5000) {
     const api = createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY });
     session = new VisitorSession({ api, agentId: 'agent_ava' });
     controller = new CallController({
@@ -25,6 +25,7 @@ describe('call controller', () => {
       session,
       createDevice: devices.factory,
       hangupTimeoutMs: 200,
+      connectTimeoutMs,
       events: {
         status: (status) => statuses.push(status),
         error: (error) => errors.push(error),
@@ -127,6 +128,19 @@ describe('call controller', () => {
     await waitUntil(() => controller.status === 'error');
     expect(errors.map((error) => error.code)).to.deep.equal(['mic_unavailable']);
     expect(ended.map((info) => info.reason)).to.deep.equal(['error']);
+  });
+
+  it('fails as call_failed when nobody answers before the connect timeout', async () => {
+    controller.dispose();
+    session.dispose();
+    create({}, 150);
+    void controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    devices.last.call.emit('ringing', false);
+    await waitUntil(() => controller.status === 'error', 'no timeout', { timeout: 2000 });
+    expect(errors.map((error) => error.code)).to.deep.equal(['call_failed']);
+    expect(devices.last.destroyed).to.equal(true);
+    expect(devices.last.call.disconnected).to.equal(true);
   });
 
   it('fails on a Device token error that Twilio reports only on the Device', async () => {

@@ -198,6 +198,26 @@ describe('<kataven-widget> error codes', () => {
     await waitUntil(() => server.requestsTo('POST /widget/connect').length === 2, 'retry did not call again');
   });
 
+  it('reports a microphone the browser already blocks before spending a call', async () => {
+    const permissions = navigator.permissions;
+    const query = permissions.query;
+    permissions.query = async () => ({ state: 'denied', name: 'microphone' }) as PermissionStatus;
+    try {
+      const devices = fakeDevices();
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await element.open();
+      await waitUntil(() => server.requestsTo('POST /widget/auth/guest').length === 1, 'call state never loaded');
+      (await waitForPart(element, 'call-button')).click();
+      await waitForStatus(element, 'error');
+      expect((await waitForPart(element, 'error')).textContent?.trim()).to.equal(en.errors.mic_denied);
+      expect(server.requestsTo('POST /widget/connect')).to.have.length(0);
+      expect(devices.devices).to.have.length(0);
+    } finally {
+      permissions.query = query;
+    }
+  });
+
   it('retries after a network error and recovers', async () => {
     server.on('GET /widget/config', { networkError: true });
     const element = await mountWidget();
