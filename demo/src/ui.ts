@@ -1,4 +1,4 @@
-/** Small shared pieces of the demo's elements: a light-DOM base class (styles.css styles everything) and icons. */
+/** Small shared pieces of the demo's elements: a light-DOM base class (demo/styles/*.css style everything) and icons. */
 import { LitElement, html, nothing } from 'lit';
 
 /**
