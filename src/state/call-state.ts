@@ -5,11 +5,11 @@
  */
 import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
-import { remainingSeconds } from './config.js';
 import { type Caption, type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
-import type { WidgetInput, WidgetStores, WidgetStatus, EmitEvent } from './widget-state.js';
+import { remainingSeconds } from './config.js';
+import { type EmitEvent, type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-state.js';
 
 export interface CallStateContext {
   stores: WidgetStores;
@@ -21,7 +21,6 @@ export interface CallStateContext {
 }
 
 const MAX_CAPTIONS = 50;
-const LIVE: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
 
 export function createCallState(context: CallStateContext) {
   const { stores, input, api, emit, setStatus, fail } = context;
@@ -99,7 +98,7 @@ export function createCallState(context: CallStateContext) {
     start(): Promise<void> {
       const config = stores.$config.get();
       const agentId = config?.agent.id ?? input.agentId ?? '';
-      if (LIVE.has(stores.$status.get())) return controller.start(agentId);
+      if (isLive(stores.$status.get())) return controller.start(agentId);
       if (!config || stores.$status.get() === 'unavailable') return Promise.resolve();
       if (config.policy.consent_required && !consented) {
         stores.$open.set(true);

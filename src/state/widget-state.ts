@@ -38,6 +38,13 @@ export interface WidgetInput {
   createDevice?: DeviceFactory | undefined;
 }
 
+const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
+
+/** True while a call is being set up or is in progress. */
+export function isLive(status: WidgetStatus): boolean {
+  return LIVE_STATUSES.has(status);
+}
+
 /** How the state reports public events; the element dispatches them. */
 export type EmitEvent = <Name extends KatavenEventName>(name: Name, detail: KatavenEventDetails[Name]) => void;
 
@@ -70,6 +77,8 @@ export function createWidgetState(emit: EmitEvent) {
   let loadAbort: AbortController | null = null;
   let loading: Promise<void> | null = null;
   let lastResponse: WidgetConfigResponse | null = null;
+  /** Bumped whenever the visitor's identity (key, agent, tokens) changes, so late async work can tell it is stale. */
+  let generation = 0;
 
   function setStatus(status: WidgetStatus): void {
     const previous = $status.get();
@@ -94,10 +103,10 @@ export function createWidgetState(emit: EmitEvent) {
   function loadCalls(): Promise<CallState> {
     if (calls) return Promise.resolve(calls);
     if (!callsLoading) {
-      const forInput = input;
+      const forGeneration = generation;
       const pending = import('./call-state.js').then(({ createCallState }) => {
-        // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old inputs.
-        if (input !== forInput) throw new DOMException('reconfigured', 'AbortError');
+        // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old visitor.
+        if (generation !== forGeneration) throw new DOMException('reconfigured', 'AbortError');
         calls = createCallState({ stores, input, api: apiClient(), emit, setStatus, fail: (error) => fail(error) });
         return calls;
       });
@@ -127,6 +136,7 @@ export function createWidgetState(emit: EmitEvent) {
 
   /** Drops the session and any call: used when the key, agent or visitor identity changes, and on dispose. */
   function teardown(): void {
+    generation += 1;
     loadAbort?.abort(new DOMException('reconfigured', 'AbortError'));
     loadAbort = null;
     loading = null;
@@ -153,7 +163,9 @@ export function createWidgetState(emit: EmitEvent) {
       } else if (overridesChanged && lastResponse) {
         // The page changed its `branding`/`policy` overrides (e.g. the demo's live preview): no refetch needed.
         const config = applyConfig(lastResponse);
-        if (!['connecting', 'ringing', 'connected', 'reconnecting'].includes($status.get())) {
+        // Re-decide availability (a preview may switch the policy), but never over a call or its error view.
+        const status = $status.get();
+        if (status === 'ready' || status === 'unavailable') {
           $error.set(null);
           applyAvailability(config);
         }

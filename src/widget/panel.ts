@@ -7,7 +7,7 @@ import { html, nothing } from 'lit';
 import type { WidgetError } from '../api/errors.js';
 import type { Caption } from '../call/call-controller.js';
 import type { ResolvedConfig } from '../state/config.js';
-import type { WidgetStatus } from '../state/widget-state.js';
+import { type WidgetStatus, isLive } from '../state/widget-state.js';
 import type { Strings } from './i18n.js';
 
 import { METER_STEPS } from './panel-styles.js';
@@ -41,7 +41,6 @@ export interface PanelView {
   };
 }
 
-const LIVE: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
 
 export function renderPanel(view: PanelView) {
   const { t, config, error, status } = view;
@@ -54,7 +53,7 @@ export function renderPanel(view: PanelView) {
       ${view.floating ? html`<button class="close" aria-label=${t.close} @click=${view.on.close}>×</button>` : nothing}
     </header>
     <div class="body">
-      <p part="status" role="status" aria-live="polite">${error && !LIVE.has(status) ? '' : t.status[status]}</p>
+      <p part="status" role="status" aria-live="polite">${error && !isLive(status) ? '' : t.status[status]}</p>
       ${error ? html`<p part="error" role="alert">${t.errors[error.code]}</p>` : nothing} ${renderBody(view)}
     </div>
     ${notice ? html`<p part="privacy-notice">${notice}</p>` : nothing}
@@ -70,7 +69,7 @@ function renderBody(view: PanelView) {
         <button class="secondary" @click=${on.decline}>${t.decline}</button>
       </div>`;
   }
-  if (LIVE.has(status)) return renderCall(view);
+  if (isLive(status)) return renderCall(view);
   if (status === 'unavailable' || status === 'loading' || status === 'idle') return nothing;
   if (error && !error.retryable) return nothing;
   if (error) {
