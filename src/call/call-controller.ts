@@ -258,6 +258,8 @@ export class CallController {
     if (this.#attempt !== attempt) return;
     this.#attempt = null;
     clearTimeout(attempt.connectTimer);
+    // Steps still in flight (a connect request, a Device being created) see the abort and release what they make.
+    attempt.abort.abort(new DOMException('call finished', 'AbortError'));
     const durationMs = attempt.connectedAt === undefined ? 0 : Date.now() - attempt.connectedAt;
     attempt.releaseSession();
     try {

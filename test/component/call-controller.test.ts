@@ -143,6 +143,33 @@ describe('call controller', () => {
     expect(devices.last.call.disconnected).to.equal(true);
   });
 
+  it('a timeout while the Device is still being created leaves no Device behind', async () => {
+    controller.dispose();
+    session.dispose();
+    create({}, 100);
+    let releaseDevice!: () => void;
+    const gate = new Promise<void>((resolve) => (releaseDevice = resolve));
+    const slowFactory = devices.factory;
+    controller = new CallController({
+      api: createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY }),
+      session,
+      createDevice: async (init) => {
+        await gate;
+        return slowFactory(init);
+      },
+      connectTimeoutMs: 100,
+      events: { status: (status) => statuses.push(status), error: (error) => errors.push(error) },
+    });
+    void controller.start('agent_ava');
+    await waitUntil(() => controller.status === 'error', 'no timeout', { timeout: 2000 });
+    releaseDevice();
+    await waitUntil(() => devices.devices.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(devices.last.destroyed).to.equal(true);
+    expect(devices.last.calls).to.have.length(0);
+    expect(errors.map((error) => error.code)).to.deep.equal(['call_failed']);
+  });
+
   it('fails on a Device token error that Twilio reports only on the Device', async () => {
     void controller.start('agent_ava');
     await waitUntil(() => devices.devices[0]?.calls.length === 1);
