@@ -71,6 +71,9 @@ const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Control writes must come from a loopback page (or no page at all), never from a site the browser visits. */
 function fromLoopbackPage(req: IncomingMessage): boolean {
+  // `Origin: null` is a page whose origin the browser hides (a sandboxed iframe, a file: or data: page), e.g. a
+  // cross-site form post from inside a sandboxed frame: a page, and not one we can tell is ours.
+  if (req.headers.origin === 'null') return false;
   const origin = requestOrigin(req);
   if (!origin) return true;
   try {

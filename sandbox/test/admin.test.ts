@@ -195,5 +195,10 @@ test('the demo page helpers: /sandbox/demo and /sandbox/settings', async () => {
 
     const crossSite = await call(sandbox, 'POST', '/sandbox/settings', { origin: 'https://evil.test', body: {} });
     assert.equal(crossSite.status, 403);
+    // A sandboxed frame on any site posts with an opaque origin and no Referer: still a page, still refused.
+    for (const path of ['/sandbox/settings', '/sandbox/faults']) {
+      const opaque = await call(sandbox, 'POST', path, { origin: 'null', body: { kind: 'drop_signaling' } });
+      assert.equal(opaque.status, 403, `${path} with Origin: null`);
+    }
   });
 });
