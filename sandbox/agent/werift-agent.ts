@@ -10,6 +10,7 @@ const MAX_QUEUED_FRAMES = 150;
 const LEVEL_WINDOW_MS = 1000;
 const SILENT_ULAW = 0xff;
 const MAX_BURST_FRAMES = 5;
+const CLOSED = Symbol('closed');
 
 export class WeriftMediaAgent implements MediaAgent {
   private readonly pc = new RTCPeerConnection({
@@ -31,6 +32,10 @@ export class WeriftMediaAgent implements MediaAgent {
   private framesSent = 0;
   private sequenceNumber = Math.floor(Math.random() * 0xffff);
   private timestamp = Math.floor(Math.random() * 0xffffffff);
+  /** Set by close(): the call may end (caller hangs up while ringing) while answer() is still negotiating. */
+  private closed = false;
+  private signalClosed: () => void = () => undefined;
+  private readonly whenClosed = new Promise<typeof CLOSED>((resolve) => (this.signalClosed = () => resolve(CLOSED)));
 
   constructor() {
     this.pc.onTrack.subscribe((track) => {
@@ -39,13 +44,13 @@ export class WeriftMediaAgent implements MediaAgent {
   }
 
   async answer(offerSdp: string): Promise<string> {
-    const sdp = await this.negotiate(offerSdp);
+    const sdp = await this.unlessClosed(this.negotiate(offerSdp));
     this.startPacer();
     return sdp;
   }
 
   reoffer(offerSdp: string): Promise<string> {
-    return this.negotiate(offerSdp);
+    return this.unlessClosed(this.negotiate(offerSdp));
   }
 
   onCallerAudio(listener: (frame: Int16Array) => void): void {
@@ -73,9 +78,18 @@ export class WeriftMediaAgent implements MediaAgent {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    this.signalClosed();
     clearInterval(this.pacer);
     this.pacer = undefined;
     await this.pc.close();
+  }
+
+  /** werift never settles a negotiation whose peer is closed under it, so a close() ends the wait with an error. */
+  private async unlessClosed<T>(work: Promise<T>): Promise<T> {
+    const result = await Promise.race([work, this.whenClosed]);
+    if (result === CLOSED) throw new Error('the media agent was closed while negotiating');
+    return result;
   }
 
   private async negotiate(offerSdp: string): Promise<string> {
@@ -98,6 +112,7 @@ export class WeriftMediaAgent implements MediaAgent {
     await Promise.race([
       this.pc.iceGatheringStateChange.watch((state) => state === 'complete'),
       new Promise((resolve) => (timer = setTimeout(resolve, GATHERING_TIMEOUT_MS))),
+      this.whenClosed,
     ]);
     clearTimeout(timer);
   }
@@ -115,6 +130,8 @@ export class WeriftMediaAgent implements MediaAgent {
 
   /** Sends one frame per 20 ms of wall time (catching up after timer jitter); silence when nothing is queued. */
   private startPacer(): void {
+    // An answer that completes after close() must not start a pacer nobody will ever clear.
+    if (this.closed) return;
     this.pacer = setInterval(() => {
       if (this.pc.connectionState !== 'connected' || !this.transceiver) return;
       if (this.pacerStartedAt === 0) this.pacerStartedAt = Date.now() - FRAME_MS;
