@@ -49,7 +49,10 @@ export class SignalingSocket {
     this.heartbeat = setInterval(() => {
       if (ws.readyState === ws.OPEN) ws.send('\n');
     }, options.heartbeatMs);
-    ws.on('message', (data) => void this.receive(String(data)));
+    // One bad message must not become an unhandled rejection, which would take the whole sandbox down.
+    ws.on('message', (data) => {
+      this.receive(String(data)).catch((error: unknown) => console.error('[sandbox] signaling message failed', error));
+    });
     ws.on('close', () => {
       clearInterval(this.heartbeat);
       options.calls.socketClosed(this);
