@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -28,10 +29,10 @@ function refuse(res: ServerResponse, status: number, text: string): void {
   res.end(text);
 }
 
-async function fileAt(candidate: string): Promise<string | undefined> {
+async function fileAt(candidate: string): Promise<{ file: string; size: number } | undefined> {
   try {
     const info = await stat(candidate);
-    if (info.isFile()) return candidate;
+    if (info.isFile()) return { file: candidate, size: info.size };
     if (info.isDirectory()) return fileAt(path.join(candidate, 'index.html'));
   } catch {
     // not here; try the next directory
@@ -55,16 +56,18 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, dir
     const root = path.resolve(directory);
     const candidate = path.resolve(root, `.${relative}`);
     if (candidate !== root && !candidate.startsWith(root + path.sep)) continue;
-    const file = await fileAt(candidate);
-    if (!file) continue;
+    const found = await fileAt(candidate);
+    if (!found) continue;
+    const { file, size } = found;
     const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    const { size } = await stat(file);
     res.writeHead(200, { ...STATIC_HEADERS, 'Content-Type': type, 'Content-Length': String(size) });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    createReadStream(file).pipe(res);
+    // A file deleted under us (a rebuild while the sandbox runs) or a client that goes away ends this response only;
+    // with a bare pipe() the read stream's 'error' had no listener and crashed the process.
+    await pipeline(createReadStream(file), res).catch(() => undefined);
     return;
   }
   refuse(res, 404, `not_found: ${rawPath}`);
