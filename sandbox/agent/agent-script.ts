@@ -39,7 +39,7 @@ export class AgentScript {
     if (chime.length) this.media.play(chime);
     // Echo and speech captions start after the chime, so the greeting is neither mixed nor interrupted.
     this.later((chime.length / SAMPLE_RATE) * 1000, () => (this.listening = true));
-    this.media.onCallerAudio((frame) => this.hear(frame));
+    this.media.onCallerAudio((frame, level) => this.hear(frame, level));
     if (behaviour.captions && greeting) {
       const words = greeting.split(/\s+/);
       const partial = words.slice(0, Math.max(1, Math.ceil(words.length / 2))).join(' ');
@@ -62,12 +62,10 @@ export class AgentScript {
     this.listening = false;
   }
 
-  private hear(frame: Int16Array): void {
+  private hear(frame: Int16Array, level: number): void {
     if (!this.listening) return;
     if (this.agent.behaviour.echo) this.media.play(frame);
-    let total = 0;
-    for (const sample of frame) total += Math.abs(sample);
-    const speaking = frame.length > 0 && total / frame.length >= SPEECH_LEVEL;
+    const speaking = level >= SPEECH_LEVEL;
     this.speechFrames = speaking ? this.speechFrames + 1 : 0;
     this.silentFrames = speaking ? 0 : this.silentFrames + 1;
     if (this.silentFrames >= SILENCE_FRAMES_TO_REARM) this.inUtterance = false;

@@ -12,13 +12,20 @@ export interface MediaStats {
 export const FRAME_SAMPLES = 160;
 export const SAMPLE_RATE = 8000;
 
+/** Mean absolute PCM16 value of a frame: the level both the stats and the agent's speech detection use. */
+export function meanAbsolute(frame: Int16Array): number {
+  let total = 0;
+  for (const sample of frame) total += Math.abs(sample);
+  return frame.length ? total / frame.length : 0;
+}
+
 export interface MediaAgent {
   /** Applies the caller's offer and resolves with a complete answer SDP (all ICE candidates, no trickle). */
   answer(offerSdp: string): Promise<string>;
   /** ICE restart / renegotiation: a new offer on the same call. */
   reoffer(offerSdp: string): Promise<string>;
-  /** Each frame of caller audio as it arrives. */
-  onCallerAudio(listener: (frame: Int16Array) => void): void;
+  /** Each frame of caller audio as it arrives, with its level (`meanAbsolute`), worked out once per frame. */
+  onCallerAudio(listener: (frame: Int16Array, level: number) => void): void;
   /** Queues audio for the caller; it plays once media is flowing. */
   play(pcm: Int16Array): void;
   stats(): MediaStats;

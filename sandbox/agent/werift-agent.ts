@@ -1,7 +1,7 @@
 // The default media peer: werift (pure TypeScript WebRTC), PCMU only, 20 ms RTP pacing.
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
 import { decodeUlaw, encodeUlaw } from './g711';
-import { FRAME_SAMPLES, type MediaAgent, type MediaStats } from './media-agent';
+import { FRAME_SAMPLES, meanAbsolute, type MediaAgent, type MediaStats } from './media-agent';
 
 const FRAME_MS = 20;
 const GATHERING_TIMEOUT_MS = 5000;
@@ -22,7 +22,7 @@ export class WeriftMediaAgent implements MediaAgent {
   });
   private transceiver: RTCRtpTransceiver | undefined;
   private readonly queue: Int16Array[] = [];
-  private readonly listeners: Array<(frame: Int16Array) => void> = [];
+  private readonly listeners: Array<(frame: Int16Array, level: number) => void> = [];
   /** Per received frame: when, and its mean absolute amplitude. */
   private readonly recentLevels: Array<{ at: number; level: number }> = [];
   private packetsFromCaller = 0;
@@ -53,7 +53,7 @@ export class WeriftMediaAgent implements MediaAgent {
     return this.unlessClosed(this.negotiate(offerSdp));
   }
 
-  onCallerAudio(listener: (frame: Int16Array) => void): void {
+  onCallerAudio(listener: (frame: Int16Array, level: number) => void): void {
     this.listeners.push(listener);
   }
 
@@ -120,12 +120,11 @@ export class WeriftMediaAgent implements MediaAgent {
   private receive(payload: Buffer): void {
     this.packetsFromCaller++;
     const frame = decodeUlaw(payload);
-    let total = 0;
-    for (const sample of frame) total += Math.abs(sample);
+    const level = meanAbsolute(frame);
     const now = Date.now();
-    this.recentLevels.push({ at: now, level: frame.length ? total / frame.length : 0 });
+    this.recentLevels.push({ at: now, level });
     while ((this.recentLevels[0]?.at ?? now) < now - LEVEL_WINDOW_MS) this.recentLevels.shift();
-    for (const listener of this.listeners) listener(frame);
+    for (const listener of this.listeners) listener(frame, level);
   }
 
   /** Sends one frame per 20 ms of wall time (catching up after timer jitter); silence when nothing is queued. */
