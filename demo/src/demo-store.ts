@@ -138,13 +138,26 @@ async function fetchConfig(connection: Connection): Promise<WidgetConfigResponse
   return api.getConfig(connection.agentId || undefined);
 }
 
+/**
+ * Loads overlap: the customer can pick another agent, or switch between sandbox and live, before a config arrives.
+ * Each load takes a ticket; a response for an older ticket is dropped, so the store shows the last choice, not the
+ * slowest answer.
+ */
+let latestLoad = 0;
+
+function startLoad(message: string): () => boolean {
+  const ticket = ++latestLoad;
+  $load.set({ state: 'busy', message });
+  return () => ticket === latestLoad;
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Sandbox mode: the demo account's key and agents, then the first agent's config. */
 export async function loadSandbox(): Promise<void> {
-  $load.set({ state: 'busy', message: 'Loading the demo account…' });
+  const isLatest = startLoad('Loading the demo account…');
   $save.set(IDLE);
   try {
     const response = await fetch('/sandbox/demo', { cache: 'no-store' });
@@ -162,27 +175,31 @@ export async function loadSandbox(): Promise<void> {
       agent: demo.agents.find((agent) => agent.id === agentId) ?? null,
     };
     const config = await fetchConfig(connection);
+    if (!isLatest()) return;
     $connection.set({ ...connection, agent: config.agent });
     applyConfig(config, false);
     $load.set({ state: 'done', message: '' });
   } catch (error) {
-    $load.set({ state: 'error', message: `Could not load the sandbox's demo account: ${describe(error)}` });
+    if (isLatest()) $load.set({ state: 'error', message: `Could not load the sandbox's demo account: ${describe(error)}` });
   }
 }
 
 /** Switches the sandbox agent: its policy loads; branding edits (account-wide) are kept. */
 export async function selectAgent(agentId: string): Promise<void> {
   const connection = $connection.get();
-  if (!connection || connection.agentId === agentId) return;
+  if (!connection) return;
+  // Picking the shown agent again while another one is still loading is a real choice: it must win over that load.
+  if (connection.agentId === agentId && $load.get().state !== 'busy') return;
   const next = { ...connection, agentId };
-  $load.set({ state: 'busy', message: 'Loading the agent’s policy…' });
+  const isLatest = startLoad('Loading the agent’s policy…');
   try {
     const config = await fetchConfig(next);
+    if (!isLatest()) return;
     $connection.set({ ...next, agent: config.agent });
     applyConfig(config, true);
     $load.set({ state: 'done', message: '' });
   } catch (error) {
-    $load.set({ state: 'error', message: `Could not load ${agentId}: ${describe(error)}` });
+    if (isLatest()) $load.set({ state: 'error', message: `Could not load ${agentId}: ${describe(error)}` });
   }
 }
 
@@ -219,16 +236,17 @@ export async function loadLive(publicKey: string, apiBase: string, agentId: stri
     agents: [],
     agent: null,
   };
-  $load.set({ state: 'busy', message: `Reading your widget config from ${connection.apiBase}…` });
+  const isLatest = startLoad(`Reading your widget config from ${connection.apiBase}…`);
   $save.set(IDLE);
   try {
     const config = await fetchConfig(connection);
+    if (!isLatest()) return false;
     $connection.set({ ...connection, agentId: connection.agentId || config.agent.id, agent: config.agent });
     applyConfig(config, false);
     $load.set({ state: 'done', message: '' });
     return true;
   } catch (error) {
-    $load.set({ state: 'error', message: `Could not read your config: ${describe(error)}` });
+    if (isLatest()) $load.set({ state: 'error', message: `Could not read your config: ${describe(error)}` });
     return false;
   }
 }

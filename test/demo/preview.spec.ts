@@ -105,6 +105,32 @@ test('policy, theme and locale change what the widget shows', async ({ demo, pag
   await expect(demo.floating.launcher).toHaveText('Talk to us');
 });
 
+test('picking another agent, then back before its policy arrives, ends on the last pick', async ({ demo, page }) => {
+  // Hold the members agent's config until Ava's has loaded, so the older answer is the last to arrive.
+  let releaseMembers: () => void = () => undefined;
+  const membersHeld = new Promise<void>((resolve) => (releaseMembers = resolve));
+  await page.route(/\/v1\/widget\/config\?.*agent_id=agent_members/, async (route) => {
+    await membersHeld;
+    await route.fallback();
+  });
+  const agent = demo.field('Agent');
+  const busy = page.locator('.notice[role="status"]');
+  await agent.selectOption('agent_members');
+  await expect(busy).toBeVisible();
+  await agent.selectOption('agent_ava');
+  await expect(busy).toHaveCount(0);
+
+  const membersAnswer = page.waitForResponse(/agent_id=agent_members/);
+  releaseMembers();
+  await (await membersAnswer).finished();
+  // Let the page handle the late answer (it is parsed asynchronously) before checking it changed nothing.
+  await page.waitForTimeout(300);
+  await expect(agent).toHaveValue('agent_ava');
+  await expect(page.getByRole('radio', { name: /^Both/ })).toBeChecked();
+  await expect(page.getByRole('switch', { name: /Ask for consent/ })).not.toBeChecked();
+  await expect(busy).toHaveCount(0);
+});
+
 test('an invalid color and a javascript: logo URL are flagged and never reach the preview', async ({ demo, page }) => {
   const color = demo.field('Primary color');
   await color.fill('#0000ff');
