@@ -123,19 +123,7 @@ export class BrandingForm extends LightElement {
         : html`<p class="agent-line">
             Agent: <strong>${connection?.agent?.name ?? '—'}</strong> <code>${connection?.agentId || '—'}</code>
           </p>`}
-      <label class="switch-row">
-        <span>
-          <span class="switch-title">Widget enabled</span>
-          <span class="hint">Off: the widget renders nothing on your site.</span>
-        </span>
-        <input
-          type="checkbox"
-          role="switch"
-          class="switch"
-          .checked=${form.widget_enabled}
-          @change=${(event: Event) => setField('widget_enabled', (event.target as HTMLInputElement).checked)}
-        />
-      </label>
+      ${this.#switchRow('widget_enabled', 'Widget enabled', 'Off: the widget renders nothing on your site.')}
       <fieldset class="field">
         <legend>Who can call</legend>
         <div class="segmented three">
@@ -153,19 +141,7 @@ export class BrandingForm extends LightElement {
           )}
         </div>
       </fieldset>
-      <label class="switch-row">
-        <span>
-          <span class="switch-title">Ask for consent</span>
-          <span class="hint">Visitors agree before the microphone opens.</span>
-        </span>
-        <input
-          type="checkbox"
-          role="switch"
-          class="switch"
-          .checked=${form.consent_required}
-          @change=${(event: Event) => setField('consent_required', (event.target as HTMLInputElement).checked)}
-        />
-      </label>
+      ${this.#switchRow('consent_required', 'Ask for consent', 'Visitors agree before the microphone opens.')}
       <div class="field">
         <label for="f-max_call_seconds">Maximum call length</label>
         <div class="input-row suffix">
@@ -211,6 +187,22 @@ export class BrandingForm extends LightElement {
         </select>
       </div>
     </section>`;
+  }
+
+  #switchRow(field: 'widget_enabled' | 'consent_required', title: string, hint: string) {
+    return html`<label class="switch-row">
+      <span>
+        <span class="switch-title">${title}</span>
+        <span class="hint">${hint}</span>
+      </span>
+      <input
+        type="checkbox"
+        role="switch"
+        class="switch"
+        .checked=${$form.get()[field]}
+        @change=${(event: Event) => setField(field, (event.target as HTMLInputElement).checked)}
+      />
+    </label>`;
   }
 
   #colorField(field: 'primary_color' | 'accent_color', label: string, hint: string) {
