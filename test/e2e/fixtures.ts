@@ -3,14 +3,13 @@
 // console collection, and helpers to read the widget's shadow DOM, its events and the sandbox's view of calls.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { test as base, expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { CallView } from '../../sandbox/call-book';
 import type { SeedConfig } from '../../sandbox/seed';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import type { RequestLogEntry } from '../../sandbox/state';
+import { serveStatic } from '../../sandbox/static-files';
 import { API_KEY, DEMO_KEY, call, startTestSandbox, testSeed } from '../../sandbox/test/helpers';
 
 export { expect };
@@ -57,58 +56,34 @@ export interface CustomerSite {
   page(html: string, pathname?: string): string;
   /** Serves JSON at `pathname` (the customer's "backend"). */
   json(pathname: string, body: unknown): void;
-  /** Serves the files of `dir` under `prefix` (e.g. a built SPA). */
-  dir(prefix: string, dir: string): void;
+  /** Serves the files of `dir` from the site's root (e.g. a built SPA), as the sandbox serves its own. */
+  dir(dir: string): void;
   /** Paths the browser asked this site for. */
   hits: string[];
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.wav': 'audio/wav',
-};
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json';
 
 async function startCustomerSite(): Promise<{ site: CustomerSite; close(): Promise<void> }> {
   const pages = new Map<string, { type: string; body: string }>();
-  const dirs: { prefix: string; dir: string }[] = [];
+  const dirs: string[] = [];
   const hits: string[] = [];
   const handler = (req: IncomingMessage, res: ServerResponse) => {
-    void (async () => {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-      hits.push(pathname);
-      if (pathname === '/favicon.ico') {
-        res.writeHead(204);
-        res.end();
-        return;
-      }
-      const fixed = pages.get(pathname);
-      if (fixed) {
-        res.writeHead(200, { 'Content-Type': fixed.type, 'Cache-Control': 'no-store' });
-        res.end(fixed.body);
-        return;
-      }
-      for (const { prefix, dir } of dirs) {
-        if (!pathname.startsWith(prefix)) continue;
-        let file = path.join(dir, pathname.slice(prefix.length));
-        if (!file.startsWith(dir)) break;
-        try {
-          if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-          const body = await readFile(file);
-          res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' });
-          res.end(body);
-          return;
-        } catch {
-          break;
-        }
-      }
-      res.writeHead(404, { 'Content-Type': 'text/plain' });
-      res.end('not found');
-    })();
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    hits.push(pathname);
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    const fixed = pages.get(pathname);
+    if (fixed) {
+      res.writeHead(200, { 'Content-Type': fixed.type, 'Cache-Control': 'no-store' });
+      res.end(fixed.body);
+      return;
+    }
+    serveStatic(req, res, dirs).catch(() => res.destroy());
   };
   const servers: Server[] = [createServer(handler)];
   await new Promise<void>((resolve, reject) => {
@@ -129,14 +104,14 @@ async function startCustomerSite(): Promise<{ site: CustomerSite; close(): Promi
     port,
     hits,
     page(html, pathname = '/') {
-      pages.set(pathname, { type: MIME['.html']!, body: html });
+      pages.set(pathname, { type: HTML, body: html });
       return `${origin}${pathname}`;
     },
     json(pathname, body) {
-      pages.set(pathname, { type: MIME['.json']!, body: JSON.stringify(body) });
+      pages.set(pathname, { type: JSON_TYPE, body: JSON.stringify(body) });
     },
-    dir(prefix, dir) {
-      dirs.push({ prefix, dir: path.resolve(dir) });
+    dir(dir) {
+      dirs.push(dir);
     },
   };
   return {

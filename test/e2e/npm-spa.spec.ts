@@ -49,7 +49,7 @@ test('npm package in a Vite SPA: a signed-in visitor calls the members-only agen
   const { user_token: userToken } = minted.json<{ user_token: string }>();
   expect(userToken).toMatch(/^ut_/);
 
-  customer.dir('/', appDir);
+  customer.dir(appDir);
   customer.json('/api/kataven-session', {
     displayName: 'Dana Member',
     clientKey: DEMO_KEY,
