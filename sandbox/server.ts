@@ -70,6 +70,18 @@ export interface Sandbox {
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** Control writes must come from a loopback page (or no page at all), never from a site the browser visits. */
+/**
+ * The Host the client asked for is a loopback name: a DNS-rebinding page (evil.test resolving to 127.0.0.1) sends its
+ * own name here, so it cannot read or drive the control endpoints.
+ */
+function toLoopbackHost(req: IncomingMessage): boolean {
+  try {
+    return LOOPBACK_HOSTNAMES.has(new URL(`http://${req.headers.host ?? ''}`).hostname);
+  } catch {
+    return false;
+  }
+}
+
 function fromLoopbackPage(req: IncomingMessage): boolean {
   // `Origin: null` is a page whose origin the browser hides (a sandboxed iframe, a file: or data: page), e.g. a
   // cross-site form post from inside a sandboxed frame: a page, and not one we can tell is ours.
@@ -129,7 +141,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     let reply: Reply;
     if (isApi && method === 'OPTIONS') {
       reply = { status: 204 };
-    } else if (isControl && (!isLoopbackAddress(req.socket.remoteAddress) || (method !== 'GET' && !fromLoopbackPage(req)))) {
+    } else if (
+      isControl &&
+      (!isLoopbackAddress(req.socket.remoteAddress) || !toLoopbackHost(req) || (method !== 'GET' && !fromLoopbackPage(req)))
+    ) {
       reply = errorReply(new HttpError(403, 'forbidden', 'sandbox control endpoints answer loopback clients only'));
     } else {
       const injected = isControl ? undefined : faults.takeFailure(url.pathname);

@@ -200,5 +200,10 @@ test('the demo page helpers: /sandbox/demo and /sandbox/settings', async () => {
       const opaque = await call(sandbox, 'POST', path, { origin: 'null', body: { kind: 'drop_signaling' } });
       assert.equal(opaque.status, 403, `${path} with Origin: null`);
     }
+    // DNS rebinding: a page on evil.test resolved to 127.0.0.1 asks with its own Host; nothing answers it.
+    const rebound = await call(sandbox, 'GET', '/sandbox/calls', { origin: null, headers: { Host: 'evil.test:443' } });
+    assert.equal(rebound.status, 403);
+    const local = await call(sandbox, 'GET', '/sandbox/calls', { origin: null });
+    assert.equal(local.status, 200);
   });
 });
