@@ -63,8 +63,13 @@ function init(options: InitOptions): HTMLElement {
   element.clientKey = publicKey;
   for (const name of OPTION_NAMES) if (rest[name] !== undefined) element[name] = rest[name];
   const mount = () => {
-    const parent = typeof container === 'string' ? document.querySelector(container) : container;
-    (parent || document.body).append(element);
+    let parent: Element | null | undefined;
+    try {
+      parent = typeof container === 'string' ? document.querySelector(container) : container;
+    } catch {
+      console.error(`[kataven-widget] container "${String(container)}" is not a valid selector; using <body>`);
+    }
+    (parent instanceof Element ? parent : document.body).append(element);
   };
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });

@@ -107,3 +107,42 @@ test('data-attribute embed renders the branded launcher', async ({ page, sandbox
     expect.objectContaining({ path: '/v1/widget/config', status: 200, origin: customer.origin }),
   );
 });
+
+test('calls queued before an async v1.js loads are replayed, and a bad container never breaks the page', async ({
+  page,
+  sandbox,
+  customer,
+  problems,
+  widget,
+}) => {
+  problems.allow(/container "#not\[valid" is not a valid selector/);
+  const init = { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase, container: '#not[valid' };
+  await page.goto(
+    customer.page(`<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Acme Inc.</title></head>
+  <body>
+    <h1>Acme Inc.</h1>
+    <script>
+      window.Kataven = window.Kataven || { q: [], init: function (o) { this.q.push(o); } };
+      Kataven.init(${JSON.stringify(init)});
+    </script>
+    <script src="${sandbox.url}/v1.js" async></script>
+  </body>
+</html>`),
+  );
+  await expect(widget.launcher).toHaveText(BRAND.launcher_label);
+  await widget.expectStatus('ready');
+  await expect(page.locator('body > kataven-widget')).toHaveCount(1);
+  // Once loaded, Kataven.init is the real one and returns the element.
+  const tag = await page.evaluate((apiBase) => {
+    const kataven = (window as unknown as { Kataven: { init(o: object): HTMLElement } }).Kataven;
+    const second = kataven.init({ publicKey: 'pk_live_acme_demo0000000000', agentId: 'agent_ava', apiBase, display: 'inline' });
+    second.id = 'second';
+    return second.tagName;
+  }, sandbox.apiBase);
+  expect(tag).toBe('KATAVEN-WIDGET');
+  await expect(page.locator('kataven-widget')).toHaveCount(2);
+  await expect(page.locator('#second')).toHaveAttribute('status', 'ready');
+  await expect(page.locator('#second [part="call-button"]')).toBeVisible();
+});
