@@ -60,7 +60,7 @@ export function errorFromResponse(status: number, body: string, retryAfter: stri
   });
 }
 
-export function parseRetryAfter(header: string | null): number | undefined {
+function parseRetryAfter(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header.trim());
   if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
@@ -203,7 +203,7 @@ function linkedTimeout(parent: AbortSignal | undefined, ms: number) {
   };
 }
 
-export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+function delay(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {

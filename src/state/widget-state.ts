@@ -276,4 +276,3 @@ export function createWidgetState(emit: EmitEvent) {
   return { ...stores, actions };
 }
 
-export type WidgetState = ReturnType<typeof createWidgetState>;
