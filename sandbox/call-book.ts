@@ -56,13 +56,20 @@ export class CallBook {
     private readonly signalingGraceMs: number,
   ) {}
 
-  async invite(socket: SignalingSocket, payload: Record<string, unknown>, tokenSessionId: string | null): Promise<void> {
+  async invite(
+    socket: SignalingSocket,
+    payload: Record<string, unknown>,
+    tokenSessionId: string | null,
+  ): Promise<void> {
     const tempSid = typeof payload['callsid'] === 'string' ? payload['callsid'] : '';
     const twilio = payload['twilio'] as { params?: unknown } | undefined;
     const params = Object.fromEntries(new URLSearchParams(typeof twilio?.params === 'string' ? twilio.params : ''));
     const session = this.state.sessions.get(params['session_id'] ?? tokenSessionId ?? '');
     const target = session
-      ? { accountId: session.account_id, agent: this.state.agent(this.state.account(session.account_id), session.agent_id) }
+      ? {
+          accountId: session.account_id,
+          agent: this.state.agent(this.state.account(session.account_id), session.agent_id),
+        }
       : this.findAgent(params['agent_id']);
     if (!target || typeof payload['sdp'] !== 'string') {
       socket.send('hangup', { callsid: tempSid, error: { code: 31404, message: 'No connect session for this call' } });
@@ -86,7 +93,12 @@ export class CallBook {
       end_reason: null,
     };
     const media = this.createMediaAgent();
-    const call: LiveCall = { record, socket, media, script: null, reconnectToken: `RC${randomHex(16)}`,
+    const call: LiveCall = {
+      record,
+      socket,
+      media,
+      script: null,
+      reconnectToken: `RC${randomHex(16)}`,
       timers: new Set(),
       signalingLostTimer: undefined,
     };
@@ -101,7 +113,10 @@ export class CallBook {
     try {
       answerSdp = await media.answer(payload['sdp']);
     } catch (error) {
-      void this.end(call, 'agent_error', { code: 31000, message: `Agent could not answer: ${(error as Error).message}` });
+      void this.end(call, 'agent_error', {
+        code: 31000,
+        message: `Agent could not answer: ${(error as Error).message}`,
+      });
       return;
     }
     if (record.state === 'closed') return; // hung up while ringing

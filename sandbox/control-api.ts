@@ -22,7 +22,9 @@ export const injectFault: RouteHandler = async (ctx) => {
       return jsonReply({ ok: true, fault, sockets_dropped: ctx.calls.dropSignaling() });
     case 'hangup': {
       const error =
-        fault.error_code === undefined ? null : { code: fault.error_code, message: fault.message ?? 'Call ended by the sandbox' };
+        fault.error_code === undefined
+          ? null
+          : { code: fault.error_code, message: fault.message ?? 'Call ended by the sandbox' };
       const call = ctx.calls.serverHangup(fault.call_sid, error);
       if (!call) throw new HttpError(404, 'not_found', 'no live call to hang up');
       return jsonReply({ ok: true, fault, call_sid: call.call_sid });

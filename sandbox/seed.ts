@@ -77,7 +77,9 @@ const agentSchema = z.strictObject({
 
 const widgetKeySchema = z.strictObject({
   id: z.string().min(1),
-  public_key: z.string().regex(/^pk_live_[a-z0-9][a-z0-9_-]*_[A-Za-z0-9]+$/, 'must look like pk_live_<account>_<random>'),
+  public_key: z
+    .string()
+    .regex(/^pk_live_[a-z0-9][a-z0-9_-]*_[A-Za-z0-9]+$/, 'must look like pk_live_<account>_<random>'),
   name: z.string().default(''),
   domain_allowlist: z.array(z.string()),
   agent_id: z.string().nullable().default(null),

@@ -143,7 +143,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       reply = { status: 204 };
     } else if (
       isControl &&
-      (!isLoopbackAddress(req.socket.remoteAddress) || !toLoopbackHost(req) || (method !== 'GET' && !fromLoopbackPage(req)))
+      (!isLoopbackAddress(req.socket.remoteAddress) ||
+        !toLoopbackHost(req) ||
+        (method !== 'GET' && !fromLoopbackPage(req)))
     ) {
       reply = errorReply(new HttpError(403, 'forbidden', 'sandbox control endpoints answer loopback clients only'));
     } else {
@@ -158,7 +160,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           reply = await routeRequest(req, url);
         } catch (error) {
           if (!(error instanceof HttpError)) console.error('[sandbox] unexpected error', error);
-          reply = errorReply(error instanceof HttpError ? error : new HttpError(500, 'server_error', 'unexpected error'));
+          reply = errorReply(
+            error instanceof HttpError ? error : new HttpError(500, 'server_error', 'unexpected error'),
+          );
         }
       }
     }

@@ -99,7 +99,10 @@ export class TokenAuthority {
     }
     try {
       const { payload } = await jwtVerify(token, this.twilioSecret, { algorithms: ['HS256'] });
-      const grants = payload['grants'] as { identity?: unknown; voice?: { outgoing?: { params?: { session_id?: unknown } } } };
+      const grants = payload['grants'] as {
+        identity?: unknown;
+        voice?: { outgoing?: { params?: { session_id?: unknown } } };
+      };
       if (typeof grants?.identity !== 'string' || typeof payload.exp !== 'number') {
         return { ok: false, code: 31204, message: 'JWT is invalid: no identity grant' };
       }

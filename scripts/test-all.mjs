@@ -52,7 +52,9 @@ for (const step of steps) {
   const found = counts(output);
   totals.passed += found.passed;
   totals.failed += found.failed;
-  console.log(`=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (code !== 0) {
     failedStep = step.name;
     // A failed step that reported no failing test (a crash, a type error) still counts as one failure.

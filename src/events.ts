@@ -66,7 +66,10 @@ const EVENT_CLASSES = {
 } as const;
 
 /** Builds the public event for `name` with `detail`. */
-export function createKatavenEvent<Name extends KatavenEventName>(name: Name, detail: KatavenEventDetails[Name]): Event {
+export function createKatavenEvent<Name extends KatavenEventName>(
+  name: Name,
+  detail: KatavenEventDetails[Name],
+): Event {
   const EventClass = EVENT_CLASSES[name] as unknown as new (detail: KatavenEventDetails[Name]) => Event;
   return new EventClass(detail);
 }

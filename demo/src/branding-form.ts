@@ -6,10 +6,22 @@ import { html, nothing } from 'lit';
 import { LAUNCHER_POSITIONS, type LauncherPosition } from '../../src/api/branding.js';
 import { StoreController } from '../../src/widget/store-controller.js';
 import { $check, $connection, $form, selectAgent, setField } from './demo-store.js';
-import { type AuthMode, type DemoForm, type LocaleChoice, type Theme, MAX_CALL_SECONDS, isValidColor } from './form-rules.js';
+import {
+  type AuthMode,
+  type DemoForm,
+  type LocaleChoice,
+  type Theme,
+  MAX_CALL_SECONDS,
+  isValidColor,
+} from './form-rules.js';
 import { LightElement, fieldError } from './ui.js';
 
-const POSITION_LABELS: Record<LauncherPosition, string> = { tl: 'Top left', tr: 'Top right', bl: 'Bottom left', br: 'Bottom right' };
+const POSITION_LABELS: Record<LauncherPosition, string> = {
+  tl: 'Top left',
+  tr: 'Top right',
+  bl: 'Bottom left',
+  br: 'Bottom right',
+};
 /** The widget's positions, laid out as the corners of a screen. */
 const CORNERS = (['tl', 'tr', 'bl', 'br'] as const).filter((position) => LAUNCHER_POSITIONS.includes(position));
 const AUTH_MODES: { value: AuthMode; label: string; hint: string }[] = [
@@ -28,7 +40,8 @@ const LOCALES: { value: LocaleChoice; label: string }[] = [
   { value: 'es', label: 'Español' },
 ];
 
-type TextField = 'primary_color' | 'accent_color' | 'logo_url' | 'launcher_label' | 'privacy_notice' | 'max_call_seconds';
+type TextField =
+  'primary_color' | 'accent_color' | 'logo_url' | 'launcher_label' | 'privacy_notice' | 'max_call_seconds';
 
 export class BrandingForm extends LightElement {
   readonly #stores = new StoreController(this, [$form, $check, $connection]);
@@ -80,17 +93,18 @@ export class BrandingForm extends LightElement {
         <legend>Launcher position</legend>
         <div class="corner-picker">
           ${CORNERS.map(
-            (position) => html`<label class="corner" data-corner=${position}>
-              <input
-                type="radio"
-                name="launcher_position"
-                .value=${position}
-                .checked=${form.launcher_position === position}
-                @change=${() => setField('launcher_position', position)}
-              />
-              <span class="corner-dot" aria-hidden="true"></span>
-              <span class="corner-label">${POSITION_LABELS[position]}</span>
-            </label>`,
+            (position) =>
+              html`<label class="corner" data-corner=${position}>
+                <input
+                  type="radio"
+                  name="launcher_position"
+                  .value=${position}
+                  .checked=${form.launcher_position === position}
+                  @change=${() => setField('launcher_position', position)}
+                />
+                <span class="corner-dot" aria-hidden="true"></span>
+                <span class="corner-label">${POSITION_LABELS[position]}</span>
+              </label>`,
           )}
         </div>
         ${fieldError('f-launcher_position', 'Launcher position', $check.get().issues.launcher_position)}
@@ -106,38 +120,45 @@ export class BrandingForm extends LightElement {
         <h2 id="policy-heading">Agent policy</h2>
         <p class="hint">Per agent. The preview shows it; the server enforces the saved one.</p>
       </div>
-      ${connection?.source === 'sandbox'
-        ? html`<div class="field">
-            <label for="f-agent">Agent</label>
-            <select id="f-agent" @change=${(event: Event) => void selectAgent((event.target as HTMLSelectElement).value)}>
-              ${connection.agents.map(
-                (agent) => html`<option value=${agent.id} ?selected=${agent.id === connection.agentId}>
-                  ${agent.name} (${agent.id}${agent.status === 'active' ? '' : `, ${agent.status}`}${agent.auth_mode ===
-                  'authenticated'
-                    ? ', members only'
-                    : ''})
-                </option>`,
-              )}
-            </select>
-          </div>`
-        : html`<p class="agent-line">
-            Agent: <strong>${connection?.agent?.name ?? '—'}</strong> <code>${connection?.agentId || '—'}</code>
-          </p>`}
+      ${
+        connection?.source === 'sandbox'
+          ? html`<div class="field">
+              <label for="f-agent">Agent</label>
+              <select
+                id="f-agent"
+                @change=${(event: Event) => void selectAgent((event.target as HTMLSelectElement).value)}
+              >
+                ${connection.agents.map(
+                  (agent) =>
+                    html`<option value=${agent.id} ?selected=${agent.id === connection.agentId}>
+                      ${agent.name}
+                      (${agent.id}${agent.status === 'active' ? '' : `, ${agent.status}`}${
+                        agent.auth_mode === 'authenticated' ? ', members only' : ''
+                      })
+                    </option>`,
+                )}
+              </select>
+            </div>`
+          : html`<p class="agent-line">
+              Agent: <strong>${connection?.agent?.name ?? '—'}</strong> <code>${connection?.agentId || '—'}</code>
+            </p>`
+      }
       ${this.#switchRow('widget_enabled', 'Widget enabled', 'Off: the widget renders nothing on your site.')}
       <fieldset class="field">
         <legend>Who can call</legend>
         <div class="segmented three">
           ${AUTH_MODES.map(
-            (mode) => html`<label>
-              <input
-                type="radio"
-                name="auth_mode"
-                .value=${mode.value}
-                .checked=${form.auth_mode === mode.value}
-                @change=${() => setField('auth_mode', mode.value)}
-              />
-              <span><strong>${mode.label}</strong><small>${mode.hint}</small></span>
-            </label>`,
+            (mode) =>
+              html`<label>
+                <input
+                  type="radio"
+                  name="auth_mode"
+                  .value=${mode.value}
+                  .checked=${form.auth_mode === mode.value}
+                  @change=${() => setField('auth_mode', mode.value)}
+                />
+                <span><strong>${mode.label}</strong><small>${mode.hint}</small></span>
+              </label>`,
           )}
         </div>
       </fieldset>
@@ -167,22 +188,26 @@ export class BrandingForm extends LightElement {
         <legend>Theme</legend>
         <div class="segmented">
           ${THEMES.map(
-            (theme) => html`<label>
-              <input
-                type="radio"
-                name="theme"
-                .value=${theme.value}
-                .checked=${form.theme === theme.value}
-                @change=${() => setField('theme', theme.value)}
-              />
-              <span>${theme.label}</span>
-            </label>`,
+            (theme) =>
+              html`<label>
+                <input
+                  type="radio"
+                  name="theme"
+                  .value=${theme.value}
+                  .checked=${form.theme === theme.value}
+                  @change=${() => setField('theme', theme.value)}
+                />
+                <span>${theme.label}</span>
+              </label>`,
           )}
         </div>
       </fieldset>
       <div class="field">
         <label for="f-locale">Language</label>
-        <select id="f-locale" @change=${(event: Event) => setField('locale', (event.target as HTMLSelectElement).value as LocaleChoice)}>
+        <select
+          id="f-locale"
+          @change=${(event: Event) => setField('locale', (event.target as HTMLSelectElement).value as LocaleChoice)}
+        >
           ${LOCALES.map((locale) => html`<option value=${locale.value} ?selected=${form.locale === locale.value}>${locale.label}</option>`)}
         </select>
       </div>

@@ -74,18 +74,28 @@ export class DemoApp extends LightElement {
             ['live', 'My live key'],
           ] as const
         ).map(
-          ([value, label]) => html`<label>
-            <input type="radio" name="source" .value=${value} .checked=${this.#source === value} @change=${() => this.#pickSource(value)} />
-            <span>${label}</span>
-          </label>`,
+          ([value, label]) =>
+            html`<label>
+              <input
+                type="radio"
+                name="source"
+                .value=${value}
+                .checked=${this.#source === value}
+                @change=${() => this.#pickSource(value)}
+              />
+              <span>${label}</span>
+            </label>`,
         )}
       </div>
-      ${this.#source === 'sandbox'
-        ? html`<p class="help">
-            The local sandbox's demo account (<code>${connection?.source === 'sandbox' ? connection.publicKey : '…'}</code>).
-            Works offline; Save applies your changes to it.
-          </p>`
-        : this.#renderLiveForm()}
+      ${
+        this.#source === 'sandbox'
+          ? html`<p class="help">
+              The local sandbox's demo account
+              (<code>${connection?.source === 'sandbox' ? connection.publicKey : '…'}</code>). Works offline; Save
+              applies your changes to it.
+            </p>`
+          : this.#renderLiveForm()
+      }
     </section>`;
   }
 
@@ -128,9 +138,11 @@ export class DemoApp extends LightElement {
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">
         <p>${load.message}</p>
-        ${$connection.get()?.source !== 'live'
-          ? html`<button class="button small" type="button" @click=${() => void loadSandbox()}>Retry</button>`
-          : nothing}
+        ${
+          $connection.get()?.source !== 'live'
+            ? html`<button class="button small" type="button" @click=${() => void loadSandbox()}>Retry</button>`
+            : nothing
+        }
       </div>`;
     }
     return nothing;
@@ -156,16 +168,18 @@ export class DemoApp extends LightElement {
       <p class="save-text" role="status">${text}</p>
       <div class="save-actions">
         <button class="button ghost" type="button" ?disabled=${!dirty} @click=${resetForm}>Reset</button>
-        ${sandbox
-          ? html`<button
-              class="button primary"
-              type="button"
-              ?disabled=${!valid || saveState.state === 'busy'}
-              @click=${() => void save()}
-            >
-              Save to sandbox
-            </button>`
-          : nothing}
+        ${
+          sandbox
+            ? html`<button
+                class="button primary"
+                type="button"
+                ?disabled=${!valid || saveState.state === 'busy'}
+                @click=${() => void save()}
+              >
+                Save to sandbox
+              </button>`
+            : nothing
+        }
       </div>
     </div>`;
   }

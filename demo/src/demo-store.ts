@@ -60,7 +60,8 @@ $check.subscribe((check) => {
   const branding = forWidget({ ...current.branding, ...check.branding });
   const policy = { ...current.policy, ...check.policy };
   // Keep object identity while nothing changed, so the widgets are not reconfigured on every keystroke elsewhere.
-  if (!sameValues(branding, current.branding) || !sameValues(policy, current.policy)) $preview.set({ branding, policy });
+  if (!sameValues(branding, current.branding) || !sameValues(policy, current.policy))
+    $preview.set({ branding, policy });
 });
 
 /**
@@ -126,7 +127,12 @@ function applyConfig(config: WidgetConfigResponse, keepBranding: boolean): void 
   $form.set(next);
 }
 
-const DEFAULT_POLICY: Policy = { widget_enabled: true, auth_mode: 'both', consent_required: false, max_call_seconds: null };
+const DEFAULT_POLICY: Policy = {
+  widget_enabled: true,
+  auth_mode: 'both',
+  consent_required: false,
+  max_call_seconds: null,
+};
 
 function pickPolicy(form: Omit<DemoForm, 'theme' | 'locale'>) {
   const { widget_enabled, auth_mode, consent_required, max_call_seconds } = form;
@@ -180,7 +186,8 @@ export async function loadSandbox(): Promise<void> {
     applyConfig(config, false);
     $load.set({ state: 'done', message: '' });
   } catch (error) {
-    if (isLatest()) $load.set({ state: 'error', message: `Could not load the sandbox's demo account: ${describe(error)}` });
+    if (isLatest())
+      $load.set({ state: 'error', message: `Could not load the sandbox's demo account: ${describe(error)}` });
   }
 }
 
@@ -204,7 +211,10 @@ export async function selectAgent(agentId: string): Promise<void> {
 }
 
 /** Checks what the customer typed for live mode; null when it is usable. Secret keys are refused before any request. */
-export function checkLiveInput(publicKey: string, apiBase: string): { field: 'publicKey' | 'apiBase'; message: string } | null {
+export function checkLiveInput(
+  publicKey: string,
+  apiBase: string,
+): { field: 'publicKey' | 'apiBase'; message: string } | null {
   const keyProblem = checkClientKey(publicKey.trim());
   if (keyProblem) {
     const message =

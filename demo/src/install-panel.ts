@@ -29,48 +29,56 @@ export class InstallPanel extends LightElement {
         <h2 id="install-heading">Add it to your site</h2>
         <p class="hint">Always matches the form. Pick the form that fits your stack.</p>
       </div>
-      ${connection?.source === 'sandbox'
-        ? html`<p class="notice">
-            Uses the sandbox's demo key. On your site, use your own <code>pk_live_…</code> key and drop
-            <code>apiBase</code>.
-          </p>`
-        : nothing}
-      ${issues
-        ? html`<p class="notice warning" role="status">
-            ${issues === 1 ? '1 field needs' : `${issues} fields need`} fixing; the PATCH body leaves
-            ${issues === 1 ? 'it' : 'them'} out.
-          </p>`
-        : nothing}
+      ${
+        connection?.source === 'sandbox'
+          ? html`<p class="notice">
+              Uses the sandbox's demo key. On your site, use your own <code>pk_live_…</code> key and drop
+              <code>apiBase</code>.
+            </p>`
+          : nothing
+      }
+      ${
+        issues
+          ? html`<p class="notice warning" role="status">
+              ${issues === 1 ? '1 field needs' : `${issues} fields need`} fixing; the PATCH body leaves
+              ${issues === 1 ? 'it' : 'them'} out.
+            </p>`
+          : nothing
+      }
       <div class="tabs" role="tablist" aria-label="Install options" @keydown=${this.#onTabKey}>
         ${snippets.map(
-          (snippet) => html`<button
-            type="button"
-            role="tab"
-            id="tab-${snippet.id}"
-            aria-selected=${snippet.id === this.#active ? 'true' : 'false'}
-            aria-controls="panel-${snippet.id}"
-            tabindex=${snippet.id === this.#active ? '0' : '-1'}
-            @click=${() => this.#select(snippet.id)}
-          >
-            ${snippet.label}
-          </button>`,
+          (snippet) =>
+            html`<button
+              type="button"
+              role="tab"
+              id="tab-${snippet.id}"
+              aria-selected=${snippet.id === this.#active ? 'true' : 'false'}
+              aria-controls="panel-${snippet.id}"
+              tabindex=${snippet.id === this.#active ? '0' : '-1'}
+              @click=${() => this.#select(snippet.id)}
+            >
+              ${snippet.label}
+            </button>`,
         )}
       </div>
       ${snippets.map(
-        (snippet) => html`<div
-          role="tabpanel"
-          id="panel-${snippet.id}"
-          aria-labelledby="tab-${snippet.id}"
-          ?hidden=${snippet.id !== this.#active}
-        >
-          ${snippet.id === 'api'
-            ? html`<p class="help">
-                Send these from your server with your secret key (<code>Authorization: Bearer sk_live_…</code>). Never
-                put that key in a page.
-              </p>`
-            : nothing}
-          ${snippet.blocks.map((block, index) => this.#renderBlock(snippet, block, index))}
-        </div>`,
+        (snippet) =>
+          html`<div
+            role="tabpanel"
+            id="panel-${snippet.id}"
+            aria-labelledby="tab-${snippet.id}"
+            ?hidden=${snippet.id !== this.#active}
+          >
+            ${
+              snippet.id === 'api'
+                ? html`<p class="help">
+                    Send these from your server with your secret key (<code>Authorization: Bearer sk_live_…</code>).
+                    Never put that key in a page.
+                  </p>`
+                : nothing
+            }
+            ${snippet.blocks.map((block, index) => this.#renderBlock(snippet, block, index))}
+          </div>`,
       )}
       <p class="sr-only" role="status">${this.#copied ? 'Copied to the clipboard' : ''}</p>
     </section>`;

@@ -24,17 +24,22 @@ export function mockSite() {
         <p class="site-eyebrow">Spring collection</p>
         <h3>Gear for the long way round.</h3>
         <p>Packs, shells and camp kit tested on real trails, and a team ready to help you choose.</p>
-        <span class="site-buttons"><span class="site-button">Shop new arrivals</span><span class="site-link">Find a store →</span></span>
+        <span class="site-buttons"
+          ><span class="site-button">Shop new arrivals</span><span class="site-link">Find a store →</span></span
+        >
       </div>
-      <div class="site-hero-art"><span class="sun"></span><span class="peak one"></span><span class="peak two"></span></div>
+      <div class="site-hero-art">
+        <span class="sun"></span><span class="peak one"></span><span class="peak two"></span>
+      </div>
     </header>
     <section class="site-products">
       ${PRODUCTS.map(
-        (product) => html`<div class="site-card">
-          <div class="site-card-art tone-${product.tone}"></div>
-          <p class="site-card-name">${product.name}</p>
-          <p class="site-card-price">${product.price}</p>
-        </div>`,
+        (product) =>
+          html`<div class="site-card">
+            <div class="site-card-art tone-${product.tone}"></div>
+            <p class="site-card-name">${product.name}</p>
+            <p class="site-card-price">${product.price}</p>
+          </div>`,
       )}
     </section>
     <section class="site-help">

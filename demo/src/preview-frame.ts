@@ -90,13 +90,14 @@ export class PreviewFrame extends LightElement {
         </div>
         <div class="segmented icon-toggle" role="group" aria-label="Viewport">
           ${(['desktop', 'phone'] as const).map(
-            (option) => html`<button
-              type="button"
-              aria-pressed=${kind === option ? 'true' : 'false'}
-              @click=${() => setViewport(option)}
-            >
-              ${icons[option]}<span>${VIEWPORTS[option].label}</span>
-            </button>`,
+            (option) =>
+              html`<button
+                type="button"
+                aria-pressed=${kind === option ? 'true' : 'false'}
+                @click=${() => setViewport(option)}
+              >
+                ${icons[option]}<span>${VIEWPORTS[option].label}</span>
+              </button>`,
           )}
         </div>
       </div>
@@ -134,9 +135,11 @@ export class CallPreview extends LightElement {
       <div class="card-head">
         <h2 id="call-heading">Try a call</h2>
         <p class="hint">
-          ${connection?.source === 'live'
-            ? 'Calls your own agent through your live key (your key must allow this page’s origin).'
-            : 'Press Start call to talk to the sandbox agent. Your browser asks for the microphone.'}
+          ${
+            connection?.source === 'live'
+              ? 'Calls your own agent through your live key (your key must allow this page’s origin).'
+              : 'Press Start call to talk to the sandbox agent. Your browser asks for the microphone.'
+          }
         </p>
       </div>
       <div class="inline-widget" @kataven-status=${this.#onStatus}>

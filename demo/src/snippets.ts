@@ -55,15 +55,13 @@ const DATA_NAMES = { agentId: 'data-agent', apiBase: 'data-api-base', theme: 'da
 const ELEMENT_NAMES = { agentId: 'agent-id', apiBase: 'api-base', theme: 'theme', locale: 'locale' };
 
 export function scriptInitSnippet(input: SnippetInput): string {
-  const lines = [`    publicKey: ${js(input.publicKey)},`, ...options(input).map(([name, value]) => `    ${name}: ${js(value)},`)];
-  return [
-    `<script src="${CDN_SRC}"></script>`,
-    '<script>',
-    '  Kataven.init({',
-    ...lines,
-    '  });',
-    '</script>',
-  ].join('\n');
+  const lines = [
+    `    publicKey: ${js(input.publicKey)},`,
+    ...options(input).map(([name, value]) => `    ${name}: ${js(value)},`),
+  ];
+  return [`<script src="${CDN_SRC}"></script>`, '<script>', '  Kataven.init({', ...lines, '  });', '</script>'].join(
+    '\n',
+  );
 }
 
 export function scriptDataSnippet(input: SnippetInput): string {

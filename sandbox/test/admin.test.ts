@@ -38,7 +38,10 @@ test('widget keys: create once in plaintext, list by last 8, patch, disable, del
     assert.equal(key.disabled, false);
 
     const listed = (await admin(sandbox, 'GET', '/v1/widget-keys')).json<Array<Record<string, unknown>>>();
-    assert.deepEqual(listed.map((entry) => entry['id']), ['wk_demo', 'wk_pinned', key.id]);
+    assert.deepEqual(
+      listed.map((entry) => entry['id']),
+      ['wk_demo', 'wk_pinned', key.id],
+    );
     const mine = listed.find((entry) => entry['id'] === key.id);
     assert.equal(mine?.['public_key_last8'], key.public_key.slice(-8));
     assert.equal(JSON.stringify(listed).includes(key.public_key), false);
@@ -81,7 +84,10 @@ test('widget keys: create once in plaintext, list by last 8, patch, disable, del
     const deletedFresh = await admin(sandbox, 'DELETE', `/v1/widget-keys/${fresh.id}`);
     assert.deepEqual(deletedFresh.json(), { id: fresh.id, deleted: true });
     const ids = (await admin(sandbox, 'GET', '/v1/widget-keys')).json<Array<{ id: string; disabled: boolean }>>();
-    assert.equal(ids.some((entry) => entry.id === fresh.id), false);
+    assert.equal(
+      ids.some((entry) => entry.id === fresh.id),
+      false,
+    );
     assert.equal(ids.find((entry) => entry.id === 'wk_demo')?.disabled, true);
   });
 });
@@ -91,8 +97,14 @@ test('branding: validated PATCH, and config shows the change at once', async () 
     const refusals: Array<[unknown, string]> = [
       [{ primary_color: 'blue' }, 'invalid_body: primary_color must be #rgb or #rrggbb'],
       [{ accent_color: '#12345' }, 'invalid_body: accent_color must be #rgb or #rrggbb'],
-      [{ logo_url: 'http://cdn.example/logo.svg' }, 'invalid_body: logo_url must be an https: URL (or http: to a loopback host) or null'],
-      [{ logo_url: 'javascript:alert(1)' }, 'invalid_body: logo_url must be an https: URL (or http: to a loopback host) or null'],
+      [
+        { logo_url: 'http://cdn.example/logo.svg' },
+        'invalid_body: logo_url must be an https: URL (or http: to a loopback host) or null',
+      ],
+      [
+        { logo_url: 'javascript:alert(1)' },
+        'invalid_body: logo_url must be an https: URL (or http: to a loopback host) or null',
+      ],
       [{ launcher_position: 'middle' }, 'invalid_body: launcher_position expected one of br|bl|tr|tl'],
       [{ launcher_label: 'x'.repeat(61) }, 'invalid_body: launcher_label must be at most 60 characters'],
       [{ privacy_notice: 'x'.repeat(301) }, 'invalid_body: privacy_notice must be at most 300 characters'],
@@ -111,7 +123,10 @@ test('branding: validated PATCH, and config shows the change at once', async () 
     };
     const res = await admin(sandbox, 'PATCH', '/v1/widget-settings', patch);
     assert.equal(res.status, 200);
-    assert.equal((await admin(sandbox, 'GET', '/v1/widget-settings')).json<{ primary_color: string }>().primary_color, '#f00');
+    assert.equal(
+      (await admin(sandbox, 'GET', '/v1/widget-settings')).json<{ primary_color: string }>().primary_color,
+      '#f00',
+    );
     const config = await call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`);
     const { branding } = config.json<{ branding: Record<string, unknown> }>();
     assert.deepEqual(branding, {
@@ -161,8 +176,14 @@ test('agents and per-agent widget policy', async () => {
     });
     assert.equal(updated.status, 200);
     const config = await call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`);
-    assert.deepEqual(config.json<{ policy: unknown }>().policy, { widget_enabled: false, auth_mode: 'user', consent_required: true });
-    const guest = await call(sandbox, 'POST', '/v1/widget/auth/guest', { body: { client_key: DEMO_KEY, agent_id: 'agent_ava' } });
+    assert.deepEqual(config.json<{ policy: unknown }>().policy, {
+      widget_enabled: false,
+      auth_mode: 'user',
+      consent_required: true,
+    });
+    const guest = await call(sandbox, 'POST', '/v1/widget/auth/guest', {
+      body: { client_key: DEMO_KEY, agent_id: 'agent_ava' },
+    });
     assert.equal(guest.text, 'widget_disabled: the widget is disabled for agent agent_ava');
     assert.equal((await admin(sandbox, 'GET', '/v1/agents/agent_nobody/widget-settings')).status, 404);
   });

@@ -14,7 +14,8 @@ interface ConnectAnswer {
 const connect = async (sandbox: Sandbox, token: string, agentId = 'agent_ava') =>
   call(sandbox, 'POST', '/v1/widget/connect', { bearer: token, body: { agent_id: agentId } });
 
-const decode = (jwt: string, part: 0 | 1) => JSON.parse(Buffer.from(jwt.split('.')[part] ?? '', 'base64url').toString());
+const decode = (jwt: string, part: 0 | 1) =>
+  JSON.parse(Buffer.from(jwt.split('.')[part] ?? '', 'base64url').toString());
 
 test('connect answers a session and a Twilio token aimed at this sandbox', async () => {
   await withSandbox(testSeed(), async (sandbox) => {
@@ -90,7 +91,13 @@ async function expectCap(sandbox: Sandbox, token: string, text: string, retryAft
 
 const withLimits = (limits: Record<string, number>) =>
   testSeed((account) => {
-    account.call_limits = { concurrent_max: 5, calls_per_minute: 30, daily_calls_max: 500, daily_minutes_max: 600, ...limits };
+    account.call_limits = {
+      concurrent_max: 5,
+      calls_per_minute: 30,
+      daily_calls_max: 500,
+      daily_minutes_max: 600,
+      ...limits,
+    };
   });
 
 test('concurrent_limit counts sessions that have not invited yet; 0 blocks', async () => {
@@ -131,25 +138,41 @@ test('daily_calls and daily_minutes caps (0 blocks; live talk time counts)', asy
     // A live call connected 61 s ago has used up the one-minute budget.
     const now = Date.now();
     sandbox.state.calls.set('CA_test', {
-      call_sid: 'CA_test', temp_sid: 'TJS_test', session_id: null, account_id: 'acme', agent_id: 'agent_ava',
-      visitor_kind: 'guest', state: 'connected', params: {}, token_refreshes: 0,
-      started_at: now - 62_000, connected_at: now - 61_000, ended_at: null, end_reason: null,
+      call_sid: 'CA_test',
+      temp_sid: 'TJS_test',
+      session_id: null,
+      account_id: 'acme',
+      agent_id: 'agent_ava',
+      visitor_kind: 'guest',
+      state: 'connected',
+      params: {},
+      token_refreshes: 0,
+      started_at: now - 62_000,
+      connected_at: now - 61_000,
+      ended_at: null,
+      end_reason: null,
     });
     await expectCap(sandbox, token, 'daily_minutes: Daily minute budget exhausted', untilMidnight);
   });
 });
 
-test('connect/refresh mints a new Twilio token for the visitor\'s own session only', async () => {
+test("connect/refresh mints a new Twilio token for the visitor's own session only", async () => {
   await withSandbox(testSeed(), async (sandbox) => {
     const visitor = await guestSession(sandbox);
     const { session_id } = (await connect(sandbox, visitor.token)).json<ConnectAnswer>();
-    const res = await call(sandbox, 'POST', '/v1/widget/connect/refresh', { bearer: visitor.token, body: { session_id } });
+    const res = await call(sandbox, 'POST', '/v1/widget/connect/refresh', {
+      bearer: visitor.token,
+      body: { session_id },
+    });
     assert.equal(res.status, 200);
     const { twilio } = res.json<{ twilio: { token: string } }>();
     assert.equal(decode(twilio.token, 1).grants.identity, visitor.visitor.id);
 
     const stranger = await guestSession(sandbox);
-    const foreign = await call(sandbox, 'POST', '/v1/widget/connect/refresh', { bearer: stranger.token, body: { session_id } });
+    const foreign = await call(sandbox, 'POST', '/v1/widget/connect/refresh', {
+      bearer: stranger.token,
+      body: { session_id },
+    });
     assert.equal(foreign.status, 400);
     assert.equal(foreign.text, 'invalid_body: session_id does not name a session of this visitor');
     const anonymous = await call(sandbox, 'POST', '/v1/widget/connect/refresh', { body: { session_id } });

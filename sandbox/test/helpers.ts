@@ -65,7 +65,12 @@ export interface RequestOptions {
 }
 
 /** One HTTPS request to the sandbox (no keep-alive, self-signed cert accepted). */
-export function call(sandbox: Sandbox, method: string, path: string, options: RequestOptions = {}): Promise<TestResponse> {
+export function call(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<TestResponse> {
   const headers: Record<string, string> = { ...options.headers };
   const origin = options.origin === undefined ? LOCAL_ORIGIN : options.origin;
   if (origin !== null) headers['Origin'] = origin;
@@ -102,7 +107,9 @@ export interface VisitorSession {
 }
 
 export async function guestSession(sandbox: Sandbox, agentId = 'agent_ava'): Promise<VisitorSession> {
-  const res = await call(sandbox, 'POST', '/v1/widget/auth/guest', { body: { client_key: DEMO_KEY, agent_id: agentId } });
+  const res = await call(sandbox, 'POST', '/v1/widget/auth/guest', {
+    body: { client_key: DEMO_KEY, agent_id: agentId },
+  });
   if (res.status !== 200) throw new Error(`guest failed: ${res.status} ${res.text}`);
   return res.json<VisitorSession>();
 }

@@ -49,7 +49,12 @@ test('static files: first directory wins, content types, CORS, traversal refused
       const missing = await get('/nope.js');
       assert.equal(missing.status, 404);
       assert.equal(missing.headers['access-control-allow-origin'], '*');
-      for (const attack of ['/..%2fsecret.txt', '/chunks/..%2f..%2fsecret.txt', '/%2e%2e/secret.txt', '/..%5csecret.txt']) {
+      for (const attack of [
+        '/..%2fsecret.txt',
+        '/chunks/..%2f..%2fsecret.txt',
+        '/%2e%2e/secret.txt',
+        '/..%5csecret.txt',
+      ]) {
         const res = await get(attack);
         assert.notEqual(res.status, 200, attack);
         assert.equal(res.text.includes('nope'), false, attack);
@@ -64,19 +69,25 @@ test('fail_next fails exactly one request to that path; DELETE clears pending fa
   await withSandbox(testSeed(), async (sandbox) => {
     const configPath = `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`;
     const inject = (body: unknown) => call(sandbox, 'POST', '/sandbox/faults', { origin: null, body });
-    assert.equal(
-      (await inject({ kind: 'fail_next', path: '/v1/widget/config', status: 503 })).status,
-      200,
-    );
+    assert.equal((await inject({ kind: 'fail_next', path: '/v1/widget/config', status: 503 })).status, 200);
     const failed = await call(sandbox, 'GET', configPath);
     assert.equal(failed.status, 503);
     assert.equal(failed.text, 'server_error: injected by the sandbox');
     assert.equal(failed.headers['access-control-allow-origin'], '*');
     assert.equal((await call(sandbox, 'GET', configPath)).status, 200);
 
-    await inject({ kind: 'fail_next', path: '/v1/widget/connect', status: 429, body: 'rate_limit: slow down', retry_after: 7 });
+    await inject({
+      kind: 'fail_next',
+      path: '/v1/widget/connect',
+      status: 429,
+      body: 'rate_limit: slow down',
+      retry_after: 7,
+    });
     const limited = await call(sandbox, 'POST', '/v1/widget/connect', { body: {} });
-    assert.deepEqual([limited.status, limited.text, limited.headers['retry-after']], [429, 'rate_limit: slow down', '7']);
+    assert.deepEqual(
+      [limited.status, limited.text, limited.headers['retry-after']],
+      [429, 'rate_limit: slow down', '7'],
+    );
 
     await inject({ kind: 'fail_next', path: '/v1/widget/config', status: 500 });
     assert.equal((await call(sandbox, 'DELETE', '/sandbox/faults', { origin: null })).status, 200);
@@ -93,12 +104,17 @@ test('fail_next fails exactly one request to that path; DELETE clears pending fa
 test('the request log records API calls; unknown routes and methods are refused', async () => {
   await withSandbox(testSeed(), async (sandbox) => {
     await call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`);
-    await call(sandbox, 'POST', '/v1/widget/auth/guest', { origin: 'https://evil.test', body: { client_key: DEMO_KEY } });
+    await call(sandbox, 'POST', '/v1/widget/auth/guest', {
+      origin: 'https://evil.test',
+      body: { client_key: DEMO_KEY },
+    });
     const unknown = await call(sandbox, 'GET', '/v1/nothing');
     assert.equal(unknown.status, 404);
     const wrongMethod = await call(sandbox, 'GET', '/v1/widget/auth/guest');
     assert.deepEqual([wrongMethod.status, wrongMethod.text], [405, 'method_not_allowed: use POST']);
-    const log = (await call(sandbox, 'GET', '/sandbox/requests', { origin: null })).json<Array<Record<string, unknown>>>();
+    const log = (await call(sandbox, 'GET', '/sandbox/requests', { origin: null })).json<
+      Array<Record<string, unknown>>
+    >();
     assert.deepEqual(
       log.map(({ method, path: p, status, origin }) => ({ method, path: p, status, origin })),
       [

@@ -13,15 +13,21 @@ test('the shipped seed is valid and has the demo account', () => {
   const [acme] = seed.accounts;
   assert.equal(acme?.id, 'acme');
   assert.deepEqual(acme?.api_keys, ['sk_live_acme_sandbox0000000000']);
-  assert.deepEqual(acme?.agents.map((agent) => [agent.id, agent.status, agent.auth_mode, agent.widget.auth_mode]), [
-    ['agent_ava', 'active', 'public', 'both'],
-    ['agent_sleepy', 'paused', 'public', 'both'],
-    ['agent_members', 'active', 'authenticated', 'user'],
-  ]);
-  assert.deepEqual(acme?.widget_keys.map((key) => [key.public_key, key.agent_id]), [
-    ['pk_live_acme_demo0000000000', null],
-    ['pk_live_acme_pinned000000000', 'agent_ava'],
-  ]);
+  assert.deepEqual(
+    acme?.agents.map((agent) => [agent.id, agent.status, agent.auth_mode, agent.widget.auth_mode]),
+    [
+      ['agent_ava', 'active', 'public', 'both'],
+      ['agent_sleepy', 'paused', 'public', 'both'],
+      ['agent_members', 'active', 'authenticated', 'user'],
+    ],
+  );
+  assert.deepEqual(
+    acme?.widget_keys.map((key) => [key.public_key, key.agent_id]),
+    [
+      ['pk_live_acme_demo0000000000', null],
+      ['pk_live_acme_pinned000000000', 'agent_ava'],
+    ],
+  );
   assert.equal(seed.settings.visitor_token_ttl_seconds, 900);
 });
 
@@ -37,7 +43,9 @@ test('an invalid seed names the source and the field path', () => {
   const badColor = testSeed((account) => {
     account.branding = { primary_color: 'red' };
   });
-  assert.throws(() => parseSeed(badColor, 'x.json'), { message: 'x.json: accounts.0.branding.primary_color: must be #rgb or #rrggbb' });
+  assert.throws(() => parseSeed(badColor, 'x.json'), {
+    message: 'x.json: accounts.0.branding.primary_color: must be #rgb or #rrggbb',
+  });
   const badPin = testSeed((account) => {
     const key = account.widget_keys[0];
     if (key) key.agent_id = 'agent_ghost';
@@ -54,7 +62,9 @@ test('seed files: unreadable, bad JSON, and startSandbox refuses to start', asyn
   const broken = path.join(dir, 'broken.json');
   writeFileSync(broken, '{ "accounts": [');
   assert.throws(() => loadSeedFile(broken), { message: /broken\.json: not valid JSON/ });
-  assert.throws(() => loadSeedFile(path.join(dir, 'missing.json')), { message: /missing\.json: cannot read \(ENOENT\)/ });
+  assert.throws(() => loadSeedFile(path.join(dir, 'missing.json')), {
+    message: /missing\.json: cannot read \(ENOENT\)/,
+  });
   const invalid = path.join(dir, 'invalid.json');
   writeFileSync(invalid, JSON.stringify({ accounts: [{ id: 'acme', api_keys: [], agents: [], widget_keys: 'none' }] }));
   await assert.rejects(startSandbox({ configPath: invalid, port: 0, quiet: true }), {

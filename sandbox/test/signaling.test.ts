@@ -57,7 +57,10 @@ class SignalingClient {
 
 async function twilioToken(sandbox: Sandbox): Promise<{ token: string; sessionId: string }> {
   const visitor = await guestSession(sandbox);
-  const res = await call(sandbox, 'POST', '/v1/widget/connect', { bearer: visitor.token, body: { agent_id: 'agent_ava' } });
+  const res = await call(sandbox, 'POST', '/v1/widget/connect', {
+    bearer: visitor.token,
+    body: { agent_id: 'agent_ava' },
+  });
   const body = res.json<{ session_id: string; twilio: { token: string } }>();
   return { token: body.twilio.token, sessionId: body.session_id };
 }
@@ -90,7 +93,9 @@ test('listen: bad tokens get Twilio error codes and the socket closes', async ()
     const [header, payload, signature = ''] = token.split('.');
     const forged = new SignalingClient(sandbox);
     await forged.send('listen', { token: `${header}.${payload}.${signature.slice(0, -4)}AAAA` });
-    assert.deepEqual(await forged.next('error'), { error: { code: 31202, message: 'JWT signature validation failed' } });
+    assert.deepEqual(await forged.next('error'), {
+      error: { code: 31202, message: 'JWT signature validation failed' },
+    });
     await forged.closed;
 
     await sleep(1100);
@@ -126,7 +131,9 @@ test('listen: a valid token is answered with connected (identity, ttl) and heart
 /** A werift caller standing in for the browser: PCMU offer, then a 440 Hz tone. */
 async function createCaller() {
   const pc = new RTCPeerConnection({
-    codecs: { audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 })] },
+    codecs: {
+      audio: [new RTCRtpCodecParameters({ mimeType: 'audio/PCMU', clockRate: 8000, channels: 1, payloadType: 0 })],
+    },
     iceAdditionalHostAddresses: ['127.0.0.1'],
   });
   const transceiver = pc.addTransceiver('audio', { direction: 'sendrecv' });
@@ -195,10 +202,22 @@ test('a call end to end: invite, answer, audio both ways, captions, updateToken,
         assert.equal(greeting['contenttype'], 'application/json');
         assert.match(String(greeting['voiceeventsid']), /^KX[0-9a-f]{32}$/);
         assert.deepEqual(greeting['content'], { role: 'agent', text: "Hi, I'm", final: false });
-        assert.deepEqual((await client.next('message'))['content'], { role: 'agent', text: "Hi, I'm Ava.", final: true });
+        assert.deepEqual((await client.next('message'))['content'], {
+          role: 'agent',
+          text: "Hi, I'm Ava.",
+          final: true,
+        });
         // After the ~1.5 s chime the agent listens, hears the tone and says so.
-        assert.deepEqual((await client.next('message'))['content'], { role: 'user', text: '(caller audio heard)', final: true });
-        assert.deepEqual((await client.next('message'))['content'], { role: 'agent', text: 'I can hear you.', final: true });
+        assert.deepEqual((await client.next('message'))['content'], {
+          role: 'user',
+          text: '(caller audio heard)',
+          final: true,
+        });
+        assert.deepEqual((await client.next('message'))['content'], {
+          role: 'agent',
+          text: 'I can hear you.',
+          final: true,
+        });
 
         const live = await waitFor('audio both ways', async () => {
           const view = (await callsOf(sandbox)).find((entry) => entry.call_sid === callSid);
@@ -220,9 +239,17 @@ test('a call end to end: invite, answer, audio both ways, captions, updateToken,
           messagetype: 'user-defined-message',
           voiceeventsid: 'KXclient1',
         });
-        assert.deepEqual(await client.next('ack'), { acktype: 'message', callsid: callSid, voiceeventsid: 'KXclient1' });
+        assert.deepEqual(await client.next('ack'), {
+          acktype: 'message',
+          callsid: callSid,
+          voiceeventsid: 'KXclient1',
+        });
         await client.next('message'); // the user caption of what was sent
-        assert.deepEqual((await client.next('message'))['content'], { role: 'agent', text: 'You said: hello agent', final: true });
+        assert.deepEqual((await client.next('message'))['content'], {
+          role: 'agent',
+          text: 'You said: hello agent',
+          final: true,
+        });
 
         const caption = await call(sandbox, 'POST', '/sandbox/faults', {
           origin: null,
@@ -233,7 +260,12 @@ test('a call end to end: invite, answer, audio both ways, captions, updateToken,
 
         await client.send('listen', { token }); // device.updateToken()
         await client.next('connected');
-        await client.send('invite', { callsid: callSid, reconnect: answer['reconnect'], sdp: caller.offer, twilio: {} });
+        await client.send('invite', {
+          callsid: callSid,
+          reconnect: answer['reconnect'],
+          sdp: caller.offer,
+          twilio: {},
+        });
         assert.deepEqual(await client.next('answer'), { callsid: callSid, reconnect: answer['reconnect'] });
 
         const drop = await call(sandbox, 'POST', '/sandbox/faults', { origin: null, body: { kind: 'drop_signaling' } });
@@ -242,7 +274,12 @@ test('a call end to end: invite, answer, audio both ways, captions, updateToken,
         const second = new SignalingClient(sandbox);
         await second.send('listen', { token });
         await second.next('connected');
-        await second.send('invite', { callsid: callSid, reconnect: answer['reconnect'], sdp: caller.offer, twilio: {} });
+        await second.send('invite', {
+          callsid: callSid,
+          reconnect: answer['reconnect'],
+          sdp: caller.offer,
+          twilio: {},
+        });
         assert.deepEqual(await second.next('answer'), { callsid: callSid, reconnect: answer['reconnect'] });
 
         const hangup = await call(sandbox, 'POST', '/sandbox/faults', {
@@ -277,19 +314,32 @@ test('delay_answer, caller hangup by TJS id while ringing, and loss of signaling
 
       await call(sandbox, 'POST', '/sandbox/faults', { origin: null, body: { kind: 'delay_answer', ms: 400 } });
       const ringingCaller = await createCaller();
-      await client.send('invite', { callsid: 'TJS-ringing', sdp: ringingCaller.offer, twilio: { params: `session_id=${sessionId}` } });
+      await client.send('invite', {
+        callsid: 'TJS-ringing',
+        sdp: ringingCaller.offer,
+        twilio: { params: `session_id=${sessionId}` },
+      });
       await client.next('ringing');
       await client.send('hangup', { callsid: 'TJS-ringing' });
-      const ended = await waitFor('caller hangup', async () => (await callsOf(sandbox)).find((entry) => entry.state === 'closed'));
+      const ended = await waitFor('caller hangup', async () =>
+        (await callsOf(sandbox)).find((entry) => entry.state === 'closed'),
+      );
       assert.equal(ended.end_reason, 'caller_hangup');
       await sleep(500);
-      assert.equal(client.messages.some((message) => message.type === 'answer'), false);
+      assert.equal(
+        client.messages.some((message) => message.type === 'answer'),
+        false,
+      );
       await ringingCaller.close();
 
       const second = await twilioToken(sandbox);
       const caller = await createCaller();
       try {
-        await client.send('invite', { callsid: 'TJS-2', sdp: caller.offer, twilio: { params: `session_id=${second.sessionId}` } });
+        await client.send('invite', {
+          callsid: 'TJS-2',
+          sdp: caller.offer,
+          twilio: { params: `session_id=${second.sessionId}` },
+        });
         const { callsid } = await client.next('answer', 10_000);
         client.ws.terminate();
         await sleep(100);

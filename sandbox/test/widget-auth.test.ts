@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { API_KEY, call, DEMO_KEY, guestSession, PINNED_KEY, sleep, testSeed, withSandbox, type VisitorSession } from './helpers';
+import {
+  API_KEY,
+  call,
+  DEMO_KEY,
+  guestSession,
+  PINNED_KEY,
+  sleep,
+  testSeed,
+  withSandbox,
+  type VisitorSession,
+} from './helpers';
 
 const guest = (agentId: string | undefined, clientKey = DEMO_KEY) => ({
   client_key: clientKey,
@@ -27,10 +37,17 @@ test('CORS preflight answers any origin and exposes Retry-After', async () => {
 
 test('config answers for active, inactive, user-only and widget-disabled agents', async () => {
   const seed = testSeed((account) => {
-    account.agents.push({ id: 'agent_off', name: 'Off', status: 'active', auth_mode: 'public', widget: { widget_enabled: false } });
+    account.agents.push({
+      id: 'agent_off',
+      name: 'Off',
+      status: 'active',
+      auth_mode: 'public',
+      widget: { widget_enabled: false },
+    });
   });
   await withSandbox(seed, async (sandbox) => {
-    const config = (agent: string) => call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=${agent}`);
+    const config = (agent: string) =>
+      call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=${agent}`);
     const ava = await config('agent_ava');
     assert.equal(ava.status, 200);
     assert.deepEqual(ava.json(), {
@@ -48,7 +65,10 @@ test('config answers for active, inactive, user-only and widget-disabled agents'
     const sleepy = (await config('agent_sleepy')).json<{ agent: { status: string }; policy: object }>();
     assert.equal(sleepy.agent.status, 'paused');
     assert.deepEqual(sleepy.policy, { widget_enabled: true, auth_mode: 'both', consent_required: false });
-    const members = (await config('agent_members')).json<{ agent: { auth_mode: string }; policy: { auth_mode: string } }>();
+    const members = (await config('agent_members')).json<{
+      agent: { auth_mode: string };
+      policy: { auth_mode: string };
+    }>();
     assert.equal(members.agent.auth_mode, 'authenticated');
     assert.equal(members.policy.auth_mode, 'user');
     const off = await config('agent_off');
@@ -94,7 +114,13 @@ test('guest refusals: bad body, missing and unknown key, disabled key, inactive 
       domain_allowlist: ['localhost:*'],
       disabled: true,
     });
-    account.agents.push({ id: 'agent_off', name: 'Off', status: 'active', auth_mode: 'public', widget: { widget_enabled: false } });
+    account.agents.push({
+      id: 'agent_off',
+      name: 'Off',
+      status: 'active',
+      auth_mode: 'public',
+      widget: { widget_enabled: false },
+    });
     account.agents.push({ id: 'agent_private', name: 'Private', status: 'active', auth_mode: 'authenticated' });
   });
   await withSandbox(seed, async (sandbox) => {
@@ -108,12 +134,24 @@ test('guest refusals: bad body, missing and unknown key, disabled key, inactive 
     await expectRefusal([1], 400, 'invalid_body: body must be a JSON object');
     await expectRefusal({ agent_id: 'agent_ava' }, 400, 'missing_client_key: client_key is required');
     await expectRefusal(guest('agent_ava', 'pk_live_acme_unknown000000'), 401, 'invalid_key: unknown client_key');
-    await expectRefusal(guest('agent_ava', 'pk_live_acme_off00000000000'), 403, 'key_disabled: this widget key has been disabled');
+    await expectRefusal(
+      guest('agent_ava', 'pk_live_acme_off00000000000'),
+      403,
+      'key_disabled: this widget key has been disabled',
+    );
     await expectRefusal(guest('agent_sleepy'), 409, 'agent_not_active: agent agent_sleepy is paused');
     await expectRefusal(guest('agent_off'), 403, 'widget_disabled: the widget is disabled for agent agent_off');
-    await expectRefusal(guest('agent_members'), 403, 'sign_in_required: agent agent_members only talks to signed-in visitors');
+    await expectRefusal(
+      guest('agent_members'),
+      403,
+      'sign_in_required: agent agent_members only talks to signed-in visitors',
+    );
     // Policy admits guests, but the agent itself is `authenticated`.
-    await expectRefusal(guest('agent_private'), 403, 'sign_in_required: agent agent_private only talks to signed-in visitors');
+    await expectRefusal(
+      guest('agent_private'),
+      403,
+      'sign_in_required: agent agent_private only talks to signed-in visitors',
+    );
     await expectRefusal(guest(undefined), 404, 'agent_not_found: this key is not pinned to an agent; pass agent_id');
   });
 });
@@ -150,7 +188,9 @@ test('user-token → exchange: single use, same account only, bad secret refused
     assert.equal(minted.status, 200);
     const { user_token } = minted.json<{ user_token: string }>();
     const exchange = (clientKey: string, token: string, agentId = 'agent_members') =>
-      call(sandbox, 'POST', '/v1/widget/auth/exchange', { body: { client_key: clientKey, user_token: token, agent_id: agentId } });
+      call(sandbox, 'POST', '/v1/widget/auth/exchange', {
+        body: { client_key: clientKey, user_token: token, agent_id: agentId },
+      });
 
     const wrongAccount = await exchange('pk_live_globex_key000000000', user_token);
     assert.equal(wrongAccount.status, 400);
@@ -185,7 +225,9 @@ test('user tokens expire', async () => {
   await withSandbox(seed, async (sandbox) => {
     const { user_token } = (await mintUserToken(sandbox)).json<{ user_token: string }>();
     await sleep(1100);
-    const res = await call(sandbox, 'POST', '/v1/widget/auth/exchange', { body: { client_key: DEMO_KEY, user_token, agent_id: 'agent_ava' } });
+    const res = await call(sandbox, 'POST', '/v1/widget/auth/exchange', {
+      body: { client_key: DEMO_KEY, user_token, agent_id: 'agent_ava' },
+    });
     assert.equal(res.status, 400);
     assert.equal(res.text, 'invalid_user_token: user_token has expired');
   });
@@ -226,7 +268,9 @@ test('refresh tokens expire', async () => {
   await withSandbox(seed, async (sandbox) => {
     const session = await guestSession(sandbox);
     await sleep(1100);
-    const res = await call(sandbox, 'POST', '/v1/widget/auth/refresh', { body: { refresh_token: session.refresh_token } });
+    const res = await call(sandbox, 'POST', '/v1/widget/auth/refresh', {
+      body: { refresh_token: session.refresh_token },
+    });
     assert.equal(res.status, 400);
     assert.equal(res.text, 'invalid_refresh_token: refresh_token has expired');
   });

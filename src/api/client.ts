@@ -131,8 +131,7 @@ export function createApiClient(options: ApiClientOptions) {
     try {
       return await attempt(spec);
     } catch (error) {
-      const transient =
-        error instanceof WidgetError && (error.code === 'network' || error.code === 'server_error');
+      const transient = error instanceof WidgetError && (error.code === 'network' || error.code === 'server_error');
       if (!transient || isAbortError(error) || spec.signal?.aborted) throw error;
       await delay(250 + Math.random() * 250, spec.signal);
       return attempt(spec);

@@ -7,7 +7,8 @@ import type { DeviceFactory, DeviceLike } from './device.js';
 
 // A 1 ms silent WAV. Twilio preloads 15 sound files from sdk.twilio.com at construction; pointing every sound here
 // means the page makes no request it did not ask for (notes: twilio-local-emulation.md section 3).
-const SILENT_WAV = 'data:audio/wav;base64,UklGRjQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YRAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const SILENT_WAV =
+  'data:audio/wav;base64,UklGRjQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YRAAAAAAAAAAAAAAAAAAAAAAAAAA';
 const SOUND_NAMES = ['incoming', 'outgoing', 'disconnect', 'dtmfs', 'dtmfh'].concat(
   Array.from({ length: 10 }, (_, digit) => `dtmf${digit}`),
 );

@@ -65,7 +65,8 @@ export function checkClientKey(key: string | undefined): { code: WidgetErrorCode
   if (/^sk_/.test(key)) {
     return {
       code: 'secret_key_in_page',
-      message: 'client-key is a secret sk_ key. Remove it from this page now, rotate it, and use a pk_live_… widget key',
+      message:
+        'client-key is a secret sk_ key. Remove it from this page now, rotate it, and use a pk_live_… widget key',
     };
   }
   if (!/^pk_(live|test)_[A-Za-z0-9_-]{4,}$/.test(key)) {

@@ -11,7 +11,13 @@ import type { Caption, CallEndReason } from '../call/call-controller.js';
 import type { DeviceFactory } from '../call/device.js';
 import type { KatavenEventDetails, KatavenEventName } from '../events.js';
 import type { CallState } from './call-state.js';
-import { type PolicyOverride, type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config.js';
+import {
+  type PolicyOverride,
+  type ResolvedConfig,
+  checkClientKey,
+  resolveConfig,
+  unavailableReason,
+} from './config.js';
 
 export type WidgetStatus =
   | 'idle'
@@ -148,7 +154,14 @@ export function createWidgetState(emit: EmitEvent) {
   const actions = {
     /** Sets the inputs; a change of key, agent, API base or identity starts over with a fresh load. */
     configure(next: WidgetInput): void {
-      const keys: (keyof WidgetInput)[] = ['clientKey', 'agentId', 'apiBase', 'userToken', 'userTokenProvider', 'createDevice'];
+      const keys: (keyof WidgetInput)[] = [
+        'clientKey',
+        'agentId',
+        'apiBase',
+        'userToken',
+        'userTokenProvider',
+        'createDevice',
+      ];
       const identityChanged = keys.some((key) => next[key] !== input[key]);
       const overridesChanged = next.branding !== input.branding || next.policy !== input.policy;
       input = { ...next };
@@ -275,4 +288,3 @@ export function createWidgetState(emit: EmitEvent) {
 
   return { ...stores, actions };
 }
-

@@ -136,7 +136,16 @@ export class KatavenWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['clientKey', 'agentId', 'apiBase', 'userToken', 'userTokenProvider', 'branding', 'policy', 'deviceFactory'];
+    const inputs = [
+      'clientKey',
+      'agentId',
+      'apiBase',
+      'userToken',
+      'userTokenProvider',
+      'branding',
+      'policy',
+      'deviceFactory',
+    ];
     if (!this.hasUpdated || inputs.some((name) => changed.has(name as keyof KatavenWidget))) this.#configure();
   }
 
@@ -204,9 +213,11 @@ export class KatavenWidget extends LitElement {
         @pointerenter=${this.#onIntent}
         @focus=${this.#onIntent}
       >
-        ${branding?.logo_url
-          ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
-          : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`}
+        ${
+          branding?.logo_url
+            ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
+            : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
+        }
         <span>${branding?.launcher_label || defaultLauncherLabel(resolveLocale(this.locale))}</span>
       </button>
     </div>`;
@@ -310,10 +321,13 @@ export class KatavenWidget extends LitElement {
   #onClose = () => {
     void this.close().then(() => this.renderRoot.querySelector<HTMLElement>('[part="launcher"]')?.focus());
   };
-
 }
 
-const micIcon = html`<svg viewBox="0 0 24 24"><path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z"/></svg>`;
+const micIcon = html`<svg viewBox="0 0 24 24">
+  <path
+    d="M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z"
+  />
+</svg>`;
 
 /** White or near-black text, whichever reads better on the (validated hex) brand color. */
 function readableOn(hex: string): string {

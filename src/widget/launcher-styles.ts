@@ -108,7 +108,9 @@ export const launcherStyles = css`
     font-weight: 600;
     font-size: 15px;
     box-shadow: var(--_shadow);
-    transition: transform 160ms ease, box-shadow 160ms ease;
+    transition:
+      transform 160ms ease,
+      box-shadow 160ms ease;
   }
   [part='launcher']:hover {
     transform: translateY(-1px);

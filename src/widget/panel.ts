@@ -41,7 +41,6 @@ export interface PanelView {
   };
 }
 
-
 export function renderPanel(view: PanelView) {
   const { t, config, error, status } = view;
   const logo = config?.branding.logo_url;
@@ -93,15 +92,18 @@ function renderCall(view: PanelView) {
     <div class="time ${warn ? 'warning' : ''}" aria-label=${t.elapsed}>
       ${formatTime(view.elapsedSeconds)}${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
     </div>
-    ${captions.length
-      ? html`<ul class="captions" role="log" aria-live="polite" aria-label=${t.transcript}>
-          ${captions.map(
-            (caption) => html`<li class="${caption.role} ${caption.final ? '' : 'partial'}">
-              ${caption.role === 'user' ? html`<span class="sr-only">${t.you}: </span>` : nothing}${caption.text}
-            </li>`,
-          )}
-        </ul>`
-      : nothing}
+    ${
+      captions.length
+        ? html`<ul class="captions" role="log" aria-live="polite" aria-label=${t.transcript}>
+            ${captions.map(
+              (caption) =>
+                html`<li class="${caption.role} ${caption.final ? '' : 'partial'}">
+                  ${caption.role === 'user' ? html`<span class="sr-only">${t.you}: </span>` : nothing}${caption.text}
+                </li>`,
+            )}
+          </ul>`
+        : nothing
+    }
     <div class="actions">
       <button part="mute-button" aria-pressed=${muted ? 'true' : 'false'} @click=${on.mute}>
         ${muted ? t.unmute : t.mute}

@@ -56,7 +56,9 @@ describe('visitor session', () => {
     await session.getToken();
     session.invalidate();
     expect(await session.getToken()).to.equal('jwt-guest-2');
-    expect(server.requestsTo('POST /widget/auth/refresh')[0]?.body).to.deep.equal({ refresh_token: 'refresh-jwt-guest-1' });
+    expect(server.requestsTo('POST /widget/auth/refresh')[0]?.body).to.deep.equal({
+      refresh_token: 'refresh-jwt-guest-1',
+    });
     session.dispose();
   });
 

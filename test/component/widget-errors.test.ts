@@ -70,7 +70,11 @@ const SCENARIOS: Record<WidgetErrorCode, Scenario> = {
   },
   rate_limited: {
     arrange: (server) =>
-      void server.on('POST /widget/auth/guest', { status: 429, body: 'rate_limited: slow down', headers: { 'Retry-After': '30' } }),
+      void server.on('POST /widget/auth/guest', {
+        status: 429,
+        body: 'rate_limited: slow down',
+        headers: { 'Retry-After': '30' },
+      }),
     act: async (element) => startCall(element),
     status: 'error',
   },
@@ -174,7 +178,7 @@ describe('<kataven-widget> error codes', () => {
     expect(String(logged[0]?.[0])).to.contain('secret sk_ key');
   });
 
-  it('holds the retry button until the server\'s Retry-After has passed', async () => {
+  it("holds the retry button until the server's Retry-After has passed", async () => {
     server.once('POST /widget/connect', {
       status: 429,
       body: 'concurrent_limit: Concurrent call limit reached',

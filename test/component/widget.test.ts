@@ -34,7 +34,9 @@ describe('<kataven-widget>', () => {
   describe('branding', () => {
     it('applies the server branding to the launcher (colors, label, corner)', async () => {
       server.on('GET /widget/config', {
-        body: configBody({ branding: { primary_color: '#0f766e', launcher_label: 'Ask Ava', launcher_position: 'tl' } }),
+        body: configBody({
+          branding: { primary_color: '#0f766e', launcher_label: 'Ask Ava', launcher_position: 'tl' },
+        }),
       });
       const element = await mountWidget();
       await waitForStatus(element, 'ready');
@@ -145,9 +147,14 @@ describe('<kataven-widget>', () => {
       const widths = () => bars.map((bar) => getComputedStyle(bar).transform).join(' | ');
       // The bars ease to their width (an 80 ms transition).
       await waitUntil(() => widths() === 'matrix(0.8, 0, 0, 1, 0, 0) | matrix(0.5, 0, 0, 1, 0, 0)', widths());
-      expect(bars.every((bar) => !bar.hasAttribute('style')), 'no inline styles (strict CSP)').to.equal(true);
+      expect(
+        bars.every((bar) => !bar.hasAttribute('style')),
+        'no inline styles (strict CSP)',
+      ).to.equal(true);
 
-      devices.last.call.emit('messageReceived', { content: { role: 'agent', text: '<b>Hi</b>, I am Ava', final: true } });
+      devices.last.call.emit('messageReceived', {
+        content: { role: 'agent', text: '<b>Hi</b>, I am Ava', final: true },
+      });
       await element.updateComplete;
       const log = element.shadowRoot?.querySelector('[role="log"]');
       expect(log?.textContent).to.contain('<b>Hi</b>, I am Ava');
@@ -172,7 +179,15 @@ describe('<kataven-widget>', () => {
       expect(recorder.of('message')).to.deep.equal([{ role: 'agent', text: '<b>Hi</b>, I am Ava', final: true }]);
       expect((recorder.of('call-end')[0] as { reason: string }).reason).to.equal('local');
       const statuses = (recorder.of('status') as { status: string }[]).map((detail) => detail.status);
-      expect(statuses).to.deep.equal(['ready', 'connecting', 'ringing', 'connected', 'reconnecting', 'connected', 'ended']);
+      expect(statuses).to.deep.equal([
+        'ready',
+        'connecting',
+        'ringing',
+        'connected',
+        'reconnecting',
+        'connected',
+        'ended',
+      ]);
     });
 
     it('opening the panel warms up the visitor session; the call reuses it', async () => {
@@ -195,7 +210,9 @@ describe('<kataven-widget>', () => {
       await waitUntil(() => element.shadowRoot?.textContent?.includes(en.consent));
       expect(server.requestsTo('POST /widget/connect')).to.have.length(0);
       expect(devices.devices).to.have.length(0);
-      const agree = [...(element.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === en.agree);
+      const agree = [...(element.shadowRoot?.querySelectorAll('button') ?? [])].find(
+        (b) => b.textContent?.trim() === en.agree,
+      );
       agree?.click();
       await waitForStatus(element, 'connecting');
       await waitUntil(() => devices.devices.length === 1);
@@ -223,7 +240,9 @@ describe('<kataven-widget>', () => {
     });
 
     it('lets a signed-in visitor call a user-only agent through the exchange', async () => {
-      server.on('GET /widget/config', { body: configBody({ policy: { auth_mode: 'user' }, agent: { auth_mode: 'authenticated' } }) });
+      server.on('GET /widget/config', {
+        body: configBody({ policy: { auth_mode: 'user' }, agent: { auth_mode: 'authenticated' } }),
+      });
       const element = await mountWidget({ deviceFactory: devices.factory, userToken: 'ut_123' });
       await waitForStatus(element, 'ready');
       await connect(element, devices);
@@ -239,10 +258,24 @@ describe('<kataven-widget>', () => {
   describe('isolation and cleanup', () => {
     it('keeps two widgets on one page apart', async () => {
       const other = fakeDevices();
-      const container = await fixture<HTMLDivElement>(html`<div>
-        <kataven-widget id="a" client-key=${DEMO_KEY} api-base="https://api.kataven.test/v1" display="inline" .deviceFactory=${devices.factory}></kataven-widget>
-        <kataven-widget id="b" client-key=${DEMO_KEY} api-base="https://api.kataven.test/v1" display="inline" .deviceFactory=${other.factory}></kataven-widget>
-      </div>`);
+      const container = await fixture<HTMLDivElement>(
+        html`<div>
+          <kataven-widget
+            id="a"
+            client-key=${DEMO_KEY}
+            api-base="https://api.kataven.test/v1"
+            display="inline"
+            .deviceFactory=${devices.factory}
+          ></kataven-widget>
+          <kataven-widget
+            id="b"
+            client-key=${DEMO_KEY}
+            api-base="https://api.kataven.test/v1"
+            display="inline"
+            .deviceFactory=${other.factory}
+          ></kataven-widget>
+        </div>`,
+      );
       const [a, b] = [...container.querySelectorAll('kataven-widget')] as Widget[];
       if (!a || !b) throw new Error('widgets missing');
       await waitForStatus(a, 'ready');
@@ -269,7 +302,7 @@ describe('<kataven-widget>', () => {
       // Count timers the widget creates from here on, and whether each is cleared or has fired.
       window.setInterval = ((fn: () => void, ms?: number) => {
         const id = original.setInterval(fn, ms);
-        if (fromWidget()) live.add(id), stacks.set(id, new Error().stack ?? '');
+        if (fromWidget()) (live.add(id), stacks.set(id, new Error().stack ?? ''));
         return id;
       }) as typeof setInterval;
       window.setTimeout = ((fn: () => void, ms?: number) => {
@@ -277,7 +310,7 @@ describe('<kataven-widget>', () => {
           live.delete(id);
           fn();
         }, ms);
-        if (fromWidget()) live.add(id), stacks.set(id, new Error().stack ?? '');
+        if (fromWidget()) (live.add(id), stacks.set(id, new Error().stack ?? ''));
         return id;
       }) as typeof setTimeout;
       window.clearInterval = ((id?: number) => {
@@ -320,7 +353,9 @@ describe('<kataven-widget>', () => {
       await waitUntil(() => element.shadowRoot?.activeElement?.closest('[part="panel"]'), 'focus stayed outside');
       expect(launcher.getAttribute('aria-expanded')).to.equal('true');
       expect(part(element, 'status')?.getAttribute('aria-live')).to.equal('polite');
-      element.shadowRoot?.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      element.shadowRoot?.activeElement?.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
+      );
       await waitUntil(() => part(element, 'panel') === null);
       await waitUntil(() => element.shadowRoot?.activeElement === launcher, 'focus not restored');
       expect(launcher.getAttribute('aria-expanded')).to.equal('false');

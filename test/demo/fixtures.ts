@@ -46,7 +46,12 @@ export class DemoPage {
   /** The text of a snippet block: `script-0`, `data-0`, `npm-0..2`, `api-0` (branding), `api-1` (policy). */
   async snippet(key: string): Promise<string> {
     const tab = key.split('-')[0] ?? '';
-    const labels: Record<string, string> = { script: 'Script tag', data: 'Data attributes', npm: 'npm', api: 'Save via API' };
+    const labels: Record<string, string> = {
+      script: 'Script tag',
+      data: 'Data attributes',
+      npm: 'npm',
+      api: 'Save via API',
+    };
     await this.page.getByRole('tab', { name: labels[tab] }).click();
     return (await this.page.locator(`pre[data-snippet="${key}"]`).textContent()) ?? '';
   }
@@ -64,8 +69,10 @@ export class DemoPage {
     const vertical = launcher.y + launcher.height / 2 < viewport.y + viewport.height / 2 ? 't' : 'b';
     const horizontal = launcher.x + launcher.width / 2 < viewport.x + viewport.width / 2 ? 'l' : 'r';
     // And really in the corner: within 40 CSS px (scaled) of both edges it hugs.
-    const gapX = horizontal === 'l' ? launcher.x - viewport.x : viewport.x + viewport.width - (launcher.x + launcher.width);
-    const gapY = vertical === 't' ? launcher.y - viewport.y : viewport.y + viewport.height - (launcher.y + launcher.height);
+    const gapX =
+      horizontal === 'l' ? launcher.x - viewport.x : viewport.x + viewport.width - (launcher.x + launcher.width);
+    const gapY =
+      vertical === 't' ? launcher.y - viewport.y : viewport.y + viewport.height - (launcher.y + launcher.height);
     if (gapX < 0 || gapY < 0 || gapX > 40 || gapY > 40) return `not in a corner (${gapX}, ${gapY})`;
     return vertical + horizontal;
   }

@@ -82,7 +82,11 @@ test('Save persists to the sandbox and a fresh page load shows it', async ({ dem
     origin: sandbox.url,
   });
   const config = res.json<{ branding: Record<string, unknown>; policy: Record<string, unknown> }>();
-  expect(config.branding).toMatchObject({ primary_color: '#7c3aed', launcher_label: 'Chat with Ava', launcher_position: 'bl' });
+  expect(config.branding).toMatchObject({
+    primary_color: '#7c3aed',
+    launcher_label: 'Chat with Ava',
+    launcher_position: 'bl',
+  });
   expect(config.policy).toMatchObject({ consent_required: true, max_call_seconds: 90 });
 
   await page.reload();
@@ -126,7 +130,11 @@ test('"Try a call" in the preview places a real call to the sandbox agent', asyn
   await waitForCall(sandbox, (view) => view.state === 'closed');
 });
 
-test('a live key is read through the public API, never a secret key, and cannot be saved', async ({ demo, page, sandbox }) => {
+test('a live key is read through the public API, never a secret key, and cannot be saved', async ({
+  demo,
+  page,
+  sandbox,
+}) => {
   await demo.open();
   await page.getByRole('radio', { name: 'My live key' }).check();
   const key = demo.field('Publishable key');

@@ -24,7 +24,9 @@ const TWILIO_LOG = /^\[TwilioVoice\]/;
 
 /** Embeds the widget, calls agent_ava and waits until audio flows both ways; returns the sandbox's call sid. */
 async function callAva(page: Page, sandbox: Sandbox, customer: CustomerSite, widget: WidgetView): Promise<string> {
-  await page.goto(customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })));
+  await page.goto(
+    customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
+  );
   await widget.expectStatus('ready');
   await widget.launcher.click();
   await widget.part('call-button').click();
@@ -46,10 +48,13 @@ async function packets(sandbox: Sandbox): Promise<{ from: number; to: number }> 
 /** Both media directions grow by more than `min` packets from `before` (20 ms packets: 50 a second). */
 async function expectMediaFlowing(sandbox: Sandbox, before: { from: number; to: number }, min = 50): Promise<void> {
   await expect
-    .poll(async () => {
-      const now = await packets(sandbox);
-      return Math.min(now.from - before.from, now.to - before.to);
-    }, { message: 'packets still flowing both ways', timeout: 10_000 })
+    .poll(
+      async () => {
+        const now = await packets(sandbox);
+        return Math.min(now.from - before.from, now.to - before.to);
+      },
+      { message: 'packets still flowing both ways', timeout: 10_000 },
+    )
     .toBeGreaterThan(min);
 }
 
@@ -72,7 +77,15 @@ test('signaling drops mid-call: reconnecting, then connected again with media st
   await expect(widget.error).toHaveCount(0);
   expect(await widget.events('kataven-error')).toEqual([]);
   expect(await widget.events('kataven-call-end')).toEqual([]);
-  expect(await widget.statusTrail()).toEqual(['loading', 'ready', 'connecting', 'ringing', 'connected', 'reconnecting', 'connected']);
+  expect(await widget.statusTrail()).toEqual([
+    'loading',
+    'ready',
+    'connecting',
+    'ringing',
+    'connected',
+    'reconnecting',
+    'connected',
+  ]);
 
   // Same call on the sandbox, still up, still carrying audio both ways.
   const [after] = await sandboxCalls(sandbox);
@@ -139,7 +152,10 @@ test.describe('tokens expiring during a call', () => {
     const requests = (await sandboxRequests(sandbox)).map((r) => `${r.method} ${r.path} ${r.status}`);
     expect(requests).toContain('POST /v1/widget/connect/refresh 200');
     expect(requests).toContain('POST /v1/widget/auth/refresh 200');
-    expect(requests.filter((line) => !line.endsWith(' 200')), 'no refused request').toEqual([]);
+    expect(
+      requests.filter((line) => !line.endsWith(' 200')),
+      'no refused request',
+    ).toEqual([]);
     // Nothing but "connected" since the call connected: no reconnect, no error, no end.
     expect(await widget.statusTrail()).toEqual(['loading', 'ready', 'connecting', 'ringing', 'connected']);
     expect(await widget.events('kataven-error')).toEqual([]);
@@ -163,7 +179,9 @@ test('microphone permission denied: mic_denied, nothing dialled', async ({ sandb
     await watchContext(context, problems);
     const page = await context.newPage();
     const widget = new WidgetView(page);
-    await page.goto(customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })));
+    await page.goto(
+      customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
+    );
     await widget.expectStatus('ready');
     await widget.launcher.click();
     await widget.part('call-button').click();

@@ -14,12 +14,14 @@ test('the guard aborts and records every request to a host that is not loopback'
   const failed: string[] = [];
   page.on('requestfailed', (request) => failed.push(`${request.url()} ${request.failure()?.errorText}`));
   await page.goto(customer.page(OFF_BOX_PAGE));
-  await expect.poll(() => [...log.blocked].sort()).toEqual([
-    'https://api.example.net/track',
-    'https://cdn.example.com/pixel.png',
-  ]);
+  await expect
+    .poll(() => [...log.blocked].sort())
+    .toEqual(['https://api.example.net/track', 'https://cdn.example.com/pixel.png']);
   await expect.poll(() => failed.length).toBe(2);
-  expect(failed.every((line) => / net::ERR_BLOCKED_BY_CLIENT\b/.test(line)), failed.join('\n')).toBe(true);
+  expect(
+    failed.every((line) => / net::ERR_BLOCKED_BY_CLIENT\b/.test(line)),
+    failed.join('\n'),
+  ).toBe(true);
   // The page itself (loopback) went through.
   expect(log.urls[0]).toBe(`${customer.origin}/`);
   await context.close();
@@ -37,7 +39,11 @@ test('[expected to fail] a test whose page throws', async ({ page, customer, pro
   await expect.poll(() => problems.pageErrors.length).toBe(1);
 });
 
-test('[expected to fail] a test whose page leaves a promise rejection unhandled', async ({ page, customer, problems }) => {
+test('[expected to fail] a test whose page leaves a promise rejection unhandled', async ({
+  page,
+  customer,
+  problems,
+}) => {
   test.fail(true, 'the hygiene fixture must fail this test at teardown');
   await page.goto(customer.page('<!doctype html><script>Promise.reject(new Error("nobody listens"));</script>'));
   await expect.poll(() => problems.pageErrors.length).toBeGreaterThanOrEqual(1);

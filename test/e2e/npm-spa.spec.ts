@@ -16,7 +16,8 @@ let workDir = '';
 
 test.beforeAll(async () => {
   workDir = await mkdtemp(path.join(os.tmpdir(), 'kataven-spa-'));
-  for (const file of ['index.html', 'main.js']) await copyFile(path.join(here, 'fixtures/spa', file), path.join(workDir, file));
+  for (const file of ['index.html', 'main.js'])
+    await copyFile(path.join(here, 'fixtures/spa', file), path.join(workDir, file));
   await mkdir(path.join(workDir, 'node_modules/@kataven'), { recursive: true });
   await symlink(repoRoot, path.join(workDir, 'node_modules/@kataven/widget'), 'dir');
   appDir = path.join(workDir, 'dist');
@@ -65,7 +66,9 @@ test('npm package in a Vite SPA: a signed-in visitor calls the members-only agen
 
   // The widget code came from the customer's own bundle, not from the sandbox's CDN files.
   expect(network.count(/\/v1\.js$|\/kataven-widget\.js$/)).toBe(0);
-  expect(network.urls.filter((url) => url.startsWith(customer.origin) && url.endsWith('.js')).length).toBeGreaterThan(0);
+  expect(network.urls.filter((url) => url.startsWith(customer.origin) && url.endsWith('.js')).length).toBeGreaterThan(
+    0,
+  );
   // The token is a property, never an attribute.
   expect(await widget.host.evaluate((element) => element.outerHTML)).not.toContain(userToken);
 

@@ -2,16 +2,7 @@
 // error text, the reflected status, and the kataven-error event the page can listen to.
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import {
-  BRAND,
-  DEMO_KEY,
-  e2eSeed,
-  expect,
-  scriptTagPage,
-  test,
-  type CustomerSite,
-  type WidgetView,
-} from './fixtures';
+import { BRAND, DEMO_KEY, e2eSeed, expect, scriptTagPage, test, type CustomerSite, type WidgetView } from './fixtures';
 
 const REFUSED_BY_SERVER = /Failed to load resource: the server responded with a status of (403|429)/;
 
@@ -29,7 +20,13 @@ async function expectOneError(widget: WidgetView, code: string, retryable: boole
 test.describe('origin not on the key allowlist', () => {
   test.use({ seed: e2eSeed((account) => (account.widget_keys[0]!.domain_allowlist = ['https://www.acme.example'])) });
 
-  test('shows origin_not_allowed and never asks for a session', async ({ page, sandbox, customer, widget, problems }) => {
+  test('shows origin_not_allowed and never asks for a session', async ({
+    page,
+    sandbox,
+    customer,
+    widget,
+    problems,
+  }) => {
     problems.allow(/\[kataven-widget\] origin_not_allowed/, REFUSED_BY_SERVER);
     await embed(page, sandbox, customer, 'agent_ava');
     await widget.expectStatus('error');
@@ -61,7 +58,12 @@ test.describe('disabled widget key', () => {
   });
 });
 
-test('inactive agent: unavailable with agent_not_active, no call button', async ({ page, sandbox, customer, widget }) => {
+test('inactive agent: unavailable with agent_not_active, no call button', async ({
+  page,
+  sandbox,
+  customer,
+  widget,
+}) => {
   await embed(page, sandbox, customer, 'agent_sleepy');
   await widget.expectStatus('unavailable');
   await expectOneError(widget, 'agent_not_active', false);
@@ -87,7 +89,9 @@ test.describe('widget disabled for the agent', () => {
     await expect(widget.host).toHaveCount(1);
     await expect(widget.launcher).toHaveCount(0);
     await expect(widget.panel).toHaveCount(0);
-    expect(await widget.host.evaluate((element) => element.shadowRoot?.querySelectorAll('[part]').length ?? -1)).toBe(0);
+    expect(await widget.host.evaluate((element) => element.shadowRoot?.querySelectorAll('[part]').length ?? -1)).toBe(
+      0,
+    );
     expect(sandbox.requests().map((r) => `${r.path} ${r.status}`)).toEqual(['/v1/widget/config 200']);
   });
 });
@@ -105,7 +109,13 @@ test('guest on a members-only agent: sign_in_required, no call button', async ({
 test.describe('cost cap reached', () => {
   test.use({ seed: e2eSeed((account) => (account.call_limits = { ...account.call_limits, concurrent_max: 0 })) });
 
-  test('a 429 from /widget/connect shows cost_cap and offers a retry', async ({ page, sandbox, customer, widget, problems }) => {
+  test('a 429 from /widget/connect shows cost_cap and offers a retry', async ({
+    page,
+    sandbox,
+    customer,
+    widget,
+    problems,
+  }) => {
     problems.allow(REFUSED_BY_SERVER);
     await embed(page, sandbox, customer, 'agent_ava');
     await widget.expectStatus('ready');

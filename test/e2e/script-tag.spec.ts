@@ -67,7 +67,10 @@ test('script tag + Kataven.init: branded launcher, Twilio on intent, a real call
 
   // The agent's greeting caption arrives, on screen and as an event.
   await expect(widget.captions).toContainText(GREETING);
-  await widget.waitForEvent('kataven-message', (d) => d['text'] === GREETING && d['final'] === true && d['role'] === 'agent');
+  await widget.waitForEvent(
+    'kataven-message',
+    (d) => d['text'] === GREETING && d['final'] === true && d['role'] === 'agent',
+  );
 
   // Hang up.
   await widget.part('end-button').click();
@@ -137,7 +140,12 @@ test('calls queued before an async v1.js loads are replayed, and a bad container
   // Once loaded, Kataven.init is the real one and returns the element.
   const tag = await page.evaluate((apiBase) => {
     const kataven = (window as unknown as { Kataven: { init(o: object): HTMLElement } }).Kataven;
-    const second = kataven.init({ publicKey: 'pk_live_acme_demo0000000000', agentId: 'agent_ava', apiBase, display: 'inline' });
+    const second = kataven.init({
+      publicKey: 'pk_live_acme_demo0000000000',
+      agentId: 'agent_ava',
+      apiBase,
+      display: 'inline',
+    });
     second.id = 'second';
     return second.tagName;
   }, sandbox.apiBase);

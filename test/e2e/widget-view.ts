@@ -10,7 +10,10 @@ export interface KatavenEvent {
 
 export class WidgetView {
   readonly host: Locator;
-  constructor(readonly page: Page, selector = 'kataven-widget') {
+  constructor(
+    readonly page: Page,
+    selector = 'kataven-widget',
+  ) {
     this.host = page.locator(selector);
   }
   /** A shadow-DOM part (Playwright's CSS locators pierce open shadow roots). */

@@ -14,7 +14,9 @@ const gzipBytes = (file) => gzipSync(readFileSync(path.join(CDN, file)), { level
 /** Files a module imports statically (`import … from "./x.js"`, `import "./x.js"`), relative to the CDN root. */
 function staticImports(file) {
   const source = readFileSync(path.join(CDN, file), 'utf8');
-  const specifiers = [...source.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g)];
+  const specifiers = [
+    ...source.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["'](\.[^"']+)["']/g),
+  ];
   return specifiers.map((match) => path.posix.join(path.posix.dirname(file), match[1]));
 }
 

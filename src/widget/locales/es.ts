@@ -46,7 +46,8 @@ const es: Strings = {
     invalid_response: 'El servidor respondió algo inesperado. Vuelve a intentarlo.',
     mic_denied: 'Se bloqueó el micrófono. Permítelo en los ajustes del sitio y vuelve a intentarlo.',
     mic_unavailable: 'No se pudo usar ningún micrófono. Comprueba que esté conectado y libre.',
-    browser_unsupported: 'Este navegador no puede hacer llamadas de voz. Prueba con Chrome, Edge, Firefox o Safari actuales.',
+    browser_unsupported:
+      'Este navegador no puede hacer llamadas de voz. Prueba con Chrome, Edge, Firefox o Safari actuales.',
     call_failed: 'No se pudo conectar la llamada. Vuelve a intentarlo.',
     call_dropped: 'La llamada se cortó. Vuelve a intentarlo.',
   },

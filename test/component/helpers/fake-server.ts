@@ -26,11 +26,13 @@ type Handler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse
 export const API_BASE = 'https://api.kataven.test/v1';
 export const DEMO_KEY = 'pk_live_acme_demo0000000000';
 
-export function configBody(overrides: {
-  agent?: Record<string, unknown>;
-  branding?: Record<string, unknown>;
-  policy?: Record<string, unknown>;
-} = {}) {
+export function configBody(
+  overrides: {
+    agent?: Record<string, unknown>;
+    branding?: Record<string, unknown>;
+    policy?: Record<string, unknown>;
+  } = {},
+) {
   return {
     agent: { id: 'agent_ava', name: 'Ava', status: 'active', auth_mode: 'public', ...overrides.agent },
     branding: {
@@ -42,7 +44,13 @@ export function configBody(overrides: {
       privacy_notice: 'Calls may be recorded for quality.',
       ...overrides.branding,
     },
-    policy: { widget_enabled: true, auth_mode: 'both', max_call_seconds: 600, consent_required: false, ...overrides.policy },
+    policy: {
+      widget_enabled: true,
+      auth_mode: 'both',
+      max_call_seconds: 600,
+      consent_required: false,
+      ...overrides.policy,
+    },
   };
 }
 

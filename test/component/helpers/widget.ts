@@ -17,17 +17,19 @@ export interface MountOptions {
 }
 
 export async function mountWidget(options: MountOptions = {}): Promise<KatavenWidget> {
-  const element = await fixture<KatavenWidget>(html`<kataven-widget
-    client-key=${options.clientKey ?? DEMO_KEY}
-    agent-id=${options.agentId ?? 'agent_ava'}
-    api-base=${API_BASE}
-    display=${options.display ?? 'floating'}
-    locale=${options.locale ?? 'en'}
-    theme=${options.theme ?? 'light'}
-    .deviceFactory=${options.deviceFactory}
-    .userToken=${options.userToken}
-    .branding=${options.branding}
-  ></kataven-widget>`);
+  const element = await fixture<KatavenWidget>(
+    html`<kataven-widget
+      client-key=${options.clientKey ?? DEMO_KEY}
+      agent-id=${options.agentId ?? 'agent_ava'}
+      api-base=${API_BASE}
+      display=${options.display ?? 'floating'}
+      locale=${options.locale ?? 'en'}
+      theme=${options.theme ?? 'light'}
+      .deviceFactory=${options.deviceFactory}
+      .userToken=${options.userToken}
+      .branding=${options.branding}
+    ></kataven-widget>`,
+  );
   return element;
 }
 
@@ -51,7 +53,8 @@ export async function waitForStatus(element: KatavenWidget, status: string): Pro
 export function recordEvents(element: EventTarget) {
   const names = ['ready', 'status', 'call-start', 'call-connected', 'call-end', 'mute', 'message', 'error'];
   const events: { type: string; detail: unknown }[] = [];
-  const listener = (event: Event) => events.push({ type: event.type, detail: (event as Event & { detail: unknown }).detail });
+  const listener = (event: Event) =>
+    events.push({ type: event.type, detail: (event as Event & { detail: unknown }).detail });
   for (const name of names) element.addEventListener(`kataven-${name}`, listener);
   return {
     events,
