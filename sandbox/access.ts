@@ -1,9 +1,9 @@
 // Who may do what: widget key lookup, the origin allowlist, agent resolution and call policy, secret keys.
 import { bearerToken, HttpError, requestOrigin } from './http';
-import type { RouteContext } from './context';
+import type { RouteContext } from './request-context';
 import { isOriginAllowed } from './origin';
 import type { Account, Agent } from './seed';
-import { guestsMayCall } from './settings';
+import { guestsMayCall } from './widget-settings';
 import type { SandboxState, VisitorKind, WidgetKeyRecord } from './state';
 
 /** Throws 403 unless the request's Origin (or Referer) is on the key's allowlist; returns that origin. */

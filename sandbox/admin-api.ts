@@ -1,9 +1,9 @@
 // Kataven's documented admin API for Widget Keys and Widget Settings, behind `Bearer sk_live_…`.
 import { requireApiKey } from './access';
-import type { RouteContext, RouteHandler } from './context';
+import type { RouteContext, RouteHandler } from './request-context';
 import { HttpError, jsonReply } from './http';
 import type { Account } from './seed';
-import { agentSummary, agentWidgetSettings, patchAgentPolicy, patchBranding } from './settings';
+import { agentSummary, agentWidgetSettings, patchAgentPolicy, patchBranding } from './widget-settings';
 import { randomHex, type WidgetKeyRecord } from './state';
 
 /** Metadata only: the plaintext key is shown once, at creation. */

@@ -4,12 +4,18 @@ import { AgentScript, type Caption } from './agent/agent-script';
 import type { MediaAgent, MediaAgentFactory } from './agent/media-agent';
 import type { PendingFaults } from './faults';
 import type { Agent } from './seed';
-import type { SignalingSocket } from './signaling';
 import { randomHex, type CallRecord, type SandboxState } from './state';
+
+/** The caller's end of a call as the call book sees it; the signaling socket implements it. */
+export interface CallerLine {
+  send(type: string, payload?: Record<string, unknown>): void;
+  /** Cut the line without a goodbye, as a network failure would (the SDK then reconnects). */
+  drop(): void;
+}
 
 export interface LiveCall {
   record: CallRecord;
-  socket: SignalingSocket | null;
+  socket: CallerLine | null;
   media: MediaAgent;
   script: AgentScript | null;
   reconnectToken: string;
@@ -56,11 +62,7 @@ export class CallBook {
     private readonly signalingGraceMs: number,
   ) {}
 
-  async invite(
-    socket: SignalingSocket,
-    payload: Record<string, unknown>,
-    tokenSessionId: string | null,
-  ): Promise<void> {
+  async invite(socket: CallerLine, payload: Record<string, unknown>, tokenSessionId: string | null): Promise<void> {
     const tempSid = typeof payload['callsid'] === 'string' ? payload['callsid'] : '';
     const twilio = payload['twilio'] as { params?: unknown } | undefined;
     const params = Object.fromEntries(new URLSearchParams(typeof twilio?.params === 'string' ? twilio.params : ''));
@@ -130,7 +132,7 @@ export class CallBook {
   }
 
   /** The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). */
-  reconnect(socket: SignalingSocket, payload: Record<string, unknown>): void {
+  reconnect(socket: CallerLine, payload: Record<string, unknown>): void {
     const call = this.find(payload['callsid']);
     if (!call || call.reconnectToken !== payload['reconnect']) {
       socket.send('hangup', { callsid: payload['callsid'], error: { code: 31404, message: 'Call not found' } });
@@ -142,7 +144,7 @@ export class CallBook {
     socket.send('answer', { callsid: call.record.call_sid, reconnect: call.reconnectToken });
   }
 
-  async reinvite(socket: SignalingSocket, payload: Record<string, unknown>): Promise<void> {
+  async reinvite(socket: CallerLine, payload: Record<string, unknown>): Promise<void> {
     const call = this.find(payload['callsid']);
     if (!call || typeof payload['sdp'] !== 'string') return;
     try {
@@ -168,7 +170,7 @@ export class CallBook {
   }
 
   /** Calls on a lost socket stay up for the grace period, waiting for a reconnect invite. */
-  socketClosed(socket: SignalingSocket): void {
+  socketClosed(socket: CallerLine): void {
     for (const call of this.live.values()) {
       if (call.socket !== socket) continue;
       call.socket = null;
@@ -176,14 +178,14 @@ export class CallBook {
     }
   }
 
-  tokenRefreshed(socket: SignalingSocket): void {
+  tokenRefreshed(socket: CallerLine): void {
     for (const call of this.live.values()) if (call.socket === socket) call.record.token_refreshes++;
   }
 
   /** Fault: terminate the signaling socket of every live call. Returns how many sockets were dropped. */
   dropSignaling(): number {
     const sockets = new Set([...this.live.values()].flatMap((call) => (call.socket ? [call.socket] : [])));
-    for (const socket of sockets) socket.ws.terminate();
+    for (const socket of sockets) socket.drop();
     return sockets.size;
   }
 

@@ -1,6 +1,6 @@
 // POST /widget/connect (DESIGN 2.5) and POST /widget/connect/refresh (a new Twilio token mid-call).
 import { checkAgentCallable, checkKey, resolveAgent } from './access';
-import type { RouteContext, RouteHandler } from './context';
+import type { RouteContext, RouteHandler } from './request-context';
 import { checkCostCaps } from './cost-caps';
 import { bearerToken, HttpError, jsonReply, optionalString } from './http';
 import { randomHex, type WidgetKeyRecord } from './state';

@@ -1,9 +1,9 @@
 // /sandbox/*: inspection, fault injection and the demo page's helpers. No auth, loopback clients only
 // (enforced by the router).
-import type { RouteHandler } from './context';
+import type { RouteHandler } from './request-context';
 import { parseFault } from './faults';
 import { HttpError, jsonReply, optionalString } from './http';
-import { agentSummary, patchAgentPolicy, patchBranding, widgetConfig } from './settings';
+import { agentSummary, patchAgentPolicy, patchBranding, widgetConfig } from './widget-settings';
 
 export const listCalls: RouteHandler = async (ctx) => jsonReply(ctx.calls.views());
 

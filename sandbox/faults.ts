@@ -1,8 +1,8 @@
 // Faults that tests and the demo inject through POST /sandbox/faults. Pending ones (delay_answer, fail_next)
 // wait for the request or invite they affect; the rest act on live calls at once.
 import { z } from 'zod';
-import { describeIssue, issuePath } from './seed';
-import { HttpError, type Reply } from './http';
+import type { Reply } from './http';
+import { parseOrRefuse } from './validation';
 
 export const faultSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('delay_answer'), ms: z.number().int().min(0).max(60_000) }),
@@ -32,12 +32,7 @@ export const faultSchema = z.discriminatedUnion('kind', [
 export type Fault = z.infer<typeof faultSchema>;
 type FailNext = Extract<Fault, { kind: 'fail_next' }>;
 
-export function parseFault(body: unknown): Fault {
-  const result = faultSchema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new HttpError(400, 'invalid_body', issue ? `${issuePath(issue) || 'kind'} ${describeIssue(issue)}` : 'invalid');
-}
+export const parseFault = (body: unknown): Fault => parseOrRefuse(faultSchema, body);
 
 export class PendingFaults {
   private answerDelayMs: number | null = null;

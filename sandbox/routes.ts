@@ -1,7 +1,7 @@
 // The route table: Widget API and admin API under /v1, control endpoints under /sandbox.
 import * as admin from './admin-api';
 import { postConnect, postConnectRefresh } from './connect';
-import type { RouteHandler } from './context';
+import type { RouteHandler } from './request-context';
 import * as control from './control-api';
 import * as widget from './widget-auth';
 

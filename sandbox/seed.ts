@@ -6,12 +6,14 @@ import { z } from 'zod';
 
 // Branding rules are the widget's own (src/api/branding.ts): what the admin API accepts, the widget renders.
 import {
+  DEFAULT_BRANDING,
   LAUNCHER_POSITIONS,
   MAX_CALL_SECONDS_RANGE,
   TEXT_LIMITS,
   isValidColor,
   isValidLogoUrl,
 } from '../src/api/branding';
+import { fileIssue } from './validation';
 
 const color = z.string().refine(isValidColor, 'must be #rgb or #rrggbb');
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
@@ -28,11 +30,12 @@ export const brandingFields = {
   launcher_label: text(TEXT_LIMITS.launcher_label),
   privacy_notice: text(TEXT_LIMITS.privacy_notice),
 };
-export const DEFAULT_BRANDING = {
-  primary_color: '#2563eb',
-  accent_color: '#1e40af',
-  logo_url: null,
-  launcher_position: 'br',
+/**
+ * The texts a seeded account starts with when its seed leaves them out. Not the widget's DEFAULT_BRANDING texts:
+ * there an empty label / null notice mean "use the locale's own words", here an account has real texts to edit.
+ * Colours, logo and position mean the same on both sides and come from the widget's DEFAULT_BRANDING.
+ */
+export const SEEDED_ACCOUNT_TEXTS = {
   launcher_label: 'Talk to us',
   privacy_notice: 'Calls may be recorded for quality.',
 } as const;
@@ -96,8 +99,8 @@ const accountSchema = z.strictObject({
       accent_color: color.default(DEFAULT_BRANDING.accent_color),
       logo_url: logoUrl.default(DEFAULT_BRANDING.logo_url),
       launcher_position: brandingFields.launcher_position.default(DEFAULT_BRANDING.launcher_position),
-      launcher_label: brandingFields.launcher_label.default(DEFAULT_BRANDING.launcher_label),
-      privacy_notice: brandingFields.privacy_notice.default(DEFAULT_BRANDING.privacy_notice),
+      launcher_label: brandingFields.launcher_label.default(SEEDED_ACCOUNT_TEXTS.launcher_label),
+      privacy_notice: brandingFields.privacy_notice.default(SEEDED_ACCOUNT_TEXTS.privacy_notice),
     })
     .prefault({}),
   call_limits: z
@@ -136,27 +139,13 @@ export type AgentPolicy = Agent['widget'];
 export type CallLimits = Account['call_limits'];
 export type SandboxSettings = Seed['settings'];
 
-/** One zod issue in words: `expected one of a|b|c`, `expected string, received number`, … */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_value') return `expected one of ${issue.values.map(String).join('|')}`;
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.join(', ')}`;
-  return issue.message.replace(/^Invalid input: /, '');
-}
-
-export function issuePath(issue: z.core.$ZodIssue): string {
-  return issue.path.map(String).join('.');
-}
-
 export class SeedError extends Error {}
 
 /** Validates a seed; the error names the source and the first bad field, e.g. `seed.json: accounts.0.id: …`. */
 export function parseSeed(input: unknown, source: string): Seed {
   const result = seedSchema.safeParse(input);
   if (result.success) return checkReferences(result.data, source);
-  const issue = result.error.issues[0];
-  if (!issue) throw new SeedError(`${source}: invalid seed`);
-  const where = issuePath(issue);
-  throw new SeedError(`${source}: ${where ? `${where}: ` : ''}${describeIssue(issue)}`);
+  throw new SeedError(fileIssue(source, result.error.issues[0], 'seed'));
 }
 
 /** Cross-field checks zod's shape cannot express: pins point at agents of the same account, ids are unique. */

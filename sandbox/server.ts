@@ -9,7 +9,7 @@ import type { MediaAgentFactory } from './agent/media-agent';
 import { WeriftMediaAgent } from './agent/werift-agent';
 import { CallBook, type CallView } from './call-book';
 import { loadOrCreateCertificate } from './cert';
-import type { RouteContext } from './context';
+import type { RouteContext } from './request-context';
 import { PendingFaults } from './faults';
 import {
   CORS_HEADERS,

@@ -1,7 +1,7 @@
 // Twilio's browser signaling (PStream 1.6) on wss://…/signal, per notes/twilio-local-emulation.md §2.
 // One SignalingSocket per WebSocket; calls outlive their socket for a grace period so the SDK can reconnect.
 import type { WebSocket } from 'ws';
-import type { CallBook } from './call-book';
+import type { CallBook, CallerLine } from './call-book';
 import type { SandboxState } from './state';
 import type { TokenAuthority } from './tokens';
 
@@ -36,13 +36,13 @@ export interface SignalingOptions {
 }
 
 /** One client WebSocket speaking PStream. */
-export class SignalingSocket {
+export class SignalingSocket implements CallerLine {
   private identity: string | null = null;
   private tokenSessionId: string | null = null;
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
-    readonly ws: WebSocket,
+    private readonly ws: WebSocket,
     private readonly options: SignalingOptions,
   ) {
     // The SDK drops a socket that hears nothing for 15 s and only ever echoes our "\n".
@@ -120,6 +120,10 @@ export class SignalingSocket {
       token: { identity: check.identity, ttl: check.ttlSeconds },
     });
     if (isRefresh) this.options.calls.tokenRefreshed(this);
+  }
+
+  drop(): void {
+    this.ws.terminate();
   }
 
   close(): void {

@@ -50,7 +50,7 @@ export interface ConnectSession {
   call_sid: string | null;
 }
 
-export type CallState = 'ringing' | 'connected' | 'closed';
+export type SandboxCallState = 'ringing' | 'connected' | 'closed';
 
 export interface CallRecord {
   call_sid: string;
@@ -60,7 +60,7 @@ export interface CallRecord {
   account_id: string;
   agent_id: string;
   visitor_kind: VisitorKind | null;
-  state: CallState;
+  state: SandboxCallState;
   params: Record<string, string>;
   token_refreshes: number;
   started_at: number;

@@ -2,10 +2,10 @@
 // user-token mint.
 import { createHash } from 'node:crypto';
 import { checkAgentCallable, checkKey, findClientKey, requireApiKey, resolveAgent } from './access';
-import type { RouteContext, RouteHandler } from './context';
+import type { RouteContext, RouteHandler } from './request-context';
 import { HttpError, jsonReply, optionalString, type Reply } from './http';
 import type { Agent } from './seed';
-import { widgetConfig } from './settings';
+import { widgetConfig } from './widget-settings';
 import { randomHex, type Visitor, type WidgetKeyRecord } from './state';
 
 function markUsed(key: WidgetKeyRecord): void {

@@ -1,25 +1,7 @@
 // Widget Settings: the account's branding and each agent's widget policy. The admin PATCH endpoints and the
 // demo's POST /sandbox/settings both go through these functions, so they validate identically.
-import type { z } from 'zod';
-import { HttpError } from './http';
-import {
-  agentPolicyPatchSchema,
-  brandingPatchSchema,
-  describeIssue,
-  issuePath,
-  type Account,
-  type Agent,
-  type Branding,
-} from './seed';
-
-function parseOrRefuse<Schema extends z.ZodType>(schema: Schema, body: unknown): z.output<Schema> {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const field = issue ? issuePath(issue) : '';
-  const detail = issue ? describeIssue(issue) : 'invalid';
-  throw new HttpError(400, 'invalid_body', field ? `${field} ${detail}` : detail);
-}
+import { agentPolicyPatchSchema, brandingPatchSchema, type Account, type Agent, type Branding } from './seed';
+import { parseOrRefuse } from './validation';
 
 export function patchBranding(account: Account, body: unknown): Branding {
   const patch = parseOrRefuse(brandingPatchSchema, body);
