@@ -3,11 +3,12 @@
 import { AgentScript, type Caption } from './agent/agent-script';
 import type { MediaAgent, MediaAgentFactory } from './agent/media-agent';
 import type { PendingFaults } from './faults';
-import type { Agent } from './seed';
 import { randomHex, type CallRecord, type SandboxState } from './state';
 
 /** The caller's end of a call as the call book sees it; the signaling socket implements it. */
 export interface CallerLine {
+  /** The connect session the line's current Twilio token names (a `listen` with a newer token may change it). */
+  readonly sessionId: string | null;
   send(type: string, payload?: Record<string, unknown>): void;
   /** Cut the line without a goodbye, as a network failure would (the SDK then reconnects). */
   drop(): void;
@@ -47,6 +48,14 @@ export interface HangupError {
   message: string;
 }
 
+// Refusals of an invite, as the real service sends them: Kataven's voice webhook answers an invite it will not
+// take with TwiML <Reject>, which Twilio signals to the browser as a hangup carrying the SIP status. A session that
+// does not exist or is not the caller's is rejected (603 Decline, 31603); a session whose one call has already been
+// placed is busy (<Reject reason="busy">, 486 Busy Here, 31486). The SDK shows both as a failed call.
+const SESSION_REFUSED: HangupError = { code: 31603, message: 'Decline' };
+const SESSION_ALREADY_CALLED: HangupError = { code: 31486, message: 'Busy Here' };
+const CALL_NOT_HERE: HangupError = { code: 31481, message: 'Call/Transaction Does Not Exist' };
+
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export class CallBook {
@@ -62,30 +71,34 @@ export class CallBook {
     private readonly signalingGraceMs: number,
   ) {}
 
-  async invite(socket: CallerLine, payload: Record<string, unknown>, tokenSessionId: string | null): Promise<void> {
+  /**
+   * A new call. DESIGN 2.5: one session, one call, and the session is the one the caller's own token names; the
+   * `session_id` param is only the widget echoing it back, so it may agree with the token but never overrides it.
+   */
+  async invite(line: CallerLine, payload: Record<string, unknown>): Promise<void> {
     const tempSid = typeof payload['callsid'] === 'string' ? payload['callsid'] : '';
     const twilio = payload['twilio'] as { params?: unknown } | undefined;
     const params = Object.fromEntries(new URLSearchParams(typeof twilio?.params === 'string' ? twilio.params : ''));
-    const session = this.state.sessions.get(params['session_id'] ?? tokenSessionId ?? '');
-    const target = session
-      ? {
-          accountId: session.account_id,
-          agent: this.state.agent(this.state.account(session.account_id), session.agent_id),
-        }
-      : this.findAgent(params['agent_id']);
-    if (!target || typeof payload['sdp'] !== 'string') {
-      socket.send('hangup', { callsid: tempSid, error: { code: 31404, message: 'No connect session for this call' } });
-      return;
+    const refuse = (error: HangupError) => line.send('hangup', { callsid: tempSid, error });
+    const session = line.sessionId === null ? undefined : this.state.sessions.get(line.sessionId);
+    if (!session || (params['session_id'] !== undefined && params['session_id'] !== session.id)) {
+      return refuse(SESSION_REFUSED);
     }
+    if (session.call_sid !== null) return refuse(SESSION_ALREADY_CALLED);
+    if (typeof payload['sdp'] !== 'string') return refuse({ code: 31400, message: 'Bad Request: invite without sdp' });
+    const target = {
+      accountId: session.account_id,
+      agent: this.state.agent(this.state.account(session.account_id), session.agent_id),
+    };
     const callSid = `CA${randomHex(16)}`;
-    if (session) session.call_sid = callSid;
+    session.call_sid = callSid; // before any await, so a second invite racing this one is refused
     const record: CallRecord = {
       call_sid: callSid,
       temp_sid: tempSid,
-      session_id: session?.id ?? null,
+      session_id: session.id,
       account_id: target.accountId,
       agent_id: target.agent.id,
-      visitor_kind: session?.visitor.kind ?? null,
+      visitor_kind: session.visitor.kind,
       state: 'ringing',
       params,
       token_refreshes: 0,
@@ -97,7 +110,7 @@ export class CallBook {
     const media = this.createMediaAgent();
     const call: LiveCall = {
       record,
-      socket,
+      socket: line,
       media,
       script: null,
       reconnectToken: `RC${randomHex(16)}`,
@@ -107,7 +120,7 @@ export class CallBook {
     this.state.calls.set(callSid, record);
     this.live.set(callSid, call);
     this.mediaBySid.set(callSid, media);
-    socket.send('ringing', { callsid: callSid });
+    line.send('ringing', { callsid: callSid });
 
     const delay = this.faults.takeAnswerDelay();
     if (delay > 0) await new Promise((resolve) => this.later(call, delay, () => resolve(undefined)));
@@ -134,7 +147,7 @@ export class CallBook {
   /** The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). */
   reconnect(socket: CallerLine, payload: Record<string, unknown>): void {
     const call = this.find(payload['callsid']);
-    if (!call || call.reconnectToken !== payload['reconnect']) {
+    if (!call || call.reconnectToken !== payload['reconnect'] || call.record.session_id !== socket.sessionId) {
       socket.send('hangup', { callsid: payload['callsid'], error: { code: 31404, message: 'Call not found' } });
       return;
     }
@@ -144,29 +157,51 @@ export class CallBook {
     socket.send('answer', { callsid: call.record.call_sid, reconnect: call.reconnectToken });
   }
 
-  async reinvite(socket: CallerLine, payload: Record<string, unknown>): Promise<void> {
-    const call = this.find(payload['callsid']);
+  async reinvite(line: CallerLine, payload: Record<string, unknown>): Promise<void> {
+    const call = this.ownCall(line, payload);
     if (!call || typeof payload['sdp'] !== 'string') return;
     try {
       const sdp = await call.media.reoffer(payload['sdp']);
-      socket.send('answer', { callsid: call.record.call_sid, sdp });
+      line.send('answer', { callsid: call.record.call_sid, sdp });
     } catch (error) {
       void this.end(call, 'agent_error', { code: 31000, message: `ICE restart failed: ${(error as Error).message}` });
     }
   }
 
-  callerMessage(callSid: string | undefined, content: unknown): void {
-    const call = this.find(callSid);
+  /** Every in-call message from the caller arrives here: acknowledged, recorded, then handed to the agent. */
+  callerMessage(line: CallerLine, payload: Record<string, unknown>): void {
+    const call = this.ownCall(line, payload);
     if (!call) return;
+    line.send('ack', { acktype: 'message', callsid: payload['callsid'], voiceeventsid: payload['voiceeventsid'] });
+    const content = payload['content'];
     const messages = this.messagesBySid.get(call.record.call_sid) ?? [];
     messages.push(content);
     this.messagesBySid.set(call.record.call_sid, messages);
     call.script?.onCallerMessage(content);
   }
 
-  callerHangup(callSid: string | undefined): void {
-    const call = this.find(callSid);
+  callerHangup(line: CallerLine, payload: Record<string, unknown>): void {
+    const call = this.ownCall(line, payload);
     if (call) void this.end(call, 'caller_hangup', null, false);
+  }
+
+  /**
+   * The live call `payload.callsid` names, if it is this caller's: on this line, or (between a reconnect's `listen`
+   * and its `invite`) on the session this line's token names. Another caller's live call is answered the way Twilio's
+   * gateway answers a request for a dialog it does not have on this connection: SIP 481, "Call/Transaction Does Not
+   * Exist" (31481), and the call itself is untouched. A sid that names no live call (one that just ended while the
+   * caller hung up) stays silent, as before, so a late hangup never turns into an error on the caller's side.
+   */
+  private ownCall(line: CallerLine, payload: Record<string, unknown>): LiveCall | undefined {
+    const call = this.find(payload['callsid']);
+    if (!call) return undefined;
+    if (call.socket === line || (line.sessionId !== null && call.record.session_id === line.sessionId)) return call;
+    line.send('error', {
+      callsid: payload['callsid'],
+      ...(typeof payload['voiceeventsid'] === 'string' ? { voiceeventsid: payload['voiceeventsid'] } : {}),
+      error: CALL_NOT_HERE,
+    });
+    return undefined;
   }
 
   /** Calls on a lost socket stay up for the grace period, waiting for a reconnect invite. */
@@ -267,14 +302,6 @@ export class CallBook {
 
   private newest(): LiveCall | undefined {
     return [...this.live.values()].sort((a, b) => b.record.started_at - a.record.started_at)[0];
-  }
-
-  private findAgent(agentId: string | undefined): { accountId: string; agent: Agent } | undefined {
-    for (const account of this.state.accounts.values()) {
-      const agent = account.agents.find((candidate) => candidate.id === agentId);
-      if (agent) return { accountId: account.id, agent };
-    }
-    return undefined;
   }
 
   private later(call: LiveCall, ms: number, run: () => void): void {

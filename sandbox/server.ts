@@ -24,7 +24,7 @@ import {
 } from './http';
 import { findRoute } from './routes';
 import { loadSeedFile, parseSeed, type SeedConfig } from './seed';
-import { SignalingSocket } from './signaling';
+import { MAX_SIGNALING_FRAME_BYTES, SignalingSocket } from './signaling';
 import { SandboxState, type RequestLogEntry } from './state';
 import { serveStatic } from './static-files';
 import { TokenAuthority } from './tokens';
@@ -46,6 +46,8 @@ export interface SandboxOptions {
   quiet?: boolean;
   /** PStream "\n" heartbeat period (Twilio-like 5 s by default; tests may shorten it). */
   heartbeatMs?: number;
+  /** How long a new signaling socket may take to send its first valid `listen` (default 10 s). */
+  listenDeadlineMs?: number;
   /** How long a call survives without a signaling socket (default 30 s). */
   signalingGraceMs?: number;
   /** Swap the answering media peer (default: werift). */
@@ -184,8 +186,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   const sockets = new Set<SignalingSocket>();
-  const signalingOptions = { state, tokens, calls, heartbeatMs: options.heartbeatMs ?? 5000 };
-  const wss = new WebSocketServer({ noServer: true });
+  const signalingOptions = {
+    state,
+    tokens,
+    calls,
+    heartbeatMs: options.heartbeatMs ?? 5000,
+    listenDeadlineMs: options.listenDeadlineMs ?? 10_000,
+  };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SIGNALING_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'https://sandbox.invalid').pathname !== '/signal') {
       socket.destroy();

@@ -33,13 +33,26 @@ export interface SignalingOptions {
   tokens: TokenAuthority;
   calls: CallBook;
   heartbeatMs: number;
+  /** A socket that has not sent a valid `listen` by then is closed (the SDK sends it as soon as it opens). */
+  listenDeadlineMs: number;
 }
+
+/**
+ * Largest signaling frame accepted. PStream's biggest message is an invite carrying an SDP offer (a few KB; tens of
+ * KB with many candidates); anything near this is not the SDK, and ws refuses it (close 1009) before parsing it.
+ */
+export const MAX_SIGNALING_FRAME_BYTES = 256 * 1024;
 
 /** One client WebSocket speaking PStream. */
 export class SignalingSocket implements CallerLine {
   private identity: string | null = null;
   private tokenSessionId: string | null = null;
+
+  get sessionId(): string | null {
+    return this.tokenSessionId;
+  }
   private readonly heartbeat: NodeJS.Timeout;
+  private listenDeadline: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly ws: WebSocket,
@@ -49,12 +62,20 @@ export class SignalingSocket implements CallerLine {
     this.heartbeat = setInterval(() => {
       if (ws.readyState === ws.OPEN) ws.send('\n');
     }, options.heartbeatMs);
+    // An open socket costs a timer and memory before any auth: one that never authenticates does not get to stay.
+    this.listenDeadline = setTimeout(() => {
+      if (this.identity === null) ws.close(1008, 'listen expected');
+    }, options.listenDeadlineMs);
     // One bad message must not become an unhandled rejection, which would take the whole sandbox down.
     ws.on('message', (data) => {
       this.receive(String(data)).catch((error: unknown) => console.error('[sandbox] signaling message failed', error));
     });
+    // ws reports a protocol violation (an oversized frame, a bad opcode) here and then closes the socket itself;
+    // without a listener the error would be thrown and take the sandbox down.
+    ws.on('error', () => undefined);
     ws.on('close', () => {
       clearInterval(this.heartbeat);
+      clearTimeout(this.listenDeadline);
       options.calls.socketClosed(this);
     });
   }
@@ -81,18 +102,13 @@ export class SignalingSocket implements CallerLine {
         }
         return stringField(payload, 'reconnect') !== undefined
           ? calls.reconnect(this, payload)
-          : calls.invite(this, payload, this.tokenSessionId);
+          : calls.invite(this, payload);
       case 'reinvite':
         return calls.reinvite(this, payload);
       case 'message':
-        this.send('ack', {
-          acktype: 'message',
-          callsid: payload['callsid'],
-          voiceeventsid: payload['voiceeventsid'],
-        });
-        return calls.callerMessage(stringField(payload, 'callsid'), payload['content']);
+        return calls.callerMessage(this, payload);
       case 'hangup':
-        return calls.callerHangup(stringField(payload, 'callsid'));
+        return calls.callerHangup(this, payload);
       default:
         return; // dtmf and anything newer: nothing for the sandbox agent to do
     }
@@ -110,6 +126,7 @@ export class SignalingSocket implements CallerLine {
       }
       return;
     }
+    clearTimeout(this.listenDeadline);
     const isRefresh = this.identity !== null;
     this.identity = check.identity;
     this.tokenSessionId = check.sessionId;
@@ -128,6 +145,7 @@ export class SignalingSocket implements CallerLine {
 
   close(): void {
     clearInterval(this.heartbeat);
+    clearTimeout(this.listenDeadline);
     this.ws.terminate();
   }
 }

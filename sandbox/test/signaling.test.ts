@@ -1,82 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from 'werift';
-import { WebSocket } from 'ws';
 import { decodeUlaw, encodeUlaw } from '../agent/g711';
-import type { CallView } from '../call-book';
-import type { Sandbox } from '../server';
-import { call, guestSession, sleep, testSeed, withSandbox } from './helpers';
-
-interface PStreamMessage {
-  type: string;
-  payload: Record<string, unknown>;
-}
-
-/** A PStream client: buffers server messages so tests can await them in order. */
-class SignalingClient {
-  readonly ws: WebSocket;
-  readonly messages: PStreamMessage[] = [];
-  heartbeats = 0;
-  private readonly opened: Promise<void>;
-  readonly closed: Promise<void>;
-
-  constructor(sandbox: Sandbox) {
-    this.ws = new WebSocket(`wss://127.0.0.1:${sandbox.port}/signal`, { rejectUnauthorized: false });
-    this.opened = new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
-    });
-    this.closed = new Promise((resolve) => this.ws.once('close', () => resolve()));
-    this.ws.on('message', (data) => {
-      const text = String(data);
-      if (text === '\n') {
-        this.heartbeats++;
-        this.ws.send('\n');
-        return;
-      }
-      this.messages.push(JSON.parse(text) as PStreamMessage);
-    });
-  }
-
-  async send(type: string, payload: Record<string, unknown>): Promise<void> {
-    await this.opened;
-    this.ws.send(JSON.stringify({ type, version: '1.6', payload }));
-  }
-
-  /** Waits for the next message of this type (removing it and everything before it). */
-  async next(type: string, timeoutMs = 5000): Promise<Record<string, unknown>> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const index = this.messages.findIndex((message) => message.type === type);
-      if (index >= 0) return this.messages.splice(0, index + 1)[index]?.payload ?? {};
-      await sleep(10);
-    }
-    throw new Error(`no ${type} within ${timeoutMs} ms; got ${this.messages.map((m) => m.type).join(', ')}`);
-  }
-}
-
-async function twilioToken(sandbox: Sandbox): Promise<{ token: string; sessionId: string }> {
-  const visitor = await guestSession(sandbox);
-  const res = await call(sandbox, 'POST', '/v1/widget/connect', {
-    bearer: visitor.token,
-    body: { agent_id: 'agent_ava' },
-  });
-  const body = res.json<{ session_id: string; twilio: { token: string } }>();
-  return { token: body.twilio.token, sessionId: body.session_id };
-}
-
-const callsOf = async (sandbox: Sandbox) =>
-  (await call(sandbox, 'GET', '/sandbox/calls', { origin: null })).json<CallView[]>();
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { call, sleep, testSeed, withSandbox } from './helpers';
+import { callsOf, SignalingClient, twilioToken, waitFor } from './signaling-client';
 
 test('listen: bad tokens get Twilio error codes and the socket closes', async () => {
   const seed = testSeed((_account, config) => {
@@ -333,6 +260,8 @@ test('delay_answer, caller hangup by TJS id while ringing, and loss of signaling
       await ringingCaller.close();
 
       const second = await twilioToken(sandbox);
+      await client.send('listen', { token: second.token }); // device.updateToken(): the next call's session
+      await client.next('connected');
       const caller = await createCaller();
       try {
         await client.send('invite', {
