@@ -3,6 +3,9 @@
  * it loaded, mounts a widget from its own `data-*` attributes, and imports the widget module from beside itself.
  * Keep it tiny: it runs on every page view of every customer site.
  */
+import { loadOnce } from '../load-once.js';
+import { WIDGET_INPUTS } from '../state/widget-stores.js';
+
 interface InitOptions {
   publicKey?: string;
   agentId?: string;
@@ -32,27 +35,26 @@ declare global {
 
 declare const __KATAVEN_VERSION__: string;
 
+/** Element inputs that are no `Kataven.init` option: the key is `publicKey` here; the others are for npm builds. */
+type NotAnOption = 'clientKey' | 'deviceFactory' | 'policy';
+const NOT_OPTIONS: readonly string[] = ['clientKey', 'deviceFactory', 'policy'] satisfies NotAnOption[];
+type OptionName = Exclude<(typeof WIDGET_INPUTS)[number], NotAnOption> | 'locale' | 'theme' | 'position' | 'display';
+
+/** The element properties an options object may set: its inputs, plus how it looks. */
 const OPTION_NAMES = [
-  'agentId',
-  'apiBase',
-  'userToken',
-  'userTokenProvider',
+  ...WIDGET_INPUTS.filter((name): name is Exclude<typeof name, NotAnOption> => !NOT_OPTIONS.includes(name)),
   'locale',
   'theme',
   'position',
   'display',
-  'branding',
-] as const;
+] satisfies OptionName[];
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;
-let widgetModule: Promise<unknown> | undefined;
+const widgetModule = loadOnce(() => import(/* @vite-ignore */ new URL('./kataven-widget.js', base).href));
 
 function loadWidget(): void {
-  widgetModule ??= import(/* @vite-ignore */ new URL('./kataven-widget.js', base).href).catch((error: unknown) => {
-    widgetModule = undefined;
-    console.error('[kataven-widget] could not load the widget', error);
-  });
+  widgetModule().catch((error: unknown) => console.error('[kataven-widget] could not load the widget', error));
 }
 
 function init(options: InitOptions): HTMLElement {

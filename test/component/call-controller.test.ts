@@ -23,7 +23,7 @@ describe('call controller', () => {
     controller = new CallController({
       api,
       session,
-      createDevice: devices.factory,
+      deviceFactory: devices.factory,
       hangupTimeoutMs: 200,
       connectTimeoutMs,
       events: {
@@ -153,7 +153,7 @@ describe('call controller', () => {
     controller = new CallController({
       api: createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY }),
       session,
-      createDevice: async (init) => {
+      deviceFactory: async (init) => {
         await gate;
         return slowFactory(init);
       },
