@@ -15,7 +15,7 @@ const SOUND_NAMES = ['incoming', 'outgoing', 'disconnect', 'dtmfs', 'dtmfh'].con
 );
 
 /** Starts fetching the Twilio SDK chunk (idempotent). Failures surface when a call actually starts. */
-export const preloadTwilio = loadOnce(() =>
+export const preloadTwilio: () => Promise<typeof import('@twilio/voice-sdk')> = loadOnce(() =>
   import('@twilio/voice-sdk').catch((error: unknown) => {
     throw new WidgetError('network', 'could not load the call library', { cause: error });
   }),

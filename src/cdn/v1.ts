@@ -4,7 +4,7 @@
  * Keep it tiny: it runs on every page view of every customer site.
  */
 import { loadOnce } from '../load-once.js';
-import { WIDGET_INPUTS } from '../state/widget-stores.js';
+import { WIDGET_INPUTS, WIDGET_METHODS } from '../state/widget-stores.js';
 
 interface InitOptions {
   publicKey?: string;
@@ -49,6 +49,27 @@ const OPTION_NAMES = [
   'display',
 ] satisfies OptionName[];
 
+const TAG = 'kataven-widget';
+
+/**
+ * `Kataven.init(…).start()` runs before the widget module has loaded, when the element is still undefined and has no
+ * methods. Until it is defined, each method is a stand-in that queues the call; once defined, the element is upgraded
+ * and the queued calls run in order, each stand-in's promise settling with the real method's.
+ */
+function queueMethodsUntilDefined(element: HTMLElement & Record<string, unknown>): void {
+  if (customElements.get(TAG)) return;
+  const queue: (() => void)[] = [];
+  for (const name of WIDGET_METHODS) {
+    element[name] = (...args: unknown[]) =>
+      new Promise((resolve) => queue.push(() => resolve((element[name] as (...a: unknown[]) => unknown)(...args))));
+  }
+  void customElements.whenDefined(TAG).then(() => {
+    for (const name of WIDGET_METHODS) delete element[name];
+    customElements.upgrade(element);
+    for (const run of queue.splice(0)) run();
+  });
+}
+
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;
 const widgetModule = loadOnce(() => import(/* @vite-ignore */ new URL('./kataven-widget.js', base).href));
@@ -58,7 +79,8 @@ function loadWidget(): void {
 }
 
 function init(options: InitOptions): HTMLElement {
-  const element = document.createElement('kataven-widget') as unknown as HTMLElement & Record<string, unknown>;
+  const element = document.createElement(TAG) as unknown as HTMLElement & Record<string, unknown>;
+  queueMethodsUntilDefined(element);
   const { publicKey, container, ...rest } = options || {};
   // Properties (not attributes): userToken and providers must never appear in the DOM. Only documented options
   // are copied, so an options object can never set arbitrary element properties (event handlers and the like).

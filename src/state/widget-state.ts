@@ -94,6 +94,26 @@ export function createWidgetState(emit: EmitEvent) {
     loadCalls = callStateLoader();
   }
 
+  /** Intent waiting for a load to settle; released on dispose so that no caller waits forever. */
+  const loadWaiters = new Set<() => void>();
+
+  /** Resolves once the config has loaded or failed to (at once if no load is pending or to come). */
+  function whenLoadSettled(): Promise<void> {
+    const pending = (status: WidgetStatus) => status === 'idle' || status === 'loading';
+    if (!pending($status.get())) return Promise.resolve();
+    return new Promise((resolve) => {
+      const release = () => {
+        loadWaiters.delete(release);
+        stopListening();
+        resolve();
+      };
+      const stopListening = $status.listen((status) => {
+        if (!pending(status)) release();
+      });
+      loadWaiters.add(release);
+    });
+  }
+
   /** The call state, or null after reporting why it could not load (a reconfiguration is no failure). */
   async function loadCallState(): Promise<CallState | null> {
     try {
@@ -164,9 +184,9 @@ export function createWidgetState(emit: EmitEvent) {
 
     open(): void {
       $open.set(true);
-      if ($status.get() === 'idle') void actions.load();
-      // Opening the panel is clear intent: also start the visitor session, so the call button answers at once.
-      actions.prepare({ session: true });
+      // Opening the panel is clear intent: also start the visitor session (once the config is there), so the call
+      // button answers at once.
+      void whenLoadSettled().then(() => actions.prepare({ session: true }));
     },
 
     close(): void {
@@ -189,7 +209,12 @@ export function createWidgetState(emit: EmitEvent) {
     },
 
     async start(): Promise<void> {
-      if (!$config.get()) await actions.load();
+      if (!$config.get()) {
+        // A failed load is retried; intent that came before the config (a page's own button, right after creating
+        // the element) waits for it instead of being lost (DESIGN.md section 1).
+        if ($status.get() === 'error') await actions.load();
+        else await whenLoadSettled();
+      }
       if (!$config.get() || $status.get() === 'unavailable') return;
       const loaded = await loadCallState();
       await loaded?.start();
@@ -219,6 +244,7 @@ export function createWidgetState(emit: EmitEvent) {
     },
 
     dispose(): void {
+      for (const release of [...loadWaiters]) release();
       teardown();
       input = {};
       $open.set(false);

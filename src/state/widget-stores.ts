@@ -57,6 +57,9 @@ export const OVERRIDE_INPUTS = ['branding', 'policy'] as const satisfies readonl
 /** Every element input, in one list: the element, the state and the script-tag loader all derive theirs from it. */
 export const WIDGET_INPUTS = [...IDENTITY_INPUTS, ...OVERRIDE_INPUTS] as const;
 
+/** The element's public methods: the script-tag loader queues calls to them made before the element is defined. */
+export const WIDGET_METHODS = ['open', 'close', 'start', 'end', 'setMuted'] as const;
+
 // Compile-time check that WIDGET_INPUTS names every field of WidgetInput (and nothing else).
 type Missing = Exclude<keyof WidgetInput, (typeof WIDGET_INPUTS)[number]>;
 const inputsComplete: Missing extends never ? true : Missing = true;
