@@ -46,7 +46,7 @@ export default defineConfig(({ mode }): UserConfig => {
         target: 'es2022',
         minify: true,
         // Library mode: dynamic imports stay plain `import()` (no preload helper in the launcher's bytes).
-        lib: { entry: { 'kataven-widget': 'src/cdn/widget.ts' }, formats: ['es'] },
+        lib: { entry: { 'kataven-widget': 'src/cdn/widget-entry.ts' }, formats: ['es'] },
         rollupOptions: {
           output: {
             entryFileNames: '[name].js',

@@ -1,11 +1,12 @@
-// Component and unit tests in real Chromium (Debian's, never a downloaded one).
+// Unit tests (test/unit: one module, its collaborators faked) and component tests (test/component: the element)
+// in real Chromium (Debian's, never a downloaded one).
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
-  files: 'test/component/**/*.test.ts',
+  files: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 120_000,

@@ -4,7 +4,7 @@
  */
 import type { WidgetErrorCode } from './api/errors.js';
 import type { CallEndReason } from './call/call-controller.js';
-import type { WidgetStatus } from './state/widget-state.js';
+import type { WidgetStatus } from './state/widget-stores.js';
 
 /** Each event's `detail`, keyed by its name without the `kataven-` prefix. */
 export interface KatavenEventDetails {
@@ -23,6 +23,9 @@ export interface KatavenEventDetails {
 }
 
 export type KatavenEventName = keyof KatavenEventDetails;
+
+/** How the state reports public events; the element dispatches them. */
+export type EmitEvent = <Name extends KatavenEventName>(name: Name, detail: KatavenEventDetails[Name]) => void;
 
 // One small class factory instead of eight hand-written classes: these bytes load with the launcher on every page.
 function defineEvent<Name extends KatavenEventName>(name: Name) {

@@ -19,8 +19,8 @@ export {
   type BrandingIssue,
   type LauncherPosition,
 } from './api/branding.js';
-export type { WidgetStatus } from './state/widget-state.js';
-export type { PolicyOverride } from './state/config.js';
+export type { WidgetStatus } from './state/widget-stores.js';
+export type { PolicyOverride } from './state/config-rules.js';
 export type { CallEndReason } from './call/call-controller.js';
 export type { DeviceFactory, DeviceLike, CallLike, DeviceInit } from './call/device.js';
 export { SUPPORTED_LOCALES } from './widget/i18n.js';

@@ -7,7 +7,7 @@ import { atom, computed, map } from 'nanostores';
 import { DEFAULT_BRANDING, type Branding } from '../../src/api/branding.js';
 import { createApiClient, DEFAULT_API_BASE } from '../../src/api/client.js';
 import type { WidgetConfigResponse } from '../../src/api/schemas.js';
-import { checkClientKey } from '../../src/state/config.js';
+import { checkClientKey } from '../../src/state/config-rules.js';
 import { DEFAULT_FORM, type DemoForm, type FormCheck, type Policy, checkForm, formFromConfig } from './form-rules.js';
 import { brandingPatchBody, buildSnippets, policyPatchBody } from './snippets.js';
 

@@ -10,7 +10,7 @@ import {
   isValidColor,
   validateBranding,
 } from '../../src/api/branding.js';
-import type { PolicyOverride } from '../../src/state/config.js';
+import type { PolicyOverride } from '../../src/state/config-rules.js';
 
 export type AuthMode = 'guest' | 'user' | 'both';
 export type Theme = 'auto' | 'light' | 'dark';

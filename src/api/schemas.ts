@@ -28,7 +28,7 @@ export const WidgetConfigResponse = z.object({
   policy: z.object({
     widget_enabled: z.boolean(),
     auth_mode: z.enum(['guest', 'user', 'both']),
-    // Range and emptiness rules live in state/config.ts: checks here would cost launcher bytes for no gain.
+    // Range and emptiness rules live in state/config-rules.ts: checks here would cost launcher bytes for no gain.
     max_call_seconds: z.optional(z.nullable(z.number())),
     consent_required: z.optional(z.boolean()),
   }),

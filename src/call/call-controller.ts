@@ -36,7 +36,7 @@ export interface CallEvents {
 export interface CallControllerOptions {
   api: Pick<ApiClient, 'connect' | 'refreshCallToken'>;
   session: Pick<VisitorSession, 'getToken' | 'invalidate' | 'keepFresh'>;
-  createDevice: DeviceFactory;
+  deviceFactory: DeviceFactory;
   events: CallEvents;
   /** How long `end()` waits for Twilio's `disconnect` before tearing down anyway. */
   hangupTimeoutMs?: number;
@@ -139,7 +139,7 @@ export class CallController {
     const { signal } = attempt.abort;
     const connect = await this.#requestCall(agentId, signal);
     attempt.sessionId = connect.session_id;
-    const device = await this.#options.createDevice({
+    const device = await this.#options.deviceFactory({
       token: connect.twilio.token,
       edge: connect.twilio.edge,
       signalingHost: connect.twilio.signaling_host,

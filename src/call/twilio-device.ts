@@ -3,6 +3,7 @@
  * (or on intent, via `preloadTwilio`), so it is its own chunk that a page never pays for up front.
  */
 import { WidgetError } from '../api/errors.js';
+import { loadOnce } from '../load-once.js';
 import type { DeviceFactory, DeviceLike } from './device.js';
 
 // A 1 ms silent WAV. Twilio preloads 15 sound files from sdk.twilio.com at construction; pointing every sound here
@@ -13,16 +14,12 @@ const SOUND_NAMES = ['incoming', 'outgoing', 'disconnect', 'dtmfs', 'dtmfh'].con
   Array.from({ length: 10 }, (_, digit) => `dtmf${digit}`),
 );
 
-let sdk: Promise<typeof import('@twilio/voice-sdk')> | undefined;
-
 /** Starts fetching the Twilio SDK chunk (idempotent). Failures surface when a call actually starts. */
-export function preloadTwilio(): Promise<typeof import('@twilio/voice-sdk')> {
-  sdk ??= import('@twilio/voice-sdk').catch((error: unknown) => {
-    sdk = undefined;
+export const preloadTwilio: () => Promise<typeof import('@twilio/voice-sdk')> = loadOnce(() =>
+  import('@twilio/voice-sdk').catch((error: unknown) => {
     throw new WidgetError('network', 'could not load the call library', { cause: error });
-  });
-  return sdk;
-}
+  }),
+);
 
 export const createTwilioDevice: DeviceFactory = async ({ token, edge, signalingHost }) => {
   const { Device } = await preloadTwilio();

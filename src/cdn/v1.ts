@@ -3,6 +3,9 @@
  * it loaded, mounts a widget from its own `data-*` attributes, and imports the widget module from beside itself.
  * Keep it tiny: it runs on every page view of every customer site.
  */
+import { loadOnce } from '../load-once.js';
+import { WIDGET_INPUTS, WIDGET_METHODS } from '../state/widget-stores.js';
+
 interface InitOptions {
   publicKey?: string;
   agentId?: string;
@@ -32,31 +35,52 @@ declare global {
 
 declare const __KATAVEN_VERSION__: string;
 
+/** Element inputs that are no `Kataven.init` option: the key is `publicKey` here; the others are for npm builds. */
+type NotAnOption = 'clientKey' | 'deviceFactory' | 'policy';
+const NOT_OPTIONS: readonly string[] = ['clientKey', 'deviceFactory', 'policy'] satisfies NotAnOption[];
+type OptionName = Exclude<(typeof WIDGET_INPUTS)[number], NotAnOption> | 'locale' | 'theme' | 'position' | 'display';
+
+/** The element properties an options object may set: its inputs, plus how it looks. */
 const OPTION_NAMES = [
-  'agentId',
-  'apiBase',
-  'userToken',
-  'userTokenProvider',
+  ...WIDGET_INPUTS.filter((name): name is Exclude<typeof name, NotAnOption> => !NOT_OPTIONS.includes(name)),
   'locale',
   'theme',
   'position',
   'display',
-  'branding',
-] as const;
+] satisfies OptionName[];
 
-const script = document.currentScript as HTMLScriptElement | null;
-const base = script?.src || location.href;
-let widgetModule: Promise<unknown> | undefined;
+const TAG = 'kataven-widget';
 
-function loadWidget(): void {
-  widgetModule ??= import(/* @vite-ignore */ new URL('./kataven-widget.js', base).href).catch((error: unknown) => {
-    widgetModule = undefined;
-    console.error('[kataven-widget] could not load the widget', error);
+/**
+ * `Kataven.init(…).start()` runs before the widget module has loaded, when the element is still undefined and has no
+ * methods. Until it is defined, each method is a stand-in that queues the call; once defined, the element is upgraded
+ * and the queued calls run in order, each stand-in's promise settling with the real method's.
+ */
+function queueMethodsUntilDefined(element: HTMLElement & Record<string, unknown>): void {
+  if (customElements.get(TAG)) return;
+  const queue: (() => void)[] = [];
+  for (const name of WIDGET_METHODS) {
+    element[name] = (...args: unknown[]) =>
+      new Promise((resolve) => queue.push(() => resolve((element[name] as (...a: unknown[]) => unknown)(...args))));
+  }
+  void customElements.whenDefined(TAG).then(() => {
+    for (const name of WIDGET_METHODS) delete element[name];
+    customElements.upgrade(element);
+    for (const run of queue.splice(0)) run();
   });
 }
 
+const script = document.currentScript as HTMLScriptElement | null;
+const base = script?.src || location.href;
+const widgetModule = loadOnce(() => import(/* @vite-ignore */ new URL('./kataven-widget.js', base).href));
+
+function loadWidget(): void {
+  widgetModule().catch((error: unknown) => console.error('[kataven-widget] could not load the widget', error));
+}
+
 function init(options: InitOptions): HTMLElement {
-  const element = document.createElement('kataven-widget') as unknown as HTMLElement & Record<string, unknown>;
+  const element = document.createElement(TAG) as unknown as HTMLElement & Record<string, unknown>;
+  queueMethodsUntilDefined(element);
   const { publicKey, container, ...rest } = options || {};
   // Properties (not attributes): userToken and providers must never appear in the DOM. Only documented options
   // are copied, so an options object can never set arbitrary element properties (event handlers and the like).

@@ -8,8 +8,9 @@ import { WidgetError } from '../api/errors.js';
 import { type Caption, type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
-import { remainingSeconds } from './config.js';
-import { type EmitEvent, type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-state.js';
+import { remainingSeconds } from './config-rules.js';
+import type { EmitEvent } from '../events.js';
+import { type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-stores.js';
 
 export interface CallStateContext {
   stores: WidgetStores;
@@ -43,7 +44,7 @@ export function createCallState(context: CallStateContext) {
   const controller = new CallController({
     api,
     session,
-    createDevice: input.createDevice ?? createTwilioDevice,
+    deviceFactory: input.deviceFactory ?? createTwilioDevice,
     events: {
       status: onCallStatus,
       connected: (info) => emit('call-connected', info),
@@ -127,7 +128,7 @@ export function createCallState(context: CallStateContext) {
     /** Warm-up on intent: the Twilio chunk (unless a test injected its own Device) and, if asked, the session. */
     prepare(options: { session?: boolean }): Promise<unknown> {
       return Promise.all([
-        input.createDevice ? undefined : preloadTwilio(),
+        input.deviceFactory ? undefined : preloadTwilio(),
         options.session ? session.getToken() : undefined,
       ]);
     },

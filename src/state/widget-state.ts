@@ -3,83 +3,30 @@
  * intent here; nothing in this folder knows about Lit or the DOM. Call-time logic lives in `call-state.ts`, which is
  * loaded on intent.
  */
-import { atom } from 'nanostores';
 import { createApiClient, type ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import type { WidgetConfigResponse } from '../api/schemas.js';
-import type { Caption, CallEndReason } from '../call/call-controller.js';
-import type { DeviceFactory } from '../call/device.js';
-import type { KatavenEventDetails, KatavenEventName } from '../events.js';
+import type { CallEndReason } from '../call/call-controller.js';
+import type { EmitEvent } from '../events.js';
+import { loadOnce } from '../load-once.js';
 import type { CallState } from './call-state.js';
+import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
 import {
-  type PolicyOverride,
-  type ResolvedConfig,
-  checkClientKey,
-  resolveConfig,
-  unavailableReason,
-} from './config.js';
-
-export type WidgetStatus =
-  | 'idle'
-  | 'loading'
-  | 'ready'
-  | 'unavailable'
-  | 'connecting'
-  | 'ringing'
-  | 'connected'
-  | 'reconnecting'
-  | 'ended'
-  | 'error';
-
-export interface WidgetInput {
-  clientKey?: string | undefined;
-  agentId?: string | undefined;
-  apiBase?: string | undefined;
-  userToken?: string | undefined;
-  userTokenProvider?: (() => Promise<string>) | undefined;
-  branding?: Readonly<Record<string, unknown>> | undefined;
-  /** Preview-only policy laid over the server's (what the widget shows, not what the server allows). */
-  policy?: PolicyOverride | undefined;
-  /** Replaces the Twilio Device (tests, custom SDK builds). */
-  createDevice?: DeviceFactory | undefined;
-}
-
-const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
-
-/** True while a call is being set up or is in progress. */
-export function isLive(status: WidgetStatus): boolean {
-  return LIVE_STATUSES.has(status);
-}
-
-/** How the state reports public events; the element dispatches them. */
-export type EmitEvent = <Name extends KatavenEventName>(name: Name, detail: KatavenEventDetails[Name]) => void;
-
-function createStores() {
-  return {
-    $status: atom<WidgetStatus>('idle'),
-    $error: atom<WidgetError | null>(null),
-    /** Epoch ms before which retrying is pointless (the server's Retry-After), or 0. */
-    $retryAt: atom(0),
-    $config: atom<ResolvedConfig | null>(null),
-    $open: atom(false),
-    $consentAsked: atom(false),
-    $muted: atom(false),
-    $level: atom({ input: 0, output: 0 }),
-    $elapsedSeconds: atom(0),
-    $captions: atom<readonly Caption[]>([]),
-  };
-}
-
-export type WidgetStores = ReturnType<typeof createStores>;
+  IDENTITY_INPUTS,
+  OVERRIDE_INPUTS,
+  type WidgetInput,
+  type WidgetStatus,
+  createStores,
+  resetStores,
+} from './widget-stores.js';
 
 export function createWidgetState(emit: EmitEvent) {
   const stores = createStores();
-  const { $status, $error, $config, $open, $consentAsked, $captions } = stores;
+  const { $status, $error, $config, $open, $consentAsked } = stores;
 
   let input: WidgetInput = {};
   let api: ApiClient | null = null;
   let calls: CallState | null = null;
-  let callsLoading: Promise<CallState> | null = null;
   let loadAbort: AbortController | null = null;
   let loading: Promise<void> | null = null;
   let lastResponse: WidgetConfigResponse | null = null;
@@ -105,23 +52,19 @@ export function createWidgetState(emit: EmitEvent) {
     return api;
   }
 
-  /** The call-time half of the state, loaded once per configuration on intent or on the first call. */
-  function loadCalls(): Promise<CallState> {
-    if (calls) return Promise.resolve(calls);
-    if (!callsLoading) {
-      const forGeneration = generation;
-      const pending = import('./call-state.js').then(({ createCallState }) => {
+  /** The call-time half of the state, loaded once per identity on intent or on the first call. */
+  let loadCalls = callStateLoader();
+
+  function callStateLoader(): () => Promise<CallState> {
+    const forGeneration = generation;
+    return loadOnce(() =>
+      import('./call-state.js').then(({ createCallState }) => {
         // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old visitor.
         if (generation !== forGeneration) throw new DOMException('reconfigured', 'AbortError');
         calls = createCallState({ stores, input, api: apiClient(), emit, setStatus, fail: (error) => fail(error) });
         return calls;
-      });
-      pending.catch(() => {
-        if (callsLoading === pending) callsLoading = null;
-      });
-      callsLoading = pending;
-    }
-    return callsLoading;
+      }),
+    );
   }
 
   function applyConfig(response: WidgetConfigResponse): ResolvedConfig {
@@ -148,30 +91,51 @@ export function createWidgetState(emit: EmitEvent) {
     loading = null;
     calls?.dispose();
     calls = null;
-    callsLoading = null;
+    loadCalls = callStateLoader();
+  }
+
+  /** Intent waiting for a load to settle; released on dispose so that no caller waits forever. */
+  const loadWaiters = new Set<() => void>();
+
+  /** Resolves once the config has loaded or failed to (at once if no load is pending or to come). */
+  function whenLoadSettled(): Promise<void> {
+    const pending = (status: WidgetStatus) => status === 'idle' || status === 'loading';
+    if (!pending($status.get())) return Promise.resolve();
+    return new Promise((resolve) => {
+      const release = () => {
+        loadWaiters.delete(release);
+        stopListening();
+        resolve();
+      };
+      const stopListening = $status.listen((status) => {
+        if (!pending(status)) release();
+      });
+      loadWaiters.add(release);
+    });
+  }
+
+  /** The call state, or null after reporting why it could not load (a reconfiguration is no failure). */
+  async function loadCallState(): Promise<CallState | null> {
+    try {
+      return await loadCalls();
+    } catch (error) {
+      if (!(error instanceof DOMException)) fail(WidgetError.from(error, 'network'));
+      return null;
+    }
   }
 
   const actions = {
     /** Sets the inputs; a change of key, agent, API base or identity starts over with a fresh load. */
     configure(next: WidgetInput): void {
-      const keys: (keyof WidgetInput)[] = [
-        'clientKey',
-        'agentId',
-        'apiBase',
-        'userToken',
-        'userTokenProvider',
-        'createDevice',
-      ];
-      const identityChanged = keys.some((key) => next[key] !== input[key]);
-      const overridesChanged = next.branding !== input.branding || next.policy !== input.policy;
+      const identityChanged = IDENTITY_INPUTS.some((key) => next[key] !== input[key]);
+      const overridesChanged = OVERRIDE_INPUTS.some((key) => next[key] !== input[key]);
       input = { ...next };
       if (identityChanged) {
         teardown();
         api = null;
         lastResponse = null;
-        $config.set(null);
-        $error.set(null);
-        $captions.set([]);
+        // Everything the old visitor saw goes, except whether the panel is open (the page decides that).
+        resetStores(stores, ['$open']);
         setStatus('idle');
       } else if (overridesChanged && lastResponse) {
         // The page changed its `branding`/`policy` overrides (e.g. the demo's live preview): no refetch needed.
@@ -220,9 +184,9 @@ export function createWidgetState(emit: EmitEvent) {
 
     open(): void {
       $open.set(true);
-      if ($status.get() === 'idle') void actions.load();
-      // Opening the panel is clear intent: also start the visitor session, so the call button answers at once.
-      actions.prepare({ session: true });
+      // Opening the panel is clear intent: also start the visitor session (once the config is there), so the call
+      // button answers at once.
+      void whenLoadSettled().then(() => actions.prepare({ session: true }));
     },
 
     close(): void {
@@ -245,16 +209,15 @@ export function createWidgetState(emit: EmitEvent) {
     },
 
     async start(): Promise<void> {
-      if (!$config.get()) await actions.load();
-      if (!$config.get() || $status.get() === 'unavailable') return;
-      let loaded: CallState;
-      try {
-        loaded = await loadCalls();
-      } catch (error) {
-        if (!(error instanceof DOMException)) fail(WidgetError.from(error, 'network'));
-        return;
+      if (!$config.get()) {
+        // A failed load is retried; intent that came before the config (a page's own button, right after creating
+        // the element) waits for it instead of being lost (DESIGN.md section 1).
+        if ($status.get() === 'error') await actions.load();
+        else await whenLoadSettled();
       }
-      await loaded.start();
+      if (!$config.get() || $status.get() === 'unavailable') return;
+      const loaded = await loadCallState();
+      await loaded?.start();
     },
 
     async end(reason: CallEndReason = 'local'): Promise<void> {
@@ -266,7 +229,8 @@ export function createWidgetState(emit: EmitEvent) {
     },
 
     async acceptConsent(): Promise<void> {
-      await (await loadCalls()).acceptConsent();
+      const loaded = await loadCallState();
+      await loaded?.acceptConsent();
     },
 
     declineConsent(): void {
@@ -280,6 +244,7 @@ export function createWidgetState(emit: EmitEvent) {
     },
 
     dispose(): void {
+      for (const release of [...loadWaiters]) release();
       teardown();
       input = {};
       $open.set(false);

@@ -2,8 +2,9 @@ import { LitElement, type PropertyValues, adoptStyles, html, nothing } from 'lit
 import { isLauncherPosition } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
 import { createKatavenEvent } from '../events.js';
-import { type PolicyOverride, remainingSeconds } from '../state/config.js';
-import { type WidgetStatus, createWidgetState } from '../state/widget-state.js';
+import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js';
+import { createWidgetState } from '../state/widget-state.js';
+import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
 import { type Strings, defaultLauncherLabel, loadStrings, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
 import type { renderPanel } from './panel.js';
@@ -136,17 +137,7 @@ export class KatavenWidget extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = [
-      'clientKey',
-      'agentId',
-      'apiBase',
-      'userToken',
-      'userTokenProvider',
-      'branding',
-      'policy',
-      'deviceFactory',
-    ];
-    if (!this.hasUpdated || inputs.some((name) => changed.has(name as keyof KatavenWidget))) this.#configure();
+    if (!this.hasUpdated || WIDGET_INPUTS.some((name) => changed.has(name))) this.#configure();
   }
 
   protected override updated(): void {
@@ -278,16 +269,9 @@ export class KatavenWidget extends LitElement {
   }
 
   #configure(): void {
-    this.#state.actions.configure({
-      clientKey: this.clientKey,
-      agentId: this.agentId,
-      apiBase: this.apiBase,
-      userToken: this.userToken,
-      userTokenProvider: this.userTokenProvider,
-      branding: this.branding,
-      policy: this.policy,
-      createDevice: this.deviceFactory,
-    });
+    const input: WidgetInput = {};
+    for (const name of WIDGET_INPUTS) Object.assign(input, { [name]: this[name] });
+    this.#state.actions.configure(input);
     if (this.isConnected && this.status === 'idle') void this.#state.actions.load();
   }
 

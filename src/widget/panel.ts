@@ -6,8 +6,8 @@
 import { html, nothing } from 'lit';
 import type { WidgetError } from '../api/errors.js';
 import type { Caption } from '../call/call-controller.js';
-import type { ResolvedConfig } from '../state/config.js';
-import { type WidgetStatus, isLive } from '../state/widget-state.js';
+import type { ResolvedConfig } from '../state/config-rules.js';
+import { type WidgetStatus, isLive } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
 
 import { METER_STEPS } from './panel-styles.js';

@@ -2,10 +2,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { ERROR_CODES, WidgetError, type WidgetErrorCode } from '../../src/api/errors.js';
 import en from '../../src/widget/locales/en.js';
-import { fakeDevices } from './helpers/fake-device.js';
-import { FakeServer, configBody } from './helpers/fake-server.js';
-import { guardPage } from './helpers/guards.js';
-import { mountWidget, part, recordEvents, waitForPart, waitForStatus } from './helpers/widget.js';
+import { fakeDevices } from '../helpers/fake-device.js';
+import { FakeServer, configBody } from '../helpers/fake-server.js';
+import { guardPage } from '../helpers/guards.js';
+import { mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 type Scenario = {
   /** Arranges the failure; returns the key to mount with when it is not the demo key. */

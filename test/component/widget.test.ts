@@ -1,10 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import en from '../../src/widget/locales/en.js';
 import es from '../../src/widget/locales/es.js';
-import { fakeDevices } from './helpers/fake-device.js';
-import { DEMO_KEY, FakeServer, configBody } from './helpers/fake-server.js';
-import { guardPage } from './helpers/guards.js';
-import { mountWidget, part, recordEvents, waitForPart, waitForStatus } from './helpers/widget.js';
+import { fakeDevices } from '../helpers/fake-device.js';
+import { DEMO_KEY, FakeServer, configBody } from '../helpers/fake-server.js';
+import { guardPage } from '../helpers/guards.js';
+import { mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 type Widget = HTMLElementTagNameMap['kataven-widget'];
 

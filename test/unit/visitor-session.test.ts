@@ -2,8 +2,8 @@ import { expect } from '@open-wc/testing';
 import { createApiClient } from '../../src/api/client.js';
 import { WidgetError } from '../../src/api/errors.js';
 import { VisitorSession } from '../../src/session/visitor-session.js';
-import { API_BASE, DEMO_KEY, FakeServer, sessionBody } from './helpers/fake-server.js';
-import { guardPage } from './helpers/guards.js';
+import { API_BASE, DEMO_KEY, FakeServer, sessionBody } from '../helpers/fake-server.js';
+import { guardPage } from '../helpers/guards.js';
 
 describe('visitor session', () => {
   let server: FakeServer;

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createApiClient, errorFromResponse } from '../../src/api/client.js';
 import { WidgetError } from '../../src/api/errors.js';
-import { API_BASE, DEMO_KEY, FakeServer, connectBody } from './helpers/fake-server.js';
-import { guardPage } from './helpers/guards.js';
+import { API_BASE, DEMO_KEY, FakeServer, connectBody } from '../helpers/fake-server.js';
+import { guardPage } from '../helpers/guards.js';
 
 describe('api client', () => {
   let server: FakeServer;

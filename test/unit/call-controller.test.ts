@@ -3,9 +3,9 @@ import { createApiClient } from '../../src/api/client.js';
 import type { WidgetError } from '../../src/api/errors.js';
 import { CallController, type CallEvents, type CallStatus } from '../../src/call/call-controller.js';
 import { VisitorSession } from '../../src/session/visitor-session.js';
-import { fakeDevices } from './helpers/fake-device.js';
-import { API_BASE, DEMO_KEY, FakeServer } from './helpers/fake-server.js';
-import { guardPage } from './helpers/guards.js';
+import { fakeDevices } from '../helpers/fake-device.js';
+import { API_BASE, DEMO_KEY, FakeServer } from '../helpers/fake-server.js';
+import { guardPage } from '../helpers/guards.js';
 
 describe('call controller', () => {
   let server: FakeServer;
@@ -23,7 +23,7 @@ describe('call controller', () => {
     controller = new CallController({
       api,
       session,
-      createDevice: devices.factory,
+      deviceFactory: devices.factory,
       hangupTimeoutMs: 200,
       connectTimeoutMs,
       events: {
@@ -153,7 +153,7 @@ describe('call controller', () => {
     controller = new CallController({
       api: createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY }),
       session,
-      createDevice: async (init) => {
+      deviceFactory: async (init) => {
         await gate;
         return slowFactory(init);
       },

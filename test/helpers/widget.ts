@@ -1,8 +1,8 @@
 /** Mounting and reading `<kataven-widget>` in component tests. */
 import { fixture, html, waitUntil } from '@open-wc/testing';
-import '../../../src/define.js';
-import type { KatavenWidget } from '../../../src/widget/kataven-widget.js';
-import type { DeviceFactory } from '../../../src/call/device.js';
+import '../../src/define.js';
+import type { KatavenWidget } from '../../src/widget/kataven-widget.js';
+import type { DeviceFactory } from '../../src/call/device.js';
 import { API_BASE, DEMO_KEY } from './fake-server.js';
 
 export interface MountOptions {

@@ -2,7 +2,7 @@
  * A fake Twilio Device/Call pair for unit and component tests (e2e tests use the real SDK). The test decides when
  * each Twilio event fires, so every state is reachable deterministically.
  */
-import type { CallLike, DeviceFactory, DeviceInit, DeviceLike, Listener } from '../../../src/call/device.js';
+import type { CallLike, DeviceFactory, DeviceInit, DeviceLike, Listener } from '../../src/call/device.js';
 
 class Emitter {
   #listeners = new Map<string, Set<Listener>>();

@@ -1,0 +1,114 @@
+/**
+ * The shapes every layer above `api/` shares: the widget's status, the element's inputs and the per-element store
+ * set. A leaf module (no imports from the rest of `state/`, nor from `events.ts`), so nothing here can form a cycle.
+ */
+import { atom } from 'nanostores';
+import type { WidgetError } from '../api/errors.js';
+import type { Caption } from '../call/call-controller.js';
+import type { DeviceFactory } from '../call/device.js';
+import type { PolicyOverride, ResolvedConfig } from './config-rules.js';
+
+export type WidgetStatus =
+  | 'idle'
+  | 'loading'
+  | 'ready'
+  | 'unavailable'
+  | 'connecting'
+  | 'ringing'
+  | 'connected'
+  | 'reconnecting'
+  | 'ended'
+  | 'error';
+
+const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
+
+/** True while a call is being set up or is in progress. */
+export function isLive(status: WidgetStatus): boolean {
+  return LIVE_STATUSES.has(status);
+}
+
+/** What the element hands to its state: the properties of the same names. */
+export interface WidgetInput {
+  clientKey?: string | undefined;
+  agentId?: string | undefined;
+  apiBase?: string | undefined;
+  userToken?: string | undefined;
+  userTokenProvider?: (() => Promise<string>) | undefined;
+  branding?: Readonly<Record<string, unknown>> | undefined;
+  /** Preview-only policy laid over the server's (what the widget shows, not what the server allows). */
+  policy?: PolicyOverride | undefined;
+  /** Replaces the Twilio Device (tests, custom SDK builds). */
+  deviceFactory?: DeviceFactory | undefined;
+}
+
+/** Inputs that say who calls whom: a change drops the session and any call, and loads afresh. */
+export const IDENTITY_INPUTS = [
+  'clientKey',
+  'agentId',
+  'apiBase',
+  'userToken',
+  'userTokenProvider',
+  'deviceFactory',
+] as const satisfies readonly (keyof WidgetInput)[];
+
+/** Inputs laid over the server's config (previews): a change re-applies the config without a refetch. */
+export const OVERRIDE_INPUTS = ['branding', 'policy'] as const satisfies readonly (keyof WidgetInput)[];
+
+/** Every element input, in one list: the element, the state and the script-tag loader all derive theirs from it. */
+export const WIDGET_INPUTS = [...IDENTITY_INPUTS, ...OVERRIDE_INPUTS] as const;
+
+/** The element's public methods: the script-tag loader queues calls to them made before the element is defined. */
+export const WIDGET_METHODS = ['open', 'close', 'start', 'end', 'setMuted'] as const;
+
+// Compile-time check that WIDGET_INPUTS names every field of WidgetInput (and nothing else).
+type Missing = Exclude<keyof WidgetInput, (typeof WIDGET_INPUTS)[number]>;
+const inputsComplete: Missing extends never ? true : Missing = true;
+void inputsComplete;
+
+/** Each store's first value: `createStores` builds from these, and a reset of the identity returns to them. */
+function initialValues() {
+  return {
+    status: 'idle' as WidgetStatus,
+    error: null as WidgetError | null,
+    /** Epoch ms before which retrying is pointless (the server's Retry-After), or 0. */
+    retryAt: 0,
+    config: null as ResolvedConfig | null,
+    open: false,
+    consentAsked: false,
+    muted: false,
+    level: { input: 0, output: 0 },
+    elapsedSeconds: 0,
+    captions: [] as readonly Caption[],
+  };
+}
+
+export function createStores() {
+  const initial = initialValues();
+  return {
+    $status: atom(initial.status),
+    $error: atom(initial.error),
+    $retryAt: atom(initial.retryAt),
+    $config: atom(initial.config),
+    $open: atom(initial.open),
+    $consentAsked: atom(initial.consentAsked),
+    $muted: atom(initial.muted),
+    $level: atom(initial.level),
+    $elapsedSeconds: atom(initial.elapsedSeconds),
+    $captions: atom(initial.captions),
+  };
+}
+
+export type WidgetStores = ReturnType<typeof createStores>;
+
+/**
+ * Returns every store except those in `keep` to its first value (a new visitor identity). `$status` is left to the
+ * caller, which reports the change as an event.
+ */
+export function resetStores(stores: WidgetStores, keep: readonly (keyof WidgetStores)[] = []): void {
+  const initial = initialValues();
+  for (const key of Object.keys(stores) as (keyof WidgetStores)[]) {
+    if (key === '$status' || keep.includes(key)) continue;
+    const name = key.slice(1) as keyof typeof initial;
+    (stores[key] as { set(value: unknown): void }).set(initial[name]);
+  }
+}
