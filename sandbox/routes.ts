@@ -3,6 +3,7 @@ import * as admin from './admin-api';
 import { postConnect, postConnectRefresh } from './connect';
 import type { RouteHandler } from './request-context';
 import * as control from './control-api';
+import { HttpError } from './http';
 import * as widget from './widget-auth';
 
 interface Route {
@@ -37,6 +38,14 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/sandbox/settings', handler: control.postDemoSettings },
 ];
 
+function decodeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpError(400, 'invalid_request', 'malformed percent-encoding in the path');
+  }
+}
+
 function matchPattern(pattern: string, pathname: string): Record<string, string> | undefined {
   const expected = pattern.split('/');
   const actual = pathname.replace(/\/$/, '').split('/');
@@ -44,7 +53,7 @@ function matchPattern(pattern: string, pathname: string): Record<string, string>
   const params: Record<string, string> = {};
   for (const [index, segment] of expected.entries()) {
     const value = actual[index] ?? '';
-    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(value);
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeSegment(value);
     else if (segment !== value) return undefined;
   }
   return params;

@@ -22,6 +22,7 @@ import {
   writeReply,
   type Reply,
 } from './http';
+import { parseStrictOrigin } from './origin';
 import { findRoute } from './routes';
 import { loadSeedFile, parseSeed, type SeedConfig } from './seed';
 import { MAX_SIGNALING_FRAME_BYTES, SignalingSocket } from './signaling';
@@ -90,10 +91,16 @@ function fromLoopbackPage(req: IncomingMessage): boolean {
   if (req.headers.origin === 'null') return false;
   const origin = requestOrigin(req);
   if (!origin) return true;
+  const url = parseStrictOrigin(origin);
+  return url !== undefined && LOOPBACK_HOSTNAMES.has(url.hostname);
+}
+
+/** The request target as a URL; undefined when it is not one (`GET http://[`), which is the client's fault. */
+function requestUrl(req: IncomingMessage): URL | undefined {
   try {
-    return LOOPBACK_HOSTNAMES.has(new URL(origin).hostname);
+    return new URL(req.url ?? '/', 'https://sandbox.invalid');
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -134,7 +141,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const url = requestUrl(req);
+    if (!url) {
+      writeReply(res, errorReply(new HttpError(400, 'invalid_request', 'malformed request target')));
+      return;
+    }
     const method = req.method ?? 'GET';
     const isApi = url.pathname === '/v1' || url.pathname.startsWith('/v1/');
     const isControl = url.pathname.startsWith('/sandbox/');
@@ -195,7 +206,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SIGNALING_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'https://sandbox.invalid').pathname !== '/signal') {
+    if (requestUrl(req)?.pathname !== '/signal') {
       socket.destroy();
       return;
     }
