@@ -261,8 +261,9 @@ export class CallBook {
     });
   }
 
+  /** Shutting down: every live call is hung up as the service would end it, so callers see a hang-up, not a drop. */
   async close(): Promise<void> {
-    await Promise.all([...this.live.values()].map((call) => this.end(call, 'sandbox_closed', null, false)));
+    await Promise.all([...this.live.values()].map((call) => this.end(call, 'sandbox_closed', null)));
   }
 
   /** Closes a call: tells the caller (with an optional error) unless the caller hung up, then frees media. */

@@ -1,18 +1,28 @@
-// CLI: `npx tsx sandbox/main.ts [--config FILE] [--port N] [--host H]`.
+// CLI: `npx tsx sandbox/main.ts [--config FILE] [--state FILE] [--reset] [--port N] [--host H]`.
 import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { StateFileError } from './persisted-state';
 import { SeedError } from './seed';
-import { startSandbox } from './server';
+import { DEFAULT_STATE_PATH, startSandbox } from './server';
+
+const USAGE = 'usage: tsx sandbox/main.ts [--config FILE] [--state FILE] [--reset] [--port N] [--host H]';
 
 function usage(message: string): never {
-  console.error(`${message}\nusage: tsx sandbox/main.ts [--config FILE] [--port N] [--host H]`);
+  console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
 async function main(): Promise<void> {
-  let values: { config?: string; port?: string; host?: string };
+  let values: { config?: string; state?: string; reset?: boolean; port?: string; host?: string };
   try {
     ({ values } = parseArgs({
-      options: { config: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } },
+      options: {
+        config: { type: 'string' },
+        state: { type: 'string' },
+        reset: { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+      },
     }));
   } catch (error) {
     usage((error as Error).message);
@@ -20,8 +30,11 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 8443 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be a port number, got ${values.port}`);
 
+  const statePath = values.state ? path.resolve(values.state) : DEFAULT_STATE_PATH;
   const sandbox = await startSandbox({
     ...(values.config ? { configPath: values.config } : {}),
+    statePath,
+    resetState: values.reset === true,
     ...(values.host ? { host: values.host } : {}),
     port,
   });
@@ -35,6 +48,7 @@ async function main(): Promise<void> {
       `  Signaling    wss://${new URL(sandbox.url).host}/signal`,
       `  Demo key     ${demoKey}`,
       `  Inspect      ${sandbox.url}/sandbox/calls   ${sandbox.url}/sandbox/requests`,
+      `  State        ${path.relative(process.cwd(), statePath) || statePath}${values.reset ? ' (reset to the seed)' : ''}`,
       '',
       `First time only: open ${sandbox.url}/ in your browser and accept the self-signed certificate`,
       '(it is kept in .sandbox/ and reused on later starts). Ctrl-C stops the sandbox.',
@@ -60,6 +74,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof SeedError ? `Invalid seed: ${error.message}` : error);
+  if (error instanceof SeedError) console.error(`Invalid seed: ${error.message}`);
+  else if (error instanceof StateFileError) {
+    console.error(
+      `Unusable state file: ${error.message}\nFix or remove it, or start again from the seed with --reset.`,
+    );
+  } else console.error(error);
   process.exit(1);
 });

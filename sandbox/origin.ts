@@ -31,6 +31,22 @@ function parseOrigin(origin: string): ParsedOrigin | undefined {
   };
 }
 
+/**
+ * A request's Origin header as a URL, only if it is an origin as a browser writes one: exactly
+ * `new URL(o).origin` (lower-case scheme and host, no default port, no userinfo, path, query or fragment, IPv4 in
+ * dotted decimal). `https://acme.com@evil.test`, `https://acme.com/`, `http://0x7f.1` and `http://2130706433`
+ * are not origins, whatever host URL parsing would make of them.
+ */
+export function parseStrictOrigin(origin: string): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return undefined;
+  }
+  return url.origin === origin ? url : undefined;
+}
+
 function entryMatches(rawEntry: string, origin: ParsedOrigin): boolean {
   const entry = rawEntry.trim().toLowerCase();
   if (entry.includes('://')) {
@@ -49,7 +65,7 @@ function entryMatches(rawEntry: string, origin: ParsedOrigin): boolean {
 }
 
 export function isOriginAllowed(origin: string, allowlist: readonly string[]): boolean {
-  const parsed = parseOrigin(origin);
+  const parsed = parseStrictOrigin(origin) && parseOrigin(origin);
   if (!parsed) return false;
   return allowlist.some((entry) => entryMatches(entry, parsed));
 }

@@ -3,6 +3,7 @@ import * as admin from './admin-api';
 import { postConnect, postConnectRefresh } from './connect';
 import type { RouteHandler } from './request-context';
 import * as control from './control-api';
+import { HttpError } from './http';
 import * as widget from './widget-auth';
 
 interface Route {
@@ -10,6 +11,8 @@ interface Route {
   /** Segments; `:name` captures one segment. */
   pattern: string;
   handler: RouteHandler;
+  /** An admin change that must survive a restart (saved to the state file after a 2xx reply). */
+  saves?: true;
 }
 
 const ROUTES: Route[] = [
@@ -21,21 +24,29 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/v1/widget/connect', handler: postConnect },
   { method: 'POST', pattern: '/v1/widget/connect/refresh', handler: postConnectRefresh },
   { method: 'GET', pattern: '/v1/widget-keys', handler: admin.listWidgetKeys },
-  { method: 'POST', pattern: '/v1/widget-keys', handler: admin.createWidgetKey },
-  { method: 'PATCH', pattern: '/v1/widget-keys/:id', handler: admin.updateWidgetKey },
-  { method: 'DELETE', pattern: '/v1/widget-keys/:id', handler: admin.deleteWidgetKey },
+  { method: 'POST', pattern: '/v1/widget-keys', handler: admin.createWidgetKey, saves: true },
+  { method: 'PATCH', pattern: '/v1/widget-keys/:id', handler: admin.updateWidgetKey, saves: true },
+  { method: 'DELETE', pattern: '/v1/widget-keys/:id', handler: admin.deleteWidgetKey, saves: true },
   { method: 'GET', pattern: '/v1/widget-settings', handler: admin.getWidgetSettings },
-  { method: 'PATCH', pattern: '/v1/widget-settings', handler: admin.updateWidgetSettings },
+  { method: 'PATCH', pattern: '/v1/widget-settings', handler: admin.updateWidgetSettings, saves: true },
   { method: 'GET', pattern: '/v1/agents', handler: admin.listAgents },
   { method: 'GET', pattern: '/v1/agents/:id/widget-settings', handler: admin.getAgentWidgetSettings },
-  { method: 'PATCH', pattern: '/v1/agents/:id/widget-settings', handler: admin.updateAgentWidgetSettings },
+  { method: 'PATCH', pattern: '/v1/agents/:id/widget-settings', handler: admin.updateAgentWidgetSettings, saves: true },
   { method: 'GET', pattern: '/sandbox/calls', handler: control.listCalls },
   { method: 'GET', pattern: '/sandbox/requests', handler: control.listRequests },
   { method: 'POST', pattern: '/sandbox/faults', handler: control.injectFault },
   { method: 'DELETE', pattern: '/sandbox/faults', handler: control.clearFaults },
   { method: 'GET', pattern: '/sandbox/demo', handler: control.getDemo },
-  { method: 'POST', pattern: '/sandbox/settings', handler: control.postDemoSettings },
+  { method: 'POST', pattern: '/sandbox/settings', handler: control.postDemoSettings, saves: true },
 ];
+
+function decodeSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new HttpError(400, 'invalid_request', 'malformed percent-encoding in the path');
+  }
+}
 
 function matchPattern(pattern: string, pathname: string): Record<string, string> | undefined {
   const expected = pattern.split('/');
@@ -44,14 +55,14 @@ function matchPattern(pattern: string, pathname: string): Record<string, string>
   const params: Record<string, string> = {};
   for (const [index, segment] of expected.entries()) {
     const value = actual[index] ?? '';
-    if (segment.startsWith(':')) params[segment.slice(1)] = decodeURIComponent(value);
+    if (segment.startsWith(':')) params[segment.slice(1)] = decodeSegment(value);
     else if (segment !== value) return undefined;
   }
   return params;
 }
 
 export type RouteMatch =
-  | { kind: 'found'; handler: RouteHandler; params: Record<string, string> }
+  | { kind: 'found'; handler: RouteHandler; params: Record<string, string>; saves: boolean }
   | { kind: 'wrong_method'; allowed: string[] }
   | { kind: 'none' };
 
@@ -60,7 +71,7 @@ export function findRoute(method: string, pathname: string): RouteMatch {
   for (const route of ROUTES) {
     const params = matchPattern(route.pattern, pathname);
     if (!params) continue;
-    if (route.method === method) return { kind: 'found', handler: route.handler, params };
+    if (route.method === method) return { kind: 'found', handler: route.handler, params, saves: route.saves === true };
     allowed.push(route.method);
   }
   return allowed.length ? { kind: 'wrong_method', allowed } : { kind: 'none' };

@@ -11,6 +11,7 @@ import { CallBook, type CallView } from './call-book';
 import { loadOrCreateCertificate } from './cert';
 import type { RouteContext } from './request-context';
 import { PendingFaults } from './faults';
+import { PersistedState } from './persisted-state';
 import {
   CORS_HEADERS,
   errorReply,
@@ -22,6 +23,7 @@ import {
   writeReply,
   type Reply,
 } from './http';
+import { parseStrictOrigin } from './origin';
 import { findRoute } from './routes';
 import { loadSeedFile, parseSeed, type SeedConfig } from './seed';
 import { MAX_SIGNALING_FRAME_BYTES, SignalingSocket } from './signaling';
@@ -31,6 +33,8 @@ import { TokenAuthority } from './tokens';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..');
 export const DEFAULT_SEED_PATH = path.join(REPO_ROOT, 'sandbox', 'seed.json');
+/** Where `npm start` keeps admin changes (ignored by git, beside the certificate). */
+export const DEFAULT_STATE_PATH = path.join(REPO_ROOT, '.sandbox', 'state.json');
 
 export interface SandboxOptions {
   /** Seed file; defaults to sandbox/seed.json. Ignored when `config` is given. */
@@ -50,6 +54,13 @@ export interface SandboxOptions {
   listenDeadlineMs?: number;
   /** How long a call survives without a signaling socket (default 30 s). */
   signalingGraceMs?: number;
+  /**
+   * Keep admin changes (branding, agent policy, widget keys) in this file across restarts (DESIGN 4). Without it
+   * the sandbox starts from the seed every time, which is what tests want; the CLI passes `.sandbox/state.json`.
+   */
+  statePath?: string;
+  /** With `statePath`: ignore the saved changes and start again from the seed (overwriting the file). */
+  resetState?: boolean;
   /** Swap the answering media peer (default: werift). */
   createMediaAgent?: MediaAgentFactory;
 }
@@ -90,10 +101,16 @@ function fromLoopbackPage(req: IncomingMessage): boolean {
   if (req.headers.origin === 'null') return false;
   const origin = requestOrigin(req);
   if (!origin) return true;
+  const url = parseStrictOrigin(origin);
+  return url !== undefined && LOOPBACK_HOSTNAMES.has(url.hostname);
+}
+
+/** The request target as a URL; undefined when it is not one (`GET http://[`), which is the client's fault. */
+function requestUrl(req: IncomingMessage): URL | undefined {
   try {
-    return LOOPBACK_HOSTNAMES.has(new URL(origin).hostname);
+    return new URL(req.url ?? '/', 'https://sandbox.invalid');
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -102,6 +119,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ? parseSeed(options.config, 'config')
     : loadSeedFile(options.configPath ?? DEFAULT_SEED_PATH);
   const state = new SandboxState(seed);
+  const persisted = options.statePath ? new PersistedState(options.statePath, state, seed) : undefined;
+  persisted?.load(options.resetState === true);
   const tokens = new TokenAuthority(seed.settings.jwt_secret);
   const faults = new PendingFaults();
   const calls = new CallBook(
@@ -130,11 +149,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       calls,
       faults,
     };
-    return match.handler(ctx);
+    const reply = await match.handler(ctx);
+    if (match.saves && reply.status < 300) persisted?.save();
+    return reply;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'https://sandbox.invalid');
+    const url = requestUrl(req);
+    if (!url) {
+      writeReply(res, errorReply(new HttpError(400, 'invalid_request', 'malformed request target')));
+      return;
+    }
     const method = req.method ?? 'GET';
     const isApi = url.pathname === '/v1' || url.pathname.startsWith('/v1/');
     const isControl = url.pathname.startsWith('/sandbox/');
@@ -195,7 +220,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SIGNALING_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'https://sandbox.invalid').pathname !== '/signal') {
+    if (requestUrl(req)?.pathname !== '/signal') {
       socket.destroy();
       return;
     }
@@ -230,7 +255,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close: () =>
       (closing ??= (async () => {
         await calls.close();
-        for (const socket of sockets) socket.close();
+        await Promise.all([...sockets].map((socket) => socket.close()));
         wss.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

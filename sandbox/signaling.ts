@@ -42,6 +42,8 @@ export interface SignalingOptions {
  * KB with many candidates); anything near this is not the SDK, and ws refuses it (close 1009) before parsing it.
  */
 export const MAX_SIGNALING_FRAME_BYTES = 256 * 1024;
+/** How long a closing sandbox waits for a client to answer its close frame. */
+const CLOSE_GRACE_MS = 1000;
 
 /** One client WebSocket speaking PStream. */
 export class SignalingSocket implements CallerLine {
@@ -143,9 +145,15 @@ export class SignalingSocket implements CallerLine {
     this.ws.terminate();
   }
 
-  close(): void {
+  /** Closes the socket cleanly (1001, after what was already sent), or cuts it if the client does not answer. */
+  async close(): Promise<void> {
     clearInterval(this.heartbeat);
     clearTimeout(this.listenDeadline);
-    this.ws.terminate();
+    if (this.ws.readyState === this.ws.CLOSED) return;
+    const closed = new Promise<void>((resolve) => this.ws.once('close', () => resolve()));
+    this.ws.close(1001, 'sandbox closing');
+    const cut = setTimeout(() => this.ws.terminate(), CLOSE_GRACE_MS);
+    await closed;
+    clearTimeout(cut);
   }
 }

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { connect as tlsConnect } from 'node:tls';
 import { call, DEMO_KEY, testSeed, withSandbox } from './helpers';
 
 function staticFixture(): string[] {
@@ -126,5 +127,43 @@ test('the request log records API calls; unknown routes and methods are refused'
     );
     assert.equal(typeof log[0]?.['at'], 'string');
     assert.equal(sandbox.requests().length, 4); // only /v1 requests are logged, not /sandbox reads
+  });
+});
+
+/** Writes one raw HTTP/1.1 request over TLS and returns the status line (or '' when the socket just closes). */
+function rawStatusLine(port: number, head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({ host: '127.0.0.1', port, rejectUnauthorized: false }, () => socket.end(head));
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    socket.on('end', () => resolve(received.split('\r\n')[0] ?? ''));
+    socket.on('error', reject);
+  });
+}
+
+test('a malformed % in a route segment or an unparsable request target is 400, not 500', async () => {
+  await withSandbox(testSeed(), async (sandbox) => {
+    for (const pathname of ['/v1/widget-keys/%E0%A4%A', '/v1/agents/%/widget-settings']) {
+      const res = await call(sandbox, 'PATCH', pathname, { bearer: 'sk_live_acme_test000000000000', body: {} });
+      assert.equal(res.status, 400, pathname);
+      assert.equal(res.text, 'invalid_request: malformed percent-encoding in the path');
+    }
+    for (const target of ['http://[', 'http://[::1']) {
+      const line = await rawStatusLine(
+        sandbox.port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`,
+      );
+      assert.equal(line, 'HTTP/1.1 400 Bad Request', target);
+      // The same target on an upgrade request must not take the sandbox down either.
+      await rawStatusLine(
+        sandbox.port,
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      );
+    }
+    assert.equal(
+      (await call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`)).status,
+      200,
+    );
   });
 });

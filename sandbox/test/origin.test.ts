@@ -6,7 +6,8 @@ import { call, DEMO_KEY, testSeed, withSandbox } from './helpers';
 test('exact origin entries match scheme, host and port', () => {
   const list = ['https://acme.com'];
   assert.equal(isOriginAllowed('https://acme.com', list), true);
-  assert.equal(isOriginAllowed('https://acme.com:443', list), true);
+  assert.equal(isOriginAllowed('https://acme.com:443', list), false, 'a browser never writes the default port');
+  assert.equal(isOriginAllowed('https://acme.com', ['https://acme.com:443']), true);
   assert.equal(isOriginAllowed('http://acme.com', list), false);
   assert.equal(isOriginAllowed('https://acme.com:8443', list), false);
   assert.equal(isOriginAllowed('https://www.acme.com', list), false);
@@ -38,6 +39,30 @@ test('localhost:* and 127.0.0.1:* allow any port and scheme', () => {
   assert.equal(isOriginAllowed('https://127.0.0.1:8443', list), true);
   assert.equal(isOriginAllowed('http://localhost.evil.test:5173', list), false);
   assert.equal(isOriginAllowed('http://128.0.0.1:80', list), false);
+});
+
+test('only a strict origin (exactly new URL(o).origin) can match', () => {
+  const list = ['https://acme.com', 'localhost:*', '127.0.0.1:*', 'acme.com'];
+  for (const notAnOrigin of [
+    'https://user@acme.com',
+    'https://acme.com@evil.test',
+    'https://acme.com/',
+    'https://acme.com/path',
+    'https://acme.com?x',
+    'https://acme.com#x',
+    'HTTPS://ACME.COM',
+    'https://acme.com.',
+    'http://0x7f.1:5173',
+    'http://127.1:5173',
+    'http://2130706433:5173',
+    'http://0177.0.0.1:5173',
+    ' https://acme.com',
+    'http://localhost:05173',
+  ]) {
+    assert.equal(isOriginAllowed(notAnOrigin, list), false, notAnOrigin);
+  }
+  assert.equal(isOriginAllowed('http://127.0.0.1:5173', list), true);
+  assert.equal(isOriginAllowed('http://acme.com', list), true);
 });
 
 test('an empty allowlist blocks everything; junk origins never match', () => {
