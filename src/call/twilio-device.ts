@@ -4,7 +4,7 @@
  */
 import { WidgetError } from '../api/errors.js';
 import { loadOnce } from '../load-once.js';
-import type { DeviceFactory, DeviceLike } from './device.js';
+import type { CallLike, DeviceFactory } from './device.js';
 
 /**
  * Twilio's sounds (ringback, hang-up, DTMF tones) replaced by silence that loads nothing. Twilio fetches each sound at
@@ -43,6 +43,25 @@ export const createTwilioDevice: DeviceFactory = async ({ token, edge, signaling
     logLevel: 'error',
     tokenRefreshMs: 10_000,
   };
-  // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
-  return new Device(token, options as ConstructorParameters<typeof Device>[1]) as unknown as DeviceLike;
+  const device = new Device(token, options as ConstructorParameters<typeof Device>[1]);
+  return {
+    // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
+    on: (event, listener) => device.on(event, listener as (...args: unknown[]) => void),
+    connect: (connectOptions) => device.connect(connectOptions) as unknown as Promise<CallLike>,
+    updateToken: (next) => device.updateToken(next),
+    destroy() {
+      device.destroy();
+      releaseTokenTimer(device);
+    },
+  };
 };
+
+/**
+ * `Device#destroy()` leaves the token-expiry timer it set when signaling connected (token TTL minus
+ * `tokenRefreshMs`: about an hour per call) pending, holding the destroyed Device. Nothing else clears it (SDK
+ * 2.18, device.js `_onSignalingConnected`), so clear it here; once destroyed, the Device never sets it again.
+ */
+function releaseTokenTimer(device: object): void {
+  const timer = (device as { _tokenWillExpireTimeout?: ReturnType<typeof setTimeout> | null })._tokenWillExpireTimeout;
+  if (timer) clearTimeout(timer);
+}
