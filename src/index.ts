@@ -6,19 +6,7 @@ export { KatavenWidget } from './widget/kataven-widget.js';
 export * from './events.js';
 export { WidgetError, ERROR_CODES, type WidgetErrorCode } from './api/errors.js';
 export { createApiClient, DEFAULT_API_BASE, type ApiClient, type ApiClientOptions } from './api/client.js';
-export {
-  validateBranding,
-  isValidColor,
-  isValidLogoUrl,
-  isLauncherPosition,
-  DEFAULT_BRANDING,
-  LAUNCHER_POSITIONS,
-  TEXT_LIMITS,
-  MAX_CALL_SECONDS_RANGE,
-  type Branding,
-  type BrandingIssue,
-  type LauncherPosition,
-} from './api/branding.js';
+export type { Branding, BrandingIssue, LauncherPosition } from './api/branding.js';
 export type { WidgetStatus } from './state/widget-stores.js';
 export type { PolicyOverride } from './state/config-rules.js';
 export type { CallEndReason } from './call/call-controller.js';

@@ -3,7 +3,7 @@
  * store at once; a field that breaks the widget's rule gets `aria-invalid` and a message, and never reaches the preview.
  */
 import { html, nothing } from 'lit';
-import { LAUNCHER_POSITIONS, type LauncherPosition } from '../../src/api/branding.js';
+import { LAUNCHER_POSITIONS, type LauncherPosition, TEXT_LIMITS } from '../../src/api/branding.js';
 import { StoreController } from '../../src/widget/store-controller.js';
 import { $check, $connection, $form, selectAgent, setField } from './demo-store.js';
 import {
@@ -44,17 +44,16 @@ type TextField =
   'primary_color' | 'accent_color' | 'logo_url' | 'launcher_label' | 'privacy_notice' | 'max_call_seconds';
 
 export class BrandingForm extends LightElement {
-  readonly #stores = new StoreController(this, [$form, $check, $connection]);
+  readonly #stores = new StoreController(this, { form: $form, check: $check, connection: $connection });
 
   protected override render() {
-    void this.#stores;
     return html`<form class="settings" novalidate @submit=${(event: Event) => event.preventDefault()}>
       ${this.#renderBrand()} ${this.#renderPolicy()} ${this.#renderOptions()}
     </form>`;
   }
 
   #renderBrand() {
-    const form = $form.get();
+    const form = this.#stores.values.form;
     return html`<section class="card" aria-labelledby="brand-heading">
       <div class="card-head">
         <h2 id="brand-heading">Branding</h2>
@@ -74,7 +73,7 @@ export class BrandingForm extends LightElement {
       </div>
       <div class="field">
         <label for="f-launcher_label">Launcher label</label>
-        ${this.#textInput('launcher_label', { placeholder: 'Talk to us (default)', maxlength: 80 })}
+        ${this.#textInput('launcher_label', { placeholder: 'Talk to us (default)', maxlength: TEXT_LIMITS.launcher_label })}
         ${this.#help('launcher_label', 'Empty uses the default in the visitor’s language.')}
       </div>
       <div class="field">
@@ -107,14 +106,14 @@ export class BrandingForm extends LightElement {
               </label>`,
           )}
         </div>
-        ${fieldError('f-launcher_position', 'Launcher position', $check.get().issues.launcher_position)}
+        ${fieldError('f-launcher_position', 'Launcher position', this.#stores.values.check.issues.launcher_position)}
       </fieldset>
     </section>`;
   }
 
   #renderPolicy() {
-    const form = $form.get();
-    const connection = $connection.get();
+    const form = this.#stores.values.form;
+    const connection = this.#stores.values.connection;
     return html`<section class="card" aria-labelledby="policy-heading">
       <div class="card-head">
         <h2 id="policy-heading">Agent policy</h2>
@@ -178,7 +177,7 @@ export class BrandingForm extends LightElement {
   }
 
   #renderOptions() {
-    const form = $form.get();
+    const form = this.#stores.values.form;
     return html`<section class="card" aria-labelledby="options-heading">
       <div class="card-head">
         <h2 id="options-heading">On your page</h2>
@@ -224,14 +223,14 @@ export class BrandingForm extends LightElement {
         type="checkbox"
         role="switch"
         class="switch"
-        .checked=${$form.get()[field]}
+        .checked=${this.#stores.values.form[field]}
         @change=${(event: Event) => setField(field, (event.target as HTMLInputElement).checked)}
       />
     </label>`;
   }
 
   #colorField(field: 'primary_color' | 'accent_color', label: string, hint: string) {
-    const value = $form.get()[field];
+    const value = this.#stores.values.form[field];
     const swatch = isValidColor(value.trim()) ? expandHex(value.trim()) : '#000000';
     return html`<div class="field color-field">
       <label for="f-${field}">${label}</label>
@@ -253,7 +252,7 @@ export class BrandingForm extends LightElement {
     return html`<input
       id="f-${field}"
       type=${String(options.type ?? 'text')}
-      .value=${$form.get()[field]}
+      .value=${this.#stores.values.form[field]}
       placeholder=${options.placeholder ?? nothing}
       inputmode=${options.inputmode ?? nothing}
       spellcheck=${options.spellcheck ?? nothing}
@@ -266,18 +265,18 @@ export class BrandingForm extends LightElement {
   }
 
   #help(field: TextField, text: string) {
-    const issue = $check.get().issues[field];
+    const issue = this.#stores.values.check.issues[field];
     return issue
       ? fieldError(`f-${field}`, labelOf(field), issue)
       : html`<p class="help" id="f-${field}-help">${text}</p>`;
   }
 
   #invalid(field: keyof DemoForm): 'true' | 'false' {
-    return $check.get().issues[field] ? 'true' : 'false';
+    return this.#stores.values.check.issues[field] ? 'true' : 'false';
   }
 
   #describedBy(field: keyof DemoForm): string {
-    return $check.get().issues[field] ? `f-${field}-error` : `f-${field}-help`;
+    return this.#stores.values.check.issues[field] ? `f-${field}-error` : `f-${field}-help`;
   }
 
   #useSampleLogo = () => setField('logo_url', new URL('/sample-logo.svg', location.href).href);

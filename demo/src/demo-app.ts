@@ -21,7 +21,13 @@ import {
 import { LightElement, fieldError, icons } from './ui.js';
 
 export class DemoApp extends LightElement {
-  readonly #stores = new StoreController(this, [$connection, $load, $save, $dirty, $check]);
+  readonly #stores = new StoreController(this, {
+    connection: $connection,
+    load: $load,
+    save: $save,
+    dirty: $dirty,
+    check: $check,
+  });
   /** The source tab the customer picked (live mode only takes effect once their config has loaded). */
   #source: Source = 'sandbox';
   #live = { publicKey: '', apiBase: DEFAULT_API_BASE, agentId: '' };
@@ -33,7 +39,6 @@ export class DemoApp extends LightElement {
   }
 
   protected override render() {
-    void this.#stores;
     return html`<a class="skip-link" href="#settings">Skip to settings</a>
       <header class="topbar">
         <div class="brand">
@@ -62,7 +67,7 @@ export class DemoApp extends LightElement {
   }
 
   #renderSource() {
-    const connection = $connection.get();
+    const connection = this.#stores.values.connection;
     return html`<section class="card source-card" aria-labelledby="source-heading">
       <div class="card-head">
         <h2 id="source-heading">Settings source</h2>
@@ -101,7 +106,7 @@ export class DemoApp extends LightElement {
 
   #renderLiveForm() {
     const issue = this.#liveIssue;
-    const connection = $connection.get();
+    const connection = this.#stores.values.connection;
     const field = (name: 'publicKey' | 'apiBase' | 'agentId', label: string, placeholder: string, help: string) => {
       const invalid = issue?.field === name;
       return html`<div class="field">
@@ -123,7 +128,9 @@ export class DemoApp extends LightElement {
       ${field('publicKey', 'Publishable key', 'pk_live_…', 'Your widget key. Never a secret sk_ key.')}
       ${field('apiBase', 'API base', DEFAULT_API_BASE, 'Leave as is unless Kataven gave you another.')}
       ${field('agentId', 'Agent ID', 'optional', 'Leave empty if your key is pinned to an agent.')}
-      <button class="button primary" type="submit" ?disabled=${$load.get().state === 'busy'}>Load my config</button>
+      <button class="button primary" type="submit" ?disabled=${this.#stores.values.load.state === 'busy'}>
+        Load my config
+      </button>
       <p class="help">
         Read-only: this page reads your public config and cannot save. Copy the PATCH bodies under “Save via API” and
         send them from your server.
@@ -133,13 +140,13 @@ export class DemoApp extends LightElement {
   }
 
   #renderLoad() {
-    const load = $load.get();
+    const load = this.#stores.values.load;
     if (load.state === 'busy') return html`<p class="notice" role="status">${load.message}</p>`;
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">
         <p>${load.message}</p>
         ${
-          $connection.get()?.source !== 'live'
+          this.#stores.values.connection?.source !== 'live'
             ? html`<button class="button small" type="button" @click=${() => void loadSandbox()}>Retry</button>`
             : nothing
         }
@@ -149,10 +156,10 @@ export class DemoApp extends LightElement {
   }
 
   #renderSaveBar() {
-    const connection = $connection.get();
-    const saveState = $save.get();
-    const dirty = $dirty.get();
-    const valid = $check.get().valid;
+    const connection = this.#stores.values.connection;
+    const saveState = this.#stores.values.save;
+    const dirty = this.#stores.values.dirty;
+    const valid = this.#stores.values.check.valid;
     const sandbox = connection?.source === 'sandbox';
     const text =
       saveState.state !== 'idle'
@@ -188,7 +195,7 @@ export class DemoApp extends LightElement {
     this.#source = source;
     this.#liveIssue = null;
     this.requestUpdate();
-    if (source === 'sandbox' && $connection.get()?.source !== 'sandbox') void loadSandbox();
+    if (source === 'sandbox' && this.#stores.values.connection?.source !== 'sandbox') void loadSandbox();
   }
 
   #onLiveSubmit = async (event: Event) => {

@@ -4,7 +4,7 @@
  * field for the widgets; the snippets are computed from the same checked values.
  */
 import { atom, computed, map } from 'nanostores';
-import { DEFAULT_BRANDING, type Branding } from '../../src/api/branding.js';
+import { DEFAULT_BRANDING, type Branding, isLoopbackHost } from '../../src/api/branding.js';
 import { createApiClient, DEFAULT_API_BASE } from '../../src/api/client.js';
 import type { WidgetConfigResponse } from '../../src/api/schemas.js';
 import { checkClientKey } from '../../src/state/config-rules.js';
@@ -229,7 +229,7 @@ export function checkLiveInput(
   } catch {
     url = null;
   }
-  const loopback = url && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
+  const loopback = url && isLoopbackHost(url.hostname);
   if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && loopback))) {
     return { field: 'apiBase', message: 'Enter an https:// API base URL, like https://api.kataven.ai/v1.' };
   }

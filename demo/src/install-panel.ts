@@ -9,7 +9,7 @@ import type { Snippet } from './snippets.js';
 import { LightElement, icons } from './ui.js';
 
 export class InstallPanel extends LightElement {
-  readonly #stores = new StoreController(this, [$snippets, $check, $connection]);
+  readonly #stores = new StoreController(this, { snippets: $snippets, check: $check, connection: $connection });
   #active: Snippet['id'] = 'script';
   #copied = '';
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -20,10 +20,9 @@ export class InstallPanel extends LightElement {
   }
 
   protected override render() {
-    void this.#stores;
-    const snippets = $snippets.get();
-    const issues = Object.keys($check.get().issues).length;
-    const connection = $connection.get();
+    const snippets = this.#stores.values.snippets;
+    const issues = Object.keys(this.#stores.values.check.issues).length;
+    const connection = this.#stores.values.connection;
     return html`<section class="card install-card" aria-labelledby="install-heading">
       <div class="card-head">
         <h2 id="install-heading">Add it to your site</h2>
@@ -110,7 +109,7 @@ export class InstallPanel extends LightElement {
   }
 
   #onTabKey = (event: KeyboardEvent) => {
-    const ids = $snippets.get().map((snippet) => snippet.id);
+    const ids = this.#stores.values.snippets.map((snippet) => snippet.id);
     const index = ids.indexOf(this.#active);
     const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: ids.length - 1 };
     const target = moves[event.key];

@@ -40,7 +40,12 @@ function disabledNote() {
 }
 
 export class PreviewFrame extends LightElement {
-  readonly #stores = new StoreController(this, [$connection, $form, $preview, $viewport]);
+  readonly #stores = new StoreController(this, {
+    connection: $connection,
+    form: $form,
+    preview: $preview,
+    viewport: $viewport,
+  });
   #scale = 1;
   #resize = new ResizeObserver(() => this.#measure());
 
@@ -57,13 +62,13 @@ export class PreviewFrame extends LightElement {
   #measure(): void {
     const stage = this.querySelector<HTMLElement>('.stage-area');
     if (!stage) return;
-    const viewport = VIEWPORTS[$viewport.get()];
+    const viewport = VIEWPORTS[this.#stores.values.viewport];
     const style = getComputedStyle(stage);
     // The phone's bezel (2 × 12px) is outside the scaled viewport.
-    const bezel = $viewport.get() === 'phone' ? 24 : 0;
+    const bezel = this.#stores.values.viewport === 'phone' ? 24 : 0;
     const room = stage.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - bezel;
     // A phone is shown whole, so it also fits a reasonable height.
-    const tall = $viewport.get() === 'phone' ? 640 / viewport.height : 1;
+    const tall = this.#stores.values.viewport === 'phone' ? 640 / viewport.height : 1;
     const scale = Math.min(1, room / viewport.width, tall);
     if (Math.abs(scale - this.#scale) > 0.001) {
       this.#scale = scale;
@@ -73,15 +78,34 @@ export class PreviewFrame extends LightElement {
 
   protected override updated(): void {
     this.#measure();
+    this.#applySize();
+  }
+
+  /**
+   * Sizes come from the viewport and the measured scale, so they cannot be stylesheet rules; they are set through the
+   * CSSOM, not `style` attributes, which a strict CSP (no 'unsafe-inline' styles) would block, as for the widget.
+   */
+  #applySize(): void {
+    const viewport = VIEWPORTS[this.#stores.values.viewport];
+    const scale = this.#scale;
+    const set = (selector: string, properties: Record<string, string>) => {
+      const element = this.querySelector<HTMLElement>(selector);
+      for (const [name, value] of Object.entries(properties)) element?.style.setProperty(name, value);
+    };
+    set('.device', { width: `${viewport.width * scale}px` });
+    set('.viewport-box', { height: `${viewport.height * scale}px` });
+    set('.mock-viewport', {
+      width: `${viewport.width}px`,
+      height: `${viewport.height}px`,
+      transform: `scale(${scale})`,
+    });
   }
 
   protected override render() {
-    void this.#stores;
-    const connection = $connection.get();
-    const kind = $viewport.get();
+    const connection = this.#stores.values.connection;
+    const kind = this.#stores.values.viewport;
     const viewport = VIEWPORTS[kind];
-    const scale = this.#scale;
-    const scheme = $form.get().theme;
+    const scheme = this.#stores.values.form.theme;
     return html`<section class="card preview-card" aria-labelledby="preview-heading">
       <div class="preview-toolbar">
         <div>
@@ -102,18 +126,13 @@ export class PreviewFrame extends LightElement {
         </div>
       </div>
       <div class="stage-area" data-viewport=${kind}>
-        <div class="device ${kind}" style="width:${viewport.width * scale}px">
+        <div class="device ${kind}">
           <div class="browser-bar" aria-hidden="true">
             ${kind === 'desktop' ? html`<span class="dots"><i></i><i></i><i></i></span>` : nothing}
             <span class="address">${viewport.url}</span>
           </div>
-          <div class="viewport-box" style="height:${viewport.height * scale}px">
-            <div
-              class="mock-viewport"
-              data-scheme=${scheme}
-              data-testid="mock-viewport"
-              style="width:${viewport.width}px;height:${viewport.height}px;transform:scale(${scale})"
-            >
+          <div class="viewport-box">
+            <div class="mock-viewport" data-scheme=${scheme} data-testid="mock-viewport">
               ${mockSite()} ${connection ? widget('floating', connection) : nothing}
             </div>
           </div>
@@ -125,12 +144,11 @@ export class PreviewFrame extends LightElement {
 }
 
 export class CallPreview extends LightElement {
-  readonly #stores = new StoreController(this, [$connection, $form, $preview]);
+  readonly #stores = new StoreController(this, { connection: $connection, form: $form, preview: $preview });
   #status = 'idle';
 
   protected override render() {
-    void this.#stores;
-    const connection = $connection.get();
+    const connection = this.#stores.values.connection;
     return html`<section class="card call-card" aria-labelledby="call-heading">
       <div class="card-head">
         <h2 id="call-heading">Try a call</h2>

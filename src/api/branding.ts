@@ -52,7 +52,24 @@ export function isValidLogoUrl(value: unknown): value is string {
     return false;
   }
   if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(url.hostname);
+  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
+}
+
+/**
+ * The text color for a brand color (a hex color that passed `isValidColor`): near-black on light colors, white on
+ * the rest, by the color's relative luminance as WCAG 2 defines it (near-black above 0.45).
+ */
+export function readableOn(hex: string): string {
+  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1);
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16) / 255);
+  const lin = (c = 0) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  return luminance > 0.45 ? '#111827' : '#ffffff';
+}
+
+/** `localhost`, `127.x.y.z` or `[::1]` (a URL's `hostname`): where plain `http:` is acceptable (local development). */
+export function isLoopbackHost(hostname: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/.test(hostname);
 }
 
 export function isLauncherPosition(value: unknown): value is LauncherPosition {

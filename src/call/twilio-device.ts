@@ -4,15 +4,24 @@
  */
 import { WidgetError } from '../api/errors.js';
 import { loadOnce } from '../load-once.js';
-import type { DeviceFactory, DeviceLike } from './device.js';
+import type { CallLike, DeviceFactory } from './device.js';
 
-// A 1 ms silent WAV. Twilio preloads 15 sound files from sdk.twilio.com at construction; pointing every sound here
-// means the page makes no request it did not ask for (notes: twilio-local-emulation.md section 3).
-const SILENT_WAV =
-  'data:audio/wav;base64,UklGRjQAAABXQVZFZm10IBAAAAABAAEAQB8AAIA+AAACABAAZGF0YRAAAAAAAAAAAAAAAAAAAAAAAAAA';
-const SOUND_NAMES = ['incoming', 'outgoing', 'disconnect', 'dtmfs', 'dtmfh'].concat(
-  Array.from({ length: 10 }, (_, digit) => `dtmf${digit}`),
-);
+/**
+ * Twilio's sounds (ringback, hang-up, DTMF tones) replaced by silence that loads nothing. Twilio fetches each sound at
+ * construction (XHR into an AudioContext, or an <audio> element): from sdk.twilio.com by default, which is third-party
+ * traffic, and from any URL we give it, which a strict CSP must then allow (data: URLs need `connect-src data:`).
+ * The Device's documented `Sound` option replaces the player itself, so no sound is ever fetched (notes:
+ * twilio-local-emulation.md section 3). Twilio calls only these three methods on a sound.
+ */
+class SilentSound {
+  play(): Promise<void> {
+    return Promise.resolve();
+  }
+  stop(): void {}
+  setSinkIds(): Promise<void> {
+    return Promise.resolve();
+  }
+}
 
 /** Starts fetching the Twilio SDK chunk (idempotent). Failures surface when a call actually starts. */
 export const preloadTwilio: () => Promise<typeof import('@twilio/voice-sdk')> = loadOnce(() =>
@@ -29,11 +38,30 @@ export const createTwilioDevice: DeviceFactory = async ({ token, edge, signaling
     // `chunderw` is the SDK's (exported but internal) signaling-host option; it replaces the edge's host.
     ...(signalingHost ? { chunderw: signalingHost } : {}),
     publishEvents: false,
-    sounds: Object.fromEntries(SOUND_NAMES.map((name) => [name, SILENT_WAV])),
+    Sound: SilentSound,
     closeProtection: false,
     logLevel: 'error',
     tokenRefreshMs: 10_000,
   };
-  // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
-  return new Device(token, options as ConstructorParameters<typeof Device>[1]) as unknown as DeviceLike;
+  const device = new Device(token, options as ConstructorParameters<typeof Device>[1]);
+  return {
+    // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
+    on: (event, listener) => device.on(event, listener as (...args: unknown[]) => void),
+    connect: (connectOptions) => device.connect(connectOptions) as unknown as Promise<CallLike>,
+    updateToken: (next) => device.updateToken(next),
+    destroy() {
+      device.destroy();
+      releaseTokenTimer(device);
+    },
+  };
 };
+
+/**
+ * `Device#destroy()` leaves the token-expiry timer it set when signaling connected (token TTL minus
+ * `tokenRefreshMs`: about an hour per call) pending, holding the destroyed Device. Nothing else clears it (SDK
+ * 2.18, device.js `_onSignalingConnected`), so clear it here; once destroyed, the Device never sets it again.
+ */
+function releaseTokenTimer(device: object): void {
+  const timer = (device as { _tokenWillExpireTimeout?: ReturnType<typeof setTimeout> | null })._tokenWillExpireTimeout;
+  if (timer) clearTimeout(timer);
+}

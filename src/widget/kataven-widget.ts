@@ -1,21 +1,15 @@
 import { LitElement, type PropertyValues, adoptStyles, html, nothing } from 'lit';
-import { isLauncherPosition } from '../api/branding.js';
+import { isLauncherPosition, readableOn } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
 import { createKatavenEvent } from '../events.js';
 import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js';
 import { createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
-import { type Strings, defaultLauncherLabel, loadStrings, resolveLocale } from './i18n.js';
+import { CountdownController } from './countdown-controller.js';
+import { defaultLauncherLabel, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
-import type { renderPanel } from './panel.js';
+import { PanelLoader } from './panel-loader.js';
 import { StoreController } from './store-controller.js';
-
-/** What the lazily loaded panel brings: its renderer and the strings of the current locale. */
-interface PanelKit {
-  render: typeof renderPanel;
-  strings: Strings;
-  locale: string;
-}
 
 /**
  * A voice launcher and call panel for a Kataven AI agent.
@@ -95,28 +89,34 @@ export class KatavenWidget extends LitElement {
   declare deviceFactory: DeviceFactory | undefined;
 
   #state = createWidgetState((name, detail) => this.dispatchEvent(createKatavenEvent(name, detail)));
+  #stores = new StoreController(this, {
+    status: this.#state.$status,
+    error: this.#state.$error,
+    config: this.#state.$config,
+    open: this.#state.$open,
+    consentAsked: this.#state.$consentAsked,
+    muted: this.#state.$muted,
+    level: this.#state.$level,
+    elapsedSeconds: this.#state.$elapsedSeconds,
+    captions: this.#state.$captions,
+    retryAt: this.#state.$retryAt,
+  });
+  #panel = new PanelLoader(
+    this,
+    () => resolveLocale(this.locale),
+    (panelStyles) => {
+      if (this.renderRoot instanceof ShadowRoot) {
+        adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, panelStyles]);
+      }
+    },
+  );
+  #retryCountdown = new CountdownController(this, () => this.#state.$retryAt.get());
   #focusPanel = false;
-  #panel: PanelKit | null = null;
-  #panelLoading: Promise<void> | null = null;
-  #retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
     this.theme = 'auto';
     this.display = 'floating';
-    const state = this.#state;
-    new StoreController(this, [
-      state.$status,
-      state.$error,
-      state.$config,
-      state.$open,
-      state.$consentAsked,
-      state.$muted,
-      state.$level,
-      state.$elapsedSeconds,
-      state.$captions,
-      state.$retryAt,
-    ]);
   }
 
   /** The current status (also reflected as the `status` attribute). */
@@ -132,21 +132,17 @@ export class KatavenWidget extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#retryTimer);
     this.#state.actions.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || WIDGET_INPUTS.some((name) => changed.has(name))) this.#configure();
+    const { status } = this.#stores.values;
+    if (this.getAttribute('status') !== status) this.setAttribute('status', status);
   }
 
   protected override updated(): void {
     this.#applyBrandColors();
-    // While a Retry-After runs, re-render each second so the retry button counts down and then enables.
-    clearTimeout(this.#retryTimer);
-    if (this.#state.$retryAt.get() > Date.now()) this.#retryTimer = setTimeout(() => this.requestUpdate(), 1000);
-    const status = this.status;
-    if (this.getAttribute('status') !== status) this.setAttribute('status', status);
     const firstButton = this.#focusPanel && this.renderRoot.querySelector<HTMLElement>('[part="panel"] button');
     if (firstButton) {
       // Keyboard users land inside the panel they just opened.
@@ -157,9 +153,9 @@ export class KatavenWidget extends LitElement {
 
   /** Opens the panel. */
   async open(): Promise<void> {
-    this.#focusPanel = !this.#state.$open.get();
+    this.#focusPanel = !this.#stores.values.open;
     this.#state.actions.open();
-    await this.#loadPanel();
+    await this.#panel.load();
     await this.updateComplete;
   }
 
@@ -187,13 +183,12 @@ export class KatavenWidget extends LitElement {
   }
 
   protected override render() {
-    const config = this.#state.$config.get();
+    const { config, error, open } = this.#stores.values;
     // Policy says no web widget for this agent: render nothing at all.
-    if (this.#state.$error.get()?.code === 'widget_disabled') return nothing;
+    if (error?.code === 'widget_disabled') return nothing;
     const branding = config?.branding;
     if (this.display === 'inline') return html`<div class="root">${this.#renderPanel()}</div>`;
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
-    const open = this.#state.$open.get();
     return html`<div class="root floating" data-position=${position}>
       ${open ? this.#renderPanel() : nothing}
       <button
@@ -215,45 +210,26 @@ export class KatavenWidget extends LitElement {
   }
 
   #renderPanel() {
-    const panel = this.#panel;
-    if (!panel || panel.locale !== resolveLocale(this.locale)) {
-      void this.#loadPanel();
-      if (!panel) return nothing;
-    }
-    const state = this.#state;
-    const config = state.$config.get();
+    if (!this.#panel.current) void this.#panel.load();
+    const panel = this.#panel.kit;
+    if (!panel) return nothing;
+    const { status, error, config, consentAsked, muted, level, elapsedSeconds, captions } = this.#stores.values;
     return panel.render({
       t: panel.strings,
       title: config?.agent.name || defaultLauncherLabel(panel.locale),
-      status: this.status,
-      error: state.$error.get(),
+      status,
+      error,
       config,
       floating: this.display !== 'inline',
-      consentAsked: state.$consentAsked.get(),
-      muted: state.$muted.get(),
-      level: state.$level.get(),
-      elapsedSeconds: state.$elapsedSeconds.get(),
-      retryInSeconds: Math.max(0, Math.ceil((state.$retryAt.get() - Date.now()) / 1000)),
-      remainingSeconds: remainingSeconds(config, state.$elapsedSeconds.get()),
-      captions: state.$captions.get(),
+      consentAsked,
+      muted,
+      level,
+      elapsedSeconds,
+      retryInSeconds: this.#retryCountdown.secondsLeft,
+      remainingSeconds: remainingSeconds(config, elapsedSeconds),
+      captions,
       on: this.#panelHandlers,
     });
-  }
-
-  /** Loads the panel's code, styles and strings (once per locale); a failure is retried on the next render. */
-  #loadPanel(): Promise<void> {
-    const locale = resolveLocale(this.locale);
-    this.#panelLoading ??= Promise.all([import('./panel.js'), loadStrings(locale)])
-      .then(([module, strings]) => {
-        if (!this.#panel && this.renderRoot instanceof ShadowRoot) {
-          adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, module.panelStyles]);
-        }
-        this.#panel = { render: module.renderPanel, strings, locale };
-        this.requestUpdate();
-      })
-      .catch((error: unknown) => console.warn('[kataven-widget] could not load the panel', error))
-      .finally(() => (this.#panelLoading = null));
-    return this.#panelLoading;
   }
 
   /**
@@ -262,7 +238,7 @@ export class KatavenWidget extends LitElement {
    */
   #applyBrandColors(): void {
     const root = this.renderRoot.querySelector<HTMLElement>('.root');
-    const branding = this.#state.$config.get()?.branding;
+    const branding = this.#stores.values.config?.branding;
     root?.style.setProperty('--_brand-primary', branding?.primary_color ?? '');
     root?.style.setProperty('--_brand-accent', branding?.accent_color ?? '');
     root?.style.setProperty('--_brand-on-primary', branding ? readableOn(branding.primary_color) : '');
@@ -276,12 +252,12 @@ export class KatavenWidget extends LitElement {
   }
 
   #onLauncherClick = () => {
-    if (this.#state.$open.get()) void this.close();
+    if (this.#stores.values.open) void this.close();
     else void this.open();
   };
 
   #onIntent = () => {
-    void this.#loadPanel();
+    void this.#panel.load();
     if (this.status === 'ready') this.#state.actions.prepare();
   };
 
@@ -289,7 +265,7 @@ export class KatavenWidget extends LitElement {
     close: () => this.#onClose(),
     call: () => void this.start(),
     end: () => void this.end(),
-    mute: () => void this.setMuted(!this.#state.$muted.get()),
+    mute: () => void this.setMuted(!this.#stores.values.muted),
     retry: () => void this.#state.actions.retry(),
     agree: () => void this.#state.actions.acceptConsent(),
     decline: () => this.#state.actions.declineConsent(),
@@ -312,15 +288,6 @@ const micIcon = html`<svg viewBox="0 0 24 24">
     d="M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z"
   />
 </svg>`;
-
-/** White or near-black text, whichever reads better on the (validated hex) brand color. */
-function readableOn(hex: string): string {
-  const digits = hex.length === 4 ? [...hex.slice(1)].map((d) => d + d).join('') : hex.slice(1);
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(digits.slice(i, i + 2), 16) / 255);
-  const lin = (c = 0) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  const luminance = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-  return luminance > 0.45 ? '#111827' : '#ffffff';
-}
 
 declare global {
   interface HTMLElementTagNameMap {

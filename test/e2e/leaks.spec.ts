@@ -1,0 +1,185 @@
+// Thirty real calls in one page, then the element is removed (a route change): everything the widget and Twilio's SDK
+// made must be released (README: "Removing the element … releases the microphone, the Twilio Device and every
+// timer"). An init script counts, from before the widget loads: pending timeouts and intervals (with where each was
+// set, for the report), listeners on the page's long-lived targets, RTCPeerConnections not closed, and media tracks
+// still live.
+import { DEMO_KEY, e2eSeed, expect, test } from './fixtures';
+
+const CALLS = 30;
+
+test.use({
+  // Thirty calls in well under a minute: lift the per-minute cap so the sandbox does not refuse them.
+  seed: e2eSeed((account) => {
+    account.call_limits = { ...account.call_limits, calls_per_minute: 1000, daily_calls_max: 1000 };
+    for (const agent of account.agents) agent.behaviour = { greeting: false, echo: false, captions: false };
+  }),
+});
+
+interface Resources {
+  timers: string[];
+  listeners: string[];
+  peerConnections: number;
+  liveTracks: number;
+}
+
+/** Installed before any page script: wraps the APIs that create what must be released. */
+function instrument(): void {
+  const pendingTimers = new Map<number, string>();
+  const where = (kind: string, delay: unknown) => {
+    const stack = (new Error().stack ?? '').split('\n').slice(3, 6).join(' | ');
+    return `${kind}(${String(delay ?? 0)}ms) ${stack.replace(/\s+/g, ' ')}`;
+  };
+  const realSetTimeout = window.setTimeout.bind(window);
+  const realSetInterval = window.setInterval.bind(window);
+  const realClearTimeout = window.clearTimeout.bind(window);
+  const realClearInterval = window.clearInterval.bind(window);
+  window.setTimeout = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+    const id = realSetTimeout(
+      (...callArgs: unknown[]) => {
+        pendingTimers.delete(id);
+        if (typeof handler === 'function') (handler as (...a: unknown[]) => void)(...callArgs);
+      },
+      delay,
+      ...args,
+    );
+    pendingTimers.set(id, where('setTimeout', delay));
+    return id;
+  }) as typeof window.setTimeout;
+  window.setInterval = ((handler: TimerHandler, delay?: number, ...args: unknown[]) => {
+    const id = realSetInterval(handler, delay, ...args);
+    pendingTimers.set(id, where('setInterval', delay));
+    return id;
+  }) as typeof window.setInterval;
+  // Timeouts and intervals share one id pool, and the SDK clears some timeouts with clearInterval.
+  window.clearTimeout = (id?: number) => {
+    if (id !== undefined) pendingTimers.delete(id);
+    realClearTimeout(id);
+  };
+  window.clearInterval = (id?: number) => {
+    if (id !== undefined) pendingTimers.delete(id);
+    realClearInterval(id);
+  };
+
+  // Listeners on targets that outlive the element. (Listeners on the element, its shadow tree, a peer connection or a
+  // track die with them; `once` listeners on these targets are not counted.)
+  const listeners = new Map<EventTarget, Map<unknown, Set<string>>>();
+  const longLived = () => [window, document, navigator.mediaDevices].filter(Boolean) as EventTarget[];
+  const key = (type: string, options?: boolean | AddEventListenerOptions) =>
+    `${type}:${typeof options === 'boolean' ? options : Boolean(options?.capture)}`;
+  const realAdd = EventTarget.prototype.addEventListener;
+  const realRemove = EventTarget.prototype.removeEventListener;
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    const once = typeof options === 'object' && options?.once;
+    if (listener && !once && longLived().includes(this)) {
+      const byListener = listeners.get(this) ?? new Map<unknown, Set<string>>();
+      listeners.set(this, byListener);
+      const keys = byListener.get(listener) ?? new Set<string>();
+      byListener.set(listener, keys);
+      keys.add(key(type, options));
+    }
+    return realAdd.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (type, listener, options) {
+    listeners.get(this)?.get(listener)?.delete(key(type, options));
+    return realRemove.call(this, type, listener, options);
+  };
+
+  const peerConnections: RTCPeerConnection[] = [];
+  const RealPeerConnection = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends RealPeerConnection {
+    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
+      super(...args);
+      peerConnections.push(this);
+    }
+  };
+
+  const tracks: MediaStreamTrack[] = [];
+  const collect = (stream: MediaStream) => {
+    tracks.push(...stream.getTracks());
+    return stream;
+  };
+  const realGetUserMedia = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (constraints) => realGetUserMedia(constraints).then(collect);
+  const realClone = MediaStreamTrack.prototype.clone;
+  MediaStreamTrack.prototype.clone = function () {
+    const copy = realClone.call(this);
+    tracks.push(copy);
+    return copy;
+  };
+
+  (window as unknown as { __resources: () => Resources }).__resources = () => ({
+    timers: [...pendingTimers.values()].sort(),
+    listeners: [...listeners.entries()].flatMap(([target, byListener]) =>
+      [...byListener.values()].flatMap((keys) =>
+        [...keys].map(
+          (k) => `${target === window ? 'window' : target === document ? 'document' : 'mediaDevices'} ${k}`,
+        ),
+      ),
+    ),
+    peerConnections: peerConnections.filter((pc) => pc.signalingState !== 'closed').length,
+    liveTracks: tracks.filter((track) => track.readyState === 'live').length,
+  });
+}
+
+test(`${CALLS} real calls in one page, then removal: timers, listeners, peer connections and tracks back to baseline`, async ({
+  page,
+  sandbox,
+  customer,
+  widget,
+}) => {
+  test.setTimeout(90_000);
+  await page.addInitScript(instrument);
+  await page.goto(
+    customer.page(`<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>Acme Inc.</title></head>
+  <body><h1>Acme Inc.</h1><script src="${sandbox.url}/v1.js"></script></body>
+</html>`),
+  );
+  const resources = () => page.evaluate(() => (window as unknown as { __resources: () => Resources }).__resources());
+  // The baseline: the page with the loader, before any widget exists.
+  const baseline = await resources();
+
+  await page.evaluate(
+    (init) => {
+      const kataven = (window as unknown as { Kataven: { init(o: object): HTMLElement } }).Kataven;
+      kataven.init(init).id = 'leaky';
+    },
+    { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase },
+  );
+  await widget.expectStatus('ready');
+  type Widget = HTMLElement & { status: string; start(): Promise<void>; end(): Promise<void> };
+  // The first call is looked at while live, so the probes are seen to count what they claim to.
+  await page.evaluate(() => (document.getElementById('leaky') as Widget).start());
+  await widget.expectStatus('connected');
+  const live = await resources();
+  expect(live.peerConnections).toBeGreaterThan(baseline.peerConnections);
+  expect(live.liveTracks).toBeGreaterThan(baseline.liveTracks);
+  expect(live.timers.length).toBeGreaterThan(baseline.timers.length);
+  expect(live.listeners.length).toBeGreaterThan(baseline.listeners.length);
+  await page.evaluate(() => (document.getElementById('leaky') as Widget).end());
+
+  const connectedCalls = await page.evaluate(async (calls) => {
+    const element = document.getElementById('leaky') as Widget;
+    let connected = 0;
+    for (let i = 0; i < calls; i += 1) {
+      await element.start();
+      if (element.status === 'connected') connected += 1;
+      await element.end();
+    }
+    return connected;
+  }, CALLS - 1);
+  expect(connectedCalls).toBe(CALLS - 1);
+  expect(sandbox.calls().length).toBe(CALLS);
+
+  await page.evaluate(() => document.getElementById('leaky')?.remove());
+  // Twilio tears some things down a tick later (a 0 ms cleanup timer, the last volume sample), and each Call sets a
+  // 5 s timer nothing can clear (call.js METRICS_DELAY): the last one may still run for up to 5 s.
+  await expect
+    .poll(async () => (await resources()).timers, { timeout: 8_000, message: 'pending timers after removal' })
+    .toEqual(baseline.timers);
+  const after = await resources();
+  expect(after.listeners, 'listeners on window, document and mediaDevices').toEqual(baseline.listeners);
+  expect(after.peerConnections, 'RTCPeerConnections not closed').toBe(baseline.peerConnections);
+  expect(after.liveTracks, 'media tracks still live').toBe(baseline.liveTracks);
+});
