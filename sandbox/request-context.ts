@@ -1,5 +1,6 @@
 // What every API route handler receives.
 import type { IncomingMessage } from 'node:http';
+import type { AuthLimits } from './auth-limits';
 import type { CallBook } from './call-book';
 import type { PendingFaults } from './faults';
 import type { Reply } from './http';
@@ -17,6 +18,7 @@ export interface RouteContext {
   tokens: TokenAuthority;
   calls: CallBook;
   faults: PendingFaults;
+  authLimits: AuthLimits;
 }
 
 export type RouteHandler = (ctx: RouteContext) => Promise<Reply>;

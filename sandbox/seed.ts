@@ -124,6 +124,8 @@ export const seedSchema = z.strictObject({
       twilio_token_ttl_seconds: ttl.default(3600),
       refresh_token_ttl_seconds: ttl.default(86_400),
       user_token_ttl_seconds: ttl.default(300),
+      /** Guest, exchange and refresh requests per widget key and page origin per minute (then 429 rate_limited). */
+      auth_requests_per_minute: z.number().int('must be an integer').min(1).default(600),
       jwt_secret: z.string().min(16).optional(),
     })
     .prefault({}),

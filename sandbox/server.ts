@@ -7,6 +7,7 @@ import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { MediaAgentFactory } from './agent/media-agent';
 import { WeriftMediaAgent } from './agent/werift-agent';
+import { AuthLimits } from './auth-limits';
 import { CallBook, type CallView } from './call-book';
 import { loadOrCreateCertificate } from './cert';
 import type { RouteContext } from './request-context';
@@ -61,6 +62,8 @@ export interface SandboxOptions {
   statePath?: string;
   /** With `statePath`: ignore the saved changes and start again from the seed (overwriting the file). */
   resetState?: boolean;
+  /** The clock for grant expiry and auth rate windows (tests inject one). */
+  now?: () => number;
   /** Swap the answering media peer (default: werift). */
   createMediaAgent?: MediaAgentFactory;
 }
@@ -118,7 +121,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = options.config
     ? parseSeed(options.config, 'config')
     : loadSeedFile(options.configPath ?? DEFAULT_SEED_PATH);
-  const state = new SandboxState(seed);
+  const state = new SandboxState(seed, options.now);
+  const authLimits = new AuthLimits(state);
   const persisted = options.statePath ? new PersistedState(options.statePath, state, seed) : undefined;
   persisted?.load(options.resetState === true);
   const tokens = new TokenAuthority(seed.settings.jwt_secret);
@@ -148,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       tokens,
       calls,
       faults,
+      authLimits,
     };
     const reply = await match.handler(ctx);
     if (match.saves && reply.status < 300) persisted?.save();

@@ -55,6 +55,8 @@ export class SignalingSocket implements CallerLine {
   }
   private readonly heartbeat: NodeJS.Timeout;
   private listenDeadline: NodeJS.Timeout | undefined;
+  /** The last `listen` being verified (see receive). */
+  private listening: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly ws: WebSocket,
@@ -92,9 +94,15 @@ export class SignalingSocket implements CallerLine {
     if (!message) return;
     const { payload } = message;
     const calls = this.options.calls;
+    // The SDK does not wait for `connected` after updateToken(): its next invite may arrive while the new token is
+    // still being verified. Listens are applied in order, and everything else waits for the ones before it, so an
+    // invite always sees the session of the token sent before it.
+    if (message.type === 'listen') {
+      this.listening = this.listening.then(() => this.listen(payload['token'])).catch(() => undefined);
+      return this.listening;
+    }
+    await this.listening;
     switch (message.type) {
-      case 'listen':
-        return this.listen(payload['token']);
       case 'register':
         return this.send((payload['media'] as { audio?: unknown } | undefined)?.audio ? 'ready' : 'offline');
       case 'invite':

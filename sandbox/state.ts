@@ -91,9 +91,13 @@ export class SandboxState {
   readonly calls = new Map<string, CallRecord>();
   readonly requestLog: RequestLogEntry[] = [];
 
-  constructor(seed: Seed) {
+  /** The sandbox's clock for grant expiry and rate windows (tests inject one). */
+  readonly now: () => number;
+
+  constructor(seed: Seed, now: () => number = Date.now) {
+    this.now = now;
     this.settings = seed.settings;
-    const now = new Date().toISOString();
+    const seededAt = new Date(now()).toISOString();
     for (const account of seed.accounts) {
       this.accounts.set(account.id, account);
       for (const key of account.widget_keys) {
@@ -104,8 +108,8 @@ export class SandboxState {
           name: key.name,
           domain_allowlist: [...key.domain_allowlist],
           agent_id: key.agent_id,
-          disabled_at: key.disabled ? now : null,
-          created_at: now,
+          disabled_at: key.disabled ? seededAt : null,
+          created_at: seededAt,
           last_used_at: null,
         });
       }

@@ -38,7 +38,7 @@ async function issueSession(
     origin,
     agent_id: agent.id,
     visitor,
-    expires_at: Date.now() + settings.refresh_token_ttl_seconds * 1000,
+    expires_at: ctx.state.now() + settings.refresh_token_ttl_seconds * 1000,
   });
   markUsed(key);
   return jsonReply({
@@ -60,6 +60,7 @@ export const getWidgetConfig: RouteHandler = async (ctx) => {
 export const postGuest: RouteHandler = async (ctx) => {
   const body = await ctx.body();
   const { key, origin } = findClientKey(ctx, body['client_key']);
+  ctx.authLimits.admit(key.id, origin);
   const { agent } = resolveAgent(ctx.state, key, optionalString(body, 'agent_id'));
   checkAgentCallable(agent, 'guest');
   return issueSession(ctx, key, origin, agent, { id: `v_${randomHex(12)}`, kind: 'guest', display_name: null });
@@ -78,7 +79,7 @@ export const postUserToken: RouteHandler = async (ctx) => {
     account_id: account.id,
     external_user_id: externalUserId,
     display_name: displayName,
-    expires_at: Date.now() + ttlSeconds * 1000,
+    expires_at: ctx.state.now() + ttlSeconds * 1000,
   });
   return jsonReply({ user_token: userToken, expires_in: ttlSeconds });
 };
@@ -86,13 +87,14 @@ export const postUserToken: RouteHandler = async (ctx) => {
 export const postExchange: RouteHandler = async (ctx) => {
   const body = await ctx.body();
   const { key, origin } = findClientKey(ctx, body['client_key']);
+  ctx.authLimits.admit(key.id, origin);
   const userToken = optionalString(body, 'user_token');
   if (!userToken) throw new HttpError(400, 'invalid_user_token', 'user_token is required');
   const grant = ctx.state.userTokens.get(userToken);
   if (!grant || grant.account_id !== key.account_id) {
     throw new HttpError(400, 'invalid_user_token', 'unknown or already used user_token');
   }
-  if (grant.expires_at <= Date.now()) {
+  if (grant.expires_at <= ctx.state.now()) {
     ctx.state.userTokens.delete(userToken);
     throw new HttpError(400, 'invalid_user_token', 'user_token has expired');
   }
@@ -111,11 +113,12 @@ export const postRefresh: RouteHandler = async (ctx) => {
   const grant = ctx.state.refreshGrants.get(refreshToken);
   const key = grant ? ctx.state.keys.get(grant.key_id) : undefined;
   if (!grant || !key) throw new HttpError(400, 'invalid_refresh_token', 'unknown or already used refresh_token');
-  if (grant.expires_at <= Date.now()) {
+  if (grant.expires_at <= ctx.state.now()) {
     ctx.state.refreshGrants.delete(refreshToken);
     throw new HttpError(400, 'invalid_refresh_token', 'refresh_token has expired');
   }
   const origin = checkKey(ctx, key);
+  ctx.authLimits.admit(key.id, origin);
   if (origin !== grant.origin) {
     throw new HttpError(400, 'invalid_refresh_token', `refresh_token was issued to ${grant.origin}`);
   }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sleep, testSeed, withSandbox } from './helpers';
-import { callsOf, listeningClient, SignalingClient, silentMediaAgent } from './signaling-client';
+import { callsOf, listeningClient, SignalingClient, silentMediaAgent, twilioToken } from './signaling-client';
 
 const OFFER = 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\n';
 const signalingOnly = { createMediaAgent: silentMediaAgent };
@@ -167,5 +167,28 @@ test('a socket that does not listen within the deadline is closed; one that list
       client.ws.close();
     },
     { listenDeadlineMs: 300 },
+  );
+});
+
+test('an invite right behind a listen with a new token (updateToken) belongs to the new token’s session', async () => {
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const { client, sessionId: firstSession } = await listeningClient(sandbox);
+      const next = await twilioToken(sandbox);
+      // No wait for `connected` in between, as the SDK sends them.
+      await client.send('listen', { token: next.token });
+      await client.send('invite', {
+        callsid: 'TJS-next',
+        sdp: OFFER,
+        twilio: { params: `session_id=${next.sessionId}` },
+      });
+      await client.next('answer');
+      const [view] = await callsOf(sandbox);
+      assert.equal(view?.session_id, next.sessionId);
+      assert.notEqual(view?.session_id, firstSession);
+      client.ws.close();
+    },
+    signalingOnly,
   );
 });
