@@ -214,6 +214,22 @@ describe('<kataven-widget>', () => {
       await waitUntil(() => devices.devices.length === 1);
     });
 
+    it('forgets a pending consent step when the visitor identity changes', async () => {
+      server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await element.open();
+      await clickPart(element, 'call-button');
+      await waitForPart(element, 'consent');
+      // Another agent (or key, or signed-in user): the old agent's consent question must not carry over.
+      element.agentId = 'agent_other';
+      await waitForStatus(element, 'ready');
+      await waitForPart(element, 'call-button');
+      expect(part(element, 'consent')).to.equal(null);
+      expect(part(element, 'panel'), 'the panel stays open').to.not.equal(null);
+      expect(devices.devices).to.have.length(0);
+    });
+
     it('counts down in the last 30 seconds and ends the call at max_call_seconds', async () => {
       server.on('GET /widget/config', { body: configBody({ policy: { max_call_seconds: 2 } }) });
       const element = await mountWidget({ deviceFactory: devices.factory });
