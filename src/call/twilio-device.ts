@@ -44,6 +44,7 @@ export const createTwilioDevice: DeviceFactory = async ({ token, edge, signaling
     tokenRefreshMs: 10_000,
   };
   const device = new Device(token, options as ConstructorParameters<typeof Device>[1]);
+  releaseTokenTimerOnReconnect(device);
   return {
     // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
     on: (event, listener) => device.on(event, listener as (...args: unknown[]) => void),
@@ -56,12 +57,31 @@ export const createTwilioDevice: DeviceFactory = async ({ token, edge, signaling
   };
 };
 
+/** The Device's private fields this module reaches for (SDK 2.18, device.js). */
+interface DeviceInternals {
+  _tokenWillExpireTimeout?: ReturnType<typeof setTimeout> | null;
+  _onSignalingConnected?: (payload: unknown) => void;
+}
+
 /**
- * `Device#destroy()` leaves the token-expiry timer it set when signaling connected (token TTL minus
- * `tokenRefreshMs`: about an hour per call) pending, holding the destroyed Device. Nothing else clears it (SDK
- * 2.18, device.js `_onSignalingConnected`), so clear it here; once destroyed, the Device never sets it again.
+ * The Device sets a token-expiry timer (token TTL minus `tokenRefreshMs`: about an hour) each time signaling connects,
+ * and nothing clears it: `destroy()` leaves it pending, holding the destroyed Device, and a signaling reconnect sets a
+ * second one over the first. Clear it on destroy and before each reconnect sets a new one.
  */
 function releaseTokenTimer(device: object): void {
-  const timer = (device as { _tokenWillExpireTimeout?: ReturnType<typeof setTimeout> | null })._tokenWillExpireTimeout;
-  if (timer) clearTimeout(timer);
+  const internals = device as DeviceInternals;
+  if (internals._tokenWillExpireTimeout) clearTimeout(internals._tokenWillExpireTimeout);
+  internals._tokenWillExpireTimeout = null;
+}
+
+function releaseTokenTimerOnReconnect(device: object): void {
+  const internals = device as DeviceInternals;
+  const onConnected = internals._onSignalingConnected;
+  // The handler is an instance field the Device subscribes to its signaling stream only on connect(), so a wrapper
+  // installed now is the one it adds (and later removes).
+  if (typeof onConnected !== 'function') return;
+  internals._onSignalingConnected = (payload) => {
+    releaseTokenTimer(device);
+    onConnected(payload);
+  };
 }

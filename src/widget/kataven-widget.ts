@@ -34,6 +34,11 @@ import { StoreController } from './store-controller.js';
  * @csspart privacy-notice - The privacy notice text.
  * @csspart error - The error message.
  * @csspart meter - The live audio level meter.
+ * @csspart close-button - Closes the floating panel.
+ * @csspart consent - The consent step shown before the call when the policy asks for it.
+ * @csspart agree-button - Agrees to the consent step and starts the call.
+ * @csspart decline-button - Declines the consent step.
+ * @csspart retry-button - Tries again after a retryable error.
  *
  * @cssprop --kataven-primary - Primary brand color (default: the account's `primary_color`).
  * @cssprop --kataven-accent - Accent color (default: the account's `accent_color`).

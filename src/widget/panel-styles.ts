@@ -72,6 +72,11 @@ export const panelStyles = css`
     color: var(--_muted-text);
     min-height: 1.45em;
   }
+  [part='consent'] {
+    display: flex;
+    flex-direction: column;
+    gap: 14px;
+  }
   .actions {
     display: flex;
     gap: 10px;

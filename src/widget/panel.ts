@@ -49,7 +49,7 @@ export function renderPanel(view: PanelView) {
     <header>
       ${logo ? html`<img part="logo" src=${logo} alt="" referrerpolicy="no-referrer" />` : nothing}
       <h2 part="title">${view.title}</h2>
-      ${view.floating ? html`<button class="close" aria-label=${t.close} @click=${view.on.close}>×</button>` : nothing}
+      ${view.floating ? html`<button class="close" part="close-button" aria-label=${t.close} @click=${view.on.close}>×</button>` : nothing}
     </header>
     <div class="body">
       <p part="status" role="status" aria-live="polite">${error && !isLive(status) ? '' : t.status[status]}</p>
@@ -62,11 +62,13 @@ export function renderPanel(view: PanelView) {
 function renderBody(view: PanelView) {
   const { t, error, status, on } = view;
   if (view.consentAsked) {
-    return html`<p>${t.consent}</p>
+    return html`<div part="consent">
+      <p>${t.consent}</p>
       <div class="actions">
-        <button class="primary" @click=${on.agree}>${t.agree}</button>
-        <button class="secondary" @click=${on.decline}>${t.decline}</button>
-      </div>`;
+        <button class="primary" part="agree-button" @click=${on.agree}>${t.agree}</button>
+        <button class="secondary" part="decline-button" @click=${on.decline}>${t.decline}</button>
+      </div>
+    </div>`;
   }
   if (isLive(status)) return renderCall(view);
   if (status === 'unavailable' || status === 'loading' || status === 'idle') return nothing;
@@ -74,7 +76,9 @@ function renderBody(view: PanelView) {
   if (error) {
     const wait = view.retryInSeconds;
     return html`<div class="actions">
-      <button class="primary" ?disabled=${wait > 0} @click=${on.retry}>${wait > 0 ? t.retryIn(wait) : t.retry}</button>
+      <button class="primary" part="retry-button" ?disabled=${wait > 0} @click=${on.retry}>
+        ${wait > 0 ? t.retryIn(wait) : t.retry}
+      </button>
     </div>`;
   }
   return html`<div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;

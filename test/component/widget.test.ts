@@ -1,18 +1,17 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import en from '../../src/widget/locales/en.js';
 import es from '../../src/widget/locales/es.js';
-import { fakeDevices } from '../helpers/fake-device.js';
+import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
 import { DEMO_KEY, FakeServer, configBody } from '../helpers/fake-server.js';
 import { guardPage } from '../helpers/guards.js';
-import { mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { clickPart, mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 type Widget = HTMLElementTagNameMap['kataven-widget'];
 
 async function connect(element: Widget, devices: ReturnType<typeof fakeDevices>) {
   await element.open();
-  (await waitForPart(element, 'call-button')).click();
-  await waitUntil(() => devices.devices.at(-1)?.calls.length, 'no call placed', { timeout: 3000 });
-  devices.last.call.answer();
+  await clickPart(element, 'call-button');
+  (await waitForCall(devices)).answer();
   await waitForStatus(element, 'connected');
 }
 
@@ -143,7 +142,7 @@ describe('<kataven-widget>', () => {
 
       devices.last.call.emit('volume', 0.5, 0.8);
       await element.updateComplete;
-      const bars = [...(part(element, 'meter')?.querySelectorAll<HTMLElement>('.level > span') ?? [])];
+      const bars = [...(part(element, 'meter')?.querySelectorAll<HTMLElement>('[data-level]') ?? [])];
       const widths = () => bars.map((bar) => getComputedStyle(bar).transform).join(' | ');
       // The bars ease to their width (an 80 ms transition).
       await waitUntil(() => widths() === 'matrix(0.8, 0, 0, 1, 0, 0) | matrix(0.5, 0, 0, 1, 0, 0)', widths());
@@ -207,15 +206,28 @@ describe('<kataven-widget>', () => {
       await waitForStatus(element, 'ready');
       await element.open();
       (await waitForPart(element, 'call-button')).click();
-      await waitUntil(() => element.shadowRoot?.textContent?.includes(en.consent));
+      expect((await waitForPart(element, 'consent')).textContent).to.contain(en.consent);
       expect(server.requestsTo('POST /widget/connect')).to.have.length(0);
       expect(devices.devices).to.have.length(0);
-      const agree = [...(element.shadowRoot?.querySelectorAll('button') ?? [])].find(
-        (b) => b.textContent?.trim() === en.agree,
-      );
-      agree?.click();
+      await clickPart(element, 'agree-button');
       await waitForStatus(element, 'connecting');
       await waitUntil(() => devices.devices.length === 1);
+    });
+
+    it('forgets a pending consent step when the visitor identity changes', async () => {
+      server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await element.open();
+      await clickPart(element, 'call-button');
+      await waitForPart(element, 'consent');
+      // Another agent (or key, or signed-in user): the old agent's consent question must not carry over.
+      element.agentId = 'agent_other';
+      await waitForStatus(element, 'ready');
+      await waitForPart(element, 'call-button');
+      expect(part(element, 'consent')).to.equal(null);
+      expect(part(element, 'panel'), 'the panel stays open').to.not.equal(null);
+      expect(devices.devices).to.have.length(0);
     });
 
     it('counts down in the last 30 seconds and ends the call at max_call_seconds', async () => {

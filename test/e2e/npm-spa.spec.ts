@@ -77,8 +77,8 @@ test('npm package in a Vite SPA: a signed-in visitor calls the members-only agen
   await widget.launcher.click();
   await widget.part('call-button').click();
   // The members-only agent has consent_required: nothing is dialled until the visitor agrees.
-  const agree = widget.panel.getByRole('button', { name: 'Agree and start call' });
-  await expect(agree).toBeVisible();
+  const agree = widget.part('agree-button');
+  await expect(agree).toHaveText('Agree and start call');
   expect(sandbox.requests().filter((r) => r.path === '/v1/widget/connect')).toEqual([]);
   await agree.click();
   await widget.expectStatus('connected', 15_000);

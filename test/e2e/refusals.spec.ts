@@ -124,7 +124,7 @@ test.describe('cost cap reached', () => {
     await widget.expectStatus('error');
     await expectOneError(widget, 'cost_cap', true);
     await expect(widget.error).toHaveText('All lines are busy right now. Please try again later.');
-    await expect(widget.panel.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(widget.part('retry-button')).toContainText('Try again');
     await expect(widget.part('end-button')).toHaveCount(0);
     expect(sandbox.requests().map((r) => `${r.path} ${r.status}`)).toEqual([
       '/v1/widget/config 200',

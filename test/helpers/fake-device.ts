@@ -2,6 +2,7 @@
  * A fake Twilio Device/Call pair for unit and component tests (e2e tests use the real SDK). The test decides when
  * each Twilio event fires, so every state is reachable deterministically.
  */
+import { waitUntil } from '@open-wc/testing';
 import type { CallLike, DeviceFactory, DeviceInit, DeviceLike, Listener } from '../../src/call/device.js';
 
 class Emitter {
@@ -90,6 +91,12 @@ export class FakeDevice extends Emitter implements DeviceLike {
     if (!call) throw new Error('no call yet');
     return call;
   }
+}
+
+/** Waits until the newest Device has placed a call. */
+export async function waitForCall(devices: ReturnType<typeof fakeDevices>, timeout = 3000): Promise<FakeCall> {
+  await waitUntil(() => devices.devices.at(-1)?.calls.length, 'no call was placed', { timeout });
+  return devices.last.call;
 }
 
 /** A factory that records every Device it creates; `fail` makes the next creation reject. */

@@ -42,6 +42,11 @@ export async function waitForPart(element: KatavenWidget, name: string): Promise
   return part(element, name) as HTMLElement;
 }
 
+/** Waits for a part and clicks it: a missing control fails the test instead of being skipped. */
+export async function clickPart(element: KatavenWidget, name: string): Promise<void> {
+  (await waitForPart(element, name)).click();
+}
+
 export async function waitForStatus(element: KatavenWidget, status: string): Promise<void> {
   await waitUntil(() => element.status === status, `status stayed ${element.status}, wanted ${status}`, {
     timeout: 3000,

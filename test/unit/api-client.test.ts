@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createApiClient, errorFromResponse } from '../../src/api/client.js';
 import { WidgetError } from '../../src/api/errors.js';
 import { API_BASE, DEMO_KEY, FakeServer, connectBody } from '../helpers/fake-server.js';
+import { expectRejection } from '../helpers/expect.js';
 import { guardPage } from '../helpers/guards.js';
 
 describe('api client', () => {
@@ -18,15 +19,7 @@ describe('api client', () => {
     await guard.stop();
   });
 
-  async function failure(promise: Promise<unknown>): Promise<WidgetError> {
-    try {
-      await promise;
-    } catch (error) {
-      expect(error).to.be.instanceOf(WidgetError);
-      return error as WidgetError;
-    }
-    throw new Error('expected the call to fail');
-  }
+  const failure = (promise: Promise<unknown>) => expectRejection(promise, WidgetError);
 
   it('sends the key in the query, omits credentials and parses the config', async () => {
     const config = await client().getConfig('agent_ava');
@@ -116,11 +109,6 @@ describe('api client', () => {
     const abort = new AbortController();
     const pending = client().startGuestSession(undefined, abort.signal);
     abort.abort(new DOMException('stop', 'AbortError'));
-    try {
-      await pending;
-      throw new Error('expected abort');
-    } catch (error) {
-      expect((error as DOMException).name).to.equal('AbortError');
-    }
+    expect((await expectRejection(pending, DOMException)).name).to.equal('AbortError');
   });
 });

@@ -5,6 +5,7 @@ import { CallController, type CallEvents, type CallStatus } from '../../src/call
 import { VisitorSession } from '../../src/session/visitor-session.js';
 import { fakeDevices } from '../helpers/fake-device.js';
 import { API_BASE, DEMO_KEY, FakeServer } from '../helpers/fake-server.js';
+import { settle } from '../helpers/expect.js';
 import { guardPage } from '../helpers/guards.js';
 
 describe('call controller', () => {
@@ -88,7 +89,12 @@ describe('call controller', () => {
     expect(ended[0]?.reason).to.equal('cancelled');
     expect(errors).to.have.length(0);
     expect(devices.devices).to.have.length(0);
-    await controller.end(); // idempotent
+    // A second end() is a no-op: it settles at once and reports nothing more.
+    const reported = [statuses.length, ended.length, errors.length];
+    await controller.end();
+    await settle();
+    expect([statuses.length, ended.length, errors.length]).to.deep.equal(reported);
+    expect(controller.status).to.equal('ended');
   });
 
   it('refreshes the visitor token once after a 401 from connect', async () => {
@@ -164,8 +170,7 @@ describe('call controller', () => {
     await waitUntil(() => controller.status === 'error', 'no timeout', { timeout: 2000 });
     releaseDevice();
     await waitUntil(() => devices.devices.length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(devices.last.destroyed).to.equal(true);
+    await waitUntil(() => devices.last.destroyed, 'the late Device was never destroyed');
     expect(devices.last.calls).to.have.length(0);
     expect(errors.map((error) => error.code)).to.deep.equal(['call_failed']);
   });
@@ -223,7 +228,8 @@ describe('call controller', () => {
     controller.dispose();
     expect(devices.last.destroyed).to.equal(true);
     expect(devices.last.call.disconnected).to.equal(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The fake call reports its disconnect a microtask later, as Twilio does: nothing may come of it.
+    await settle();
     expect(statuses.length).to.equal(before);
   });
 });

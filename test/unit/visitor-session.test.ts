@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createApiClient } from '../../src/api/client.js';
 import { WidgetError } from '../../src/api/errors.js';
 import { VisitorSession } from '../../src/session/visitor-session.js';
-import { API_BASE, DEMO_KEY, FakeServer, sessionBody } from '../helpers/fake-server.js';
+import { API_BASE, DEMO_KEY, FakeServer } from '../helpers/fake-server.js';
+import { expectRejection, settle } from '../helpers/expect.js';
 import { guardPage } from '../helpers/guards.js';
 
 describe('visitor session', () => {
@@ -62,13 +63,20 @@ describe('visitor session', () => {
     session.dispose();
   });
 
-  it('refreshes proactively before expiry while a call holds it', async () => {
-    server.on('POST /widget/auth/guest', { body: sessionBody('guest', 'short', 0.3) });
-    const session = new VisitorSession({ api: api() });
-    await session.getToken();
+  it('refreshes proactively before expiry while a call holds it, and only then', async () => {
+    // A 900 s token refreshes 60 s before it expires, while a call holds it; the clock is the test's.
+    let now = 1_000_000;
+    const session = new VisitorSession({ api: api(), now: () => now });
+    expect(await session.getToken()).to.equal('jwt-guest-1');
+    now += 840_000;
+    // Still valid (handed out until 30 s before expiry), and nobody holds it: no refresh.
+    expect(await session.getToken()).to.equal('jwt-guest-1');
+    await settle();
+    expect(server.requestsTo('POST /widget/auth/refresh')).to.have.length(0);
+    // A call holds it at its refresh time: it refreshes without anyone asking.
     const release = session.keepFresh();
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(server.requestsTo('POST /widget/auth/refresh')).to.have.length.greaterThan(0);
+    await waitUntil(() => server.requestsTo('POST /widget/auth/refresh').length === 1, 'no proactive refresh');
+    expect(await session.getToken()).to.equal('jwt-guest-2');
     release();
     session.dispose();
   });
@@ -78,12 +86,7 @@ describe('visitor session', () => {
     await session.getToken();
     session.invalidate();
     server.on('POST /widget/auth/refresh', { status: 400, body: 'invalid_refresh_token' });
-    try {
-      await session.getToken();
-      throw new Error('expected sign_in_required');
-    } catch (error) {
-      expect((error as WidgetError).code).to.equal('sign_in_required');
-    }
+    expect((await expectRejection(session.getToken(), WidgetError)).code).to.equal('sign_in_required');
     session.dispose();
   });
 
