@@ -50,9 +50,6 @@ export class SignalingSocket implements CallerLine {
   private identity: string | null = null;
   private tokenSessionId: string | null = null;
 
-  get sessionId(): string | null {
-    return this.tokenSessionId;
-  }
   private readonly heartbeat: NodeJS.Timeout;
   private listenDeadline: NodeJS.Timeout | undefined;
   /** The last `listen` being verified (see receive). */
@@ -82,6 +79,11 @@ export class SignalingSocket implements CallerLine {
       clearTimeout(this.listenDeadline);
       options.calls.socketClosed(this);
     });
+  }
+
+  /** The connect session the socket's current Twilio token names. */
+  get sessionId(): string | null {
+    return this.tokenSessionId;
   }
 
   send(type: string, payload: Record<string, unknown> = {}): void {
