@@ -58,15 +58,19 @@ const TAG = 'kataven-widget';
  */
 function queueMethodsUntilDefined(element: HTMLElement & Record<string, unknown>): void {
   if (customElements.get(TAG)) return;
-  const queue: (() => void)[] = [];
+  let queue: (() => void)[] | null = [];
+  const call = (name: string, args: unknown[]) => (element[name] as (...a: unknown[]) => unknown)(...args);
   for (const name of WIDGET_METHODS) {
+    // A stand-in the page kept a reference to still works once the element is defined: it calls straight through.
     element[name] = (...args: unknown[]) =>
-      new Promise((resolve) => queue.push(() => resolve((element[name] as (...a: unknown[]) => unknown)(...args))));
+      queue ? new Promise((resolve) => queue?.push(() => resolve(call(name, args)))) : call(name, args);
   }
   void customElements.whenDefined(TAG).then(() => {
     for (const name of WIDGET_METHODS) delete element[name];
     customElements.upgrade(element);
-    for (const run of queue.splice(0)) run();
+    const pending = queue ?? [];
+    queue = null;
+    for (const run of pending) run();
   });
 }
 

@@ -20,6 +20,8 @@ test('Kataven.init(…).start() at once: the queued start places a real call onc
       var widget = Kataven.init(${JSON.stringify(init)});
       window.__defined = Boolean(customElements.get('kataven-widget'));
       window.__started = widget.start().then(function () { return widget.status; });
+      // A page may keep a method for later; it must still work once the widget is defined.
+      window.__close = widget.close;
     </script>
   </body>
 </html>`),
@@ -34,4 +36,7 @@ test('Kataven.init(…).start() at once: the queued start places a real call onc
   expect(await widget.statusTrail()).toEqual(['loading', 'ready', 'connecting', 'ringing', 'connected']);
   await widget.part('end-button').click();
   await widget.expectStatus('ended');
+  await expect(widget.panel).toBeVisible();
+  await page.evaluate(() => (window as unknown as { __close: () => Promise<void> }).__close());
+  await expect(widget.panel).toHaveCount(0);
 });
