@@ -4,14 +4,16 @@ import type { DeviceFactory } from '../call/device.js';
 import { createKatavenEvent } from '../events.js';
 import { type PolicyOverride, remainingSeconds } from '../state/config.js';
 import { type WidgetStatus, createWidgetState } from '../state/widget-state.js';
-import { type Strings, defaultLauncherLabel, loadStrings, resolveLocale } from './i18n.js';
+import { ENGLISH_LAUNCHER_LABEL, type Strings, loadStrings, localeDirection, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
-import type { renderPanel } from './panel.js';
+import type { renderPanel, withOverrides } from './panel.js';
 import { StoreController } from './store-controller.js';
+import type { StringOverrides } from './strings-override.js';
 
 /** What the lazily loaded panel brings: its renderer and the strings of the current locale. */
 interface PanelKit {
   render: typeof renderPanel;
+  withOverrides: typeof withOverrides;
   strings: Strings;
   locale: string;
 }
@@ -63,6 +65,7 @@ export class KatavenWidget extends LitElement {
     branding: { attribute: false },
     policy: { attribute: false },
     deviceFactory: { attribute: false },
+    strings: { attribute: false },
   };
 
   /** The publishable `pk_live_…` key. Any other key (an `sk_live_…` key above all) is refused before any request. */
@@ -75,7 +78,10 @@ export class KatavenWidget extends LitElement {
   declare userToken: string | undefined;
   /** Returns a fresh user token whenever the widget needs one; preferred over `userToken` for long visits. */
   declare userTokenProvider: (() => Promise<string>) | undefined;
-  /** UI language (`en`, `es`); default from `navigator.language`, falling back to English. */
+  /**
+   * UI language (`en`, `fr`, `zh-TW`, …; `es-MX` → `es`). Without it: the page's `<html lang>`, then the browser's
+   * languages, then English.
+   */
   declare locale: string | undefined;
   /** `auto` (default, follows `prefers-color-scheme`), `light` or `dark`. */
   declare theme: 'auto' | 'light' | 'dark';
@@ -92,12 +98,17 @@ export class KatavenWidget extends LitElement {
   declare policy: PolicyOverride | undefined;
   /** Advanced: replaces how the Twilio Device is created (tests, custom SDK builds). */
   declare deviceFactory: DeviceFactory | undefined;
+  /** Texts that replace the current locale's (e.g. `{ consent: '…' }`); unknown keys are ignored with a warning. */
+  declare strings: StringOverrides | undefined;
 
   #state = createWidgetState((name, detail) => this.dispatchEvent(createKatavenEvent(name, detail)));
   #focusPanel = false;
   #panel: PanelKit | null = null;
   #panelLoading: Promise<void> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The launcher label of a locale other than English, from that locale's chunk (null while it loads). */
+  #localeLabel: { locale: string; label: string | null } | null = null;
+  #texts: { base: Strings; overrides: unknown; merged: Strings } | null = null;
 
   constructor() {
     super();
@@ -203,10 +214,14 @@ export class KatavenWidget extends LitElement {
     if (this.display === 'inline') return html`<div class="root">${this.#renderPanel()}</div>`;
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
     const open = this.#state.$open.get();
+    const locale = resolveLocale(this.locale);
+    const label = this.strings?.launcher;
     return html`<div class="root floating" data-position=${position}>
       ${open ? this.#renderPanel() : nothing}
       <button
         part="launcher"
+        lang=${locale}
+        dir=${localeDirection(locale)}
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls="panel"
         @click=${this.#onLauncherClick}
@@ -218,7 +233,7 @@ export class KatavenWidget extends LitElement {
             ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
             : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
         }
-        <span>${branding?.launcher_label || defaultLauncherLabel(resolveLocale(this.locale))}</span>
+        <span>${branding?.launcher_label || (typeof label === 'string' && label) || this.#launcherLabel(locale)}</span>
       </button>
     </div>`;
   }
@@ -231,9 +246,12 @@ export class KatavenWidget extends LitElement {
     }
     const state = this.#state;
     const config = state.$config.get();
+    const t = this.#currentTexts(panel);
     return panel.render({
-      t: panel.strings,
-      title: config?.agent.name || defaultLauncherLabel(panel.locale),
+      t,
+      lang: panel.locale,
+      dir: localeDirection(panel.locale),
+      title: config?.agent.name || t.launcher,
       status: this.status,
       error: state.$error.get(),
       config,
@@ -257,12 +275,38 @@ export class KatavenWidget extends LitElement {
         if (!this.#panel && this.renderRoot instanceof ShadowRoot) {
           adoptStyles(this.renderRoot, [...(this.constructor as typeof LitElement).elementStyles, module.panelStyles]);
         }
-        this.#panel = { render: module.renderPanel, strings, locale };
+        this.#panel = { render: module.renderPanel, withOverrides: module.withOverrides, strings, locale };
         this.requestUpdate();
       })
       .catch((error: unknown) => console.warn('[kataven-widget] could not load the panel', error))
       .finally(() => (this.#panelLoading = null));
     return this.#panelLoading;
+  }
+
+  /** English ships with the launcher; another locale's label arrives with that locale's chunk (nothing until then). */
+  #launcherLabel(locale: string): string {
+    if (locale === 'en') return ENGLISH_LAUNCHER_LABEL;
+    if (this.#panel?.locale === locale) return this.#currentTexts(this.#panel).launcher;
+    if (this.#localeLabel?.locale !== locale) {
+      const pending: { locale: string; label: string | null } = { locale, label: null };
+      this.#localeLabel = pending;
+      loadStrings(locale)
+        .then(
+          (strings) => (pending.label = strings.launcher),
+          () => (pending.label = ENGLISH_LAUNCHER_LABEL),
+        )
+        .finally(() => this.requestUpdate());
+    }
+    return this.#localeLabel.label ?? '';
+  }
+
+  /** The panel's texts with the page's `strings` laid over them (merged once per change, so warnings come once). */
+  #currentTexts(panel: PanelKit): Strings {
+    const texts = this.#texts;
+    if (texts?.base === panel.strings && texts.overrides === this.strings) return texts.merged;
+    const merged = panel.withOverrides(panel.strings, this.strings);
+    this.#texts = { base: panel.strings, overrides: this.strings, merged };
+    return merged;
   }
 
   /**
