@@ -92,7 +92,18 @@ export default defineConfig(({ mode }): UserConfig => {
       emptyOutDir: true,
       target: 'es2022',
       minify: false,
-      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' }, formats: ['es'] },
+      lib: {
+        entry: {
+          index: 'src/index.ts',
+          define: 'src/define.ts',
+          react: 'src/react.ts',
+          // Types-only entries (framework element typings); their JS is empty.
+          'frameworks/preact': 'src/frameworks/preact.ts',
+          'frameworks/vue': 'src/frameworks/vue.ts',
+          'frameworks/svelte': 'src/frameworks/svelte.ts',
+        },
+        formats: ['es'],
+      },
       rollupOptions: {
         external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

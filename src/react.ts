@@ -7,6 +7,7 @@
 import { type EventName, createComponent } from '@lit/react';
 import * as React from 'react';
 import { defineKatavenWidget } from './define.js';
+import type { KatavenWidgetAttributes, KatavenWidgetProperties } from './element-types.js';
 import type {
   KatavenCallConnectedEvent,
   KatavenCallEndEvent,
@@ -54,6 +55,20 @@ export const KatavenWidget = createComponent({
     onFeedback: 'kataven-feedback' as EventName<KatavenFeedbackEvent>,
   },
 });
+
+// `<kataven-widget client-key="…">` in React 19's JSX (which sets known properties and passes the rest as attributes).
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'kataven-widget': Omit<
+        React.DetailedHTMLProps<React.HTMLAttributes<KatavenWidgetElement>, KatavenWidgetElement>,
+        keyof KatavenWidgetAttributes
+      > &
+        KatavenWidgetAttributes &
+        KatavenWidgetProperties;
+    }
+  }
+}
 
 /** The props of `<KatavenWidget>`. */
 export type KatavenWidgetProps = React.ComponentProps<typeof KatavenWidget>;
