@@ -33,3 +33,12 @@ test('every shipped locale is a chunk of its own, loaded only through the lazy l
   assert.equal(chunks.filter((name) => source(`chunks/${name}`).includes('تحدّث إلينا')).length, 1);
   console.log(`locale chunks (B gzip): ${sizes.map(([locale, bytes]) => `${locale} ${bytes}`).join(', ')}`);
 });
+
+test('the README lists exactly the shipped locales', () => {
+  const readme = readFileSync('README.md', 'utf8');
+  const section = readme.slice(readme.indexOf('## Locales\n'), readme.indexOf('\n- **Which one**'));
+  const listed = [...section.matchAll(/^\|.*$/gm)].flatMap((row) =>
+    [...row[0].matchAll(/`([\w-]+)`/g)].map((m) => m[1]),
+  );
+  assert.deepEqual([...listed].sort(), [...LOCALES].sort());
+});
