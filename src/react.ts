@@ -35,7 +35,7 @@ export type KatavenPanelEvent = DetailEvent<Record<string, never>>;
 defineKatavenWidget();
 void KatavenWidgetElement.observedAttributes;
 
-export const KatavenWidget = createComponent({
+const Component = createComponent({
   tagName: 'kataven-widget',
   elementClass: KatavenWidgetElement,
   react: React,
@@ -69,6 +69,19 @@ declare module 'react' {
     }
   }
 }
+
+/**
+ * `<KatavenWidget>`. It renders `defer-hydration` (on the server too), which `@lit/react` removes right after it has
+ * set the props: a server-rendered element that upgrades before hydration waits for them instead of loading without
+ * a key.
+ */
+export const KatavenWidget = React.forwardRef<KatavenWidgetElement, React.ComponentProps<typeof Component>>(
+  function KatavenWidget(props, ref) {
+    return React.createElement(Component, { 'defer-hydration': '', ...props, ref } as React.ComponentProps<
+      typeof Component
+    >);
+  },
+) as typeof Component;
 
 /** The props of `<KatavenWidget>`. */
 export type KatavenWidgetProps = React.ComponentProps<typeof KatavenWidget>;

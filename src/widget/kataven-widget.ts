@@ -10,6 +10,8 @@ import type { renderPanel, withOverrides } from './panel.js';
 import { StoreController } from './store-controller.js';
 import type { StringOverrides } from './strings-override.js';
 
+const DEFER_HYDRATION = 'defer-hydration';
+
 /** What the lazily loaded panel brings: its renderer and the strings of the current locale. */
 interface PanelKit {
   render: typeof renderPanel;
@@ -138,6 +140,19 @@ export class KatavenWidget extends LitElement {
     super.connectedCallback();
     // Re-inserted after removal: everything was released, so configure and load afresh.
     if (this.hasUpdated) this.#configure();
+  }
+
+  /**
+   * `defer-hydration` (the community protocol server renderers use): a server-rendered element waits until the
+   * framework has set its properties and removed the attribute, instead of loading with none (`@kataven/widget/react`).
+   */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, DEFER_HYDRATION];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === DEFER_HYDRATION && value === null && this.hasUpdated) this.#configure();
   }
 
   override disconnectedCallback(): void {
@@ -332,7 +347,9 @@ export class KatavenWidget extends LitElement {
       policy: this.policy,
       createDevice: this.deviceFactory,
     });
-    if (this.isConnected && this.status === 'idle') void this.#state.actions.load();
+    if (this.isConnected && this.status === 'idle' && !this.hasAttribute(DEFER_HYDRATION)) {
+      void this.#state.actions.load();
+    }
   }
 
   #onLauncherClick = () => {

@@ -89,7 +89,7 @@ test('installed: "." and "./react" work in Node (server rendering), "./define" r
   assert.deepEqual(JSON.parse(stdout), {
     exports: ['KatavenWidget', 'createApiClient', 'validateBranding', 'SUPPORTED_LOCALES'],
     locales: 27,
-    html: '<kataven-widget></kataven-widget>',
+    html: '<kataven-widget defer-hydration=""></kataven-widget>',
     definedBefore: true, // "./react" registers the element (in Lit's server-side registry here)
     definedAfter: true,
     tag: 'kataven-widget',
