@@ -14,6 +14,8 @@ interface InitOptions {
   position?: string;
   display?: string;
   branding?: Record<string, unknown>;
+  /** Texts that replace the current locale's (the element's `strings`). */
+  strings?: Record<string, unknown>;
   /** Where to put the widget (an element or a CSS selector); default: the end of `<body>`. */
   container?: Element | string;
 }
@@ -42,6 +44,7 @@ const OPTION_NAMES = [
   'position',
   'display',
   'branding',
+  'strings',
 ] as const;
 
 const script = document.currentScript as HTMLScriptElement | null;

@@ -6,8 +6,15 @@ import { DEMO_KEY, type WidgetView, expect, test } from './fixtures';
 const LOCALES = 'en es fr de it pt nl sv da nb fi pl cs tr ru uk el ar he hi ja ko zh-CN zh-TW id vi th'.split(' ');
 const RTL = new Set(['ar', 'he']);
 
-function inlinePage(sandbox: Sandbox, locale: string): string {
-  const init = { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase, display: 'inline', locale };
+function inlinePage(sandbox: Sandbox, locale: string, extra: Record<string, unknown> = {}): string {
+  const init = {
+    publicKey: DEMO_KEY,
+    agentId: 'agent_ava',
+    apiBase: sandbox.apiBase,
+    display: 'inline',
+    locale,
+    ...extra,
+  };
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -93,3 +100,15 @@ for (const locale of LOCALES) {
     expect(await overflows(widget), 'ended').toEqual([]);
   });
 }
+
+test('Kataven.init({ strings }) replaces single texts of the current locale', async ({
+  page,
+  sandbox,
+  customer,
+  widget,
+}) => {
+  await page.goto(customer.page(inlinePage(sandbox, 'fr', { strings: { call: 'Appeler Ava' } })));
+  await widget.expectStatus('ready');
+  await expect(widget.part('call-button')).toHaveText('Appeler Ava');
+  await expect(widget.part('status')).toHaveText('Prêt quand vous l’êtes.');
+});
