@@ -18,7 +18,7 @@ const ar: Strings = {
   you: 'أنت',
   meter: 'مستوى الصوت',
   elapsed: 'مدة المكالمة',
-  remaining: (seconds: number) => `متبقٍ ${seconds} ث`,
+  remaining: (seconds: number) => `يتبقى ${seconds} ث`,
   status: {
     idle: '',
     loading: 'جارٍ التحميل…',

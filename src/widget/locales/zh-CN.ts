@@ -11,7 +11,7 @@ const zhCN: Strings = {
   retry: '重试',
   retryIn: (seconds: number) => `${seconds} 秒后重试`,
   agree: '同意并开始通话',
-  decline: '暂不',
+  decline: '以后再说',
   consent: '本次通话需要使用您的麦克风。请在我们为您接通前表示同意。',
   signIn: '请登录后与此助手通话。',
   transcript: '通话记录',

@@ -11,7 +11,7 @@ const zhTW: Strings = {
   retry: '重試',
   retryIn: (seconds: number) => `${seconds} 秒後重試`,
   agree: '同意並開始通話',
-  decline: '暫時不要',
+  decline: '以後再說',
   consent: '這通電話需要使用您的麥克風。請在我們為您接通前表示同意。',
   signIn: '請先登入，再與這位助理通話。',
   transcript: '通話紀錄',
