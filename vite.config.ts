@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
-const { version, dependencies } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+const { version, dependencies, peerDependencies } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
   version: string;
   dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
 };
 const define = {
   __KATAVEN_VERSION__: JSON.stringify(version),
@@ -80,7 +83,8 @@ export default defineConfig(({ mode }): UserConfig => {
       build: { outDir: '../dist/demo', emptyOutDir: true, target: 'es2022' },
     };
   }
-  const external = Object.keys(dependencies);
+  // Dependencies and peers (React) stay imports: the consumer's bundler resolves and dedupes them.
+  const external = [...Object.keys(dependencies), ...Object.keys(peerDependencies)];
   return {
     define: { __KATAVEN_VERSION__: JSON.stringify(version) },
     build: {
@@ -88,7 +92,18 @@ export default defineConfig(({ mode }): UserConfig => {
       emptyOutDir: true,
       target: 'es2022',
       minify: false,
-      lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
+      lib: {
+        entry: {
+          index: 'src/index.ts',
+          define: 'src/define.ts',
+          react: 'src/react.ts',
+          // Types-only entries (framework element typings); their JS is empty.
+          'frameworks/preact': 'src/frameworks/preact.ts',
+          'frameworks/vue': 'src/frameworks/vue.ts',
+          'frameworks/svelte': 'src/frameworks/svelte.ts',
+        },
+        formats: ['es'],
+      },
       rollupOptions: {
         external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },

@@ -12,3 +12,6 @@ export type { PolicyOverride } from './state/config-rules.js';
 export type { CallEndReason } from './call/call-controller.js';
 export type { DeviceFactory, DeviceLike, CallLike, DeviceInit } from './call/device.js';
 export { SUPPORTED_LOCALES } from './widget/i18n.js';
+export type { Strings, Locale } from './widget/i18n.js';
+export type { StringOverrides } from './widget/strings-override.js';
+export type { KatavenWidgetAttributes, KatavenWidgetProperties } from './element-types.js';

@@ -17,6 +17,8 @@ interface InitOptions {
   position?: string;
   display?: string;
   branding?: Record<string, unknown>;
+  /** Texts that replace the current locale's (the element's `strings`). */
+  strings?: Record<string, unknown>;
   /** Where to put the widget (an element or a CSS selector); default: the end of `<body>`. */
   container?: Element | string;
 }
@@ -38,7 +40,8 @@ declare const __KATAVEN_VERSION__: string;
 /** Element inputs that are no `Kataven.init` option: the key is `publicKey` here; the others are for npm builds. */
 type NotAnOption = 'clientKey' | 'deviceFactory' | 'policy';
 const NOT_OPTIONS: readonly string[] = ['clientKey', 'deviceFactory', 'policy'] satisfies NotAnOption[];
-type OptionName = Exclude<(typeof WIDGET_INPUTS)[number], NotAnOption> | 'locale' | 'theme' | 'position' | 'display';
+type OptionName =
+  Exclude<(typeof WIDGET_INPUTS)[number], NotAnOption> | 'locale' | 'theme' | 'position' | 'display' | 'strings';
 
 /** The element properties an options object may set: its inputs, plus how it looks. */
 const OPTION_NAMES = [
@@ -47,6 +50,7 @@ const OPTION_NAMES = [
   'theme',
   'position',
   'display',
+  'strings',
 ] satisfies OptionName[];
 
 const TAG = 'kataven-widget';

@@ -1,40 +1,109 @@
 /**
- * Locales. Only the launcher's default label ships with the launcher; the panel's strings load with the panel,
- * so no page pays for texts it never shows (or for languages it does not speak).
+ * Locales. Each locale's texts are their own lazily loaded chunk: the launcher ships only the English label and the
+ * resolution rules below, so no page pays for languages it does not speak.
  */
 import type { Strings } from './locales/en.js';
 
 export type { Strings };
 
-const LOADERS: Readonly<Record<string, () => Promise<{ default: Strings }>>> = {
-  en: () => import('./locales/en.js'),
-  es: () => import('./locales/es.js'),
-};
-const LAUNCHER_LABELS: Readonly<Record<string, string>> = { en: 'Talk to us', es: 'Habla con nosotros' };
-export const SUPPORTED_LOCALES = Object.keys(LOADERS);
+/**
+ * The shipped locales (DESIGN.md 5.5). Their loaders live in `locales/index.ts`, a chunk of its own, so the launcher
+ * carries only these names; the type there checks that both lists agree.
+ */
+export const SUPPORTED_LOCALES = [
+  'en',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'pl',
+  'cs',
+  'tr',
+  'ru',
+  'uk',
+  'el',
+  'ar',
+  'he',
+  'hi',
+  'ja',
+  'ko',
+  'zh-CN',
+  'zh-TW',
+  'id',
+  'vi',
+  'th',
+] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
-/** The supported locale for `locale` (e.g. `es-MX` → `es`), else for the browser's language, else `en`. */
-export function resolveLocale(locale: string | undefined): string {
-  const wanted = (locale || (typeof navigator === 'undefined' ? '' : navigator.language) || 'en').toLowerCase();
-  if (SUPPORTED_LOCALES.includes(wanted)) return wanted;
-  const language = wanted.split('-')[0] ?? '';
-  return SUPPORTED_LOCALES.includes(language) ? language : 'en';
+/** The English launcher label, the only text the launcher carries before a locale's chunk arrives. */
+export const ENGLISH_LAUNCHER_LABEL = 'Talk to us';
+
+/**
+ * Tags that do not reduce to a shipped locale by dropping their region: Chinese by script or region, Norwegian
+ * (Bokmål covers `no` and Nynorsk readers), and the legacy codes some browsers still send.
+ */
+const ALIASES: Readonly<Record<string, Locale>> = {
+  zh: 'zh-CN',
+  'zh-hans': 'zh-CN',
+  'zh-sg': 'zh-CN',
+  'zh-hant': 'zh-TW',
+  'zh-hk': 'zh-TW',
+  'zh-mo': 'zh-TW',
+  no: 'nb',
+  nn: 'nb',
+  iw: 'he',
+  in: 'id',
+};
+
+/** The shipped locale for one language tag (`es-MX` → `es`, `zh-Hant-HK` → `zh-TW`), or undefined. */
+export function matchLocale(tag: string | null | undefined): Locale | undefined {
+  const parts = (tag ?? '').trim().replace(/_/g, '-').toLowerCase().split('-');
+  // Most specific first: `zh-hant-hk`, then `zh-hant`, then `zh`.
+  for (let length = Math.min(parts.length, 3); length > 0; length--) {
+    const wanted = parts.slice(0, length).join('-');
+    const match = ALIASES[wanted] ?? SUPPORTED_LOCALES.find((locale) => locale.toLowerCase() === wanted);
+    if (match) return match;
+  }
+  return undefined;
 }
 
-export function defaultLauncherLabel(locale: string): string {
-  return LAUNCHER_LABELS[locale] ?? 'Talk to us';
+/**
+ * The UI locale: the `locale` attribute, then the page's `<html lang>`, then the browser's languages in order of
+ * preference, then English. A tag that matches no shipped locale falls through to the next source.
+ */
+export function resolveLocale(locale: string | undefined): Locale {
+  const candidates = [
+    locale,
+    typeof document === 'undefined' ? undefined : document.documentElement.lang,
+    ...(typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])),
+  ];
+  for (const candidate of candidates) {
+    const match = matchLocale(candidate);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/** Writing direction of a shipped locale. */
+export function localeDirection(locale: string): 'ltr' | 'rtl' {
+  return locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr';
 }
 
 const cache = new Map<string, Promise<Strings>>();
 
 /** Loads a locale's strings once per page; a failed load (offline) is retried on the next call. */
 export function loadStrings(locale: string): Promise<Strings> {
-  const load = LOADERS[locale] ?? LOADERS.en;
   let strings = cache.get(locale);
-  if (!strings && load) {
-    strings = load().then((module) => module.default);
+  if (!strings) {
+    strings = import('./locales/index.js').then((locales) => locales.loadLocale(locale));
     strings.catch(() => cache.delete(locale));
     cache.set(locale, strings);
   }
-  return strings ?? Promise.reject(new Error(`no strings for ${locale}`));
+  return strings;
 }

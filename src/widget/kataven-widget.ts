@@ -6,10 +6,13 @@ import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js'
 import { createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
-import { defaultLauncherLabel, resolveLocale } from './i18n.js';
+import { ENGLISH_LAUNCHER_LABEL, type Strings, loadStrings, localeDirection, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
-import { PanelLoader } from './panel-loader.js';
+import { type PanelKit, PanelLoader } from './panel-loader.js';
 import { StoreController } from './store-controller.js';
+import type { StringOverrides } from './strings-override.js';
+
+const DEFER_HYDRATION = 'defer-hydration';
 
 /**
  * A voice launcher and call panel for a Kataven AI agent.
@@ -63,6 +66,7 @@ export class KatavenWidget extends LitElement {
     branding: { attribute: false },
     policy: { attribute: false },
     deviceFactory: { attribute: false },
+    strings: { attribute: false },
   };
 
   /** The publishable `pk_live_…` key. Any other key (an `sk_live_…` key above all) is refused before any request. */
@@ -75,7 +79,10 @@ export class KatavenWidget extends LitElement {
   declare userToken: string | undefined;
   /** Returns a fresh user token whenever the widget needs one; preferred over `userToken` for long visits. */
   declare userTokenProvider: (() => Promise<string>) | undefined;
-  /** UI language (`en`, `es`); default from `navigator.language`, falling back to English. */
+  /**
+   * UI language (`en`, `fr`, `zh-TW`, …; `es-MX` → `es`). Without it: the page's `<html lang>`, then the browser's
+   * languages, then English.
+   */
   declare locale: string | undefined;
   /** `auto` (default, follows `prefers-color-scheme`), `light` or `dark`. */
   declare theme: 'auto' | 'light' | 'dark';
@@ -92,6 +99,8 @@ export class KatavenWidget extends LitElement {
   declare policy: PolicyOverride | undefined;
   /** Advanced: replaces how the Twilio Device is created (tests, custom SDK builds). */
   declare deviceFactory: DeviceFactory | undefined;
+  /** Texts that replace the current locale's (e.g. `{ consent: '…' }`); unknown keys are ignored with a warning. */
+  declare strings: StringOverrides | undefined;
 
   #state = createWidgetState((name, detail) => this.dispatchEvent(createKatavenEvent(name, detail)));
   #stores = new StoreController(this, {
@@ -117,6 +126,9 @@ export class KatavenWidget extends LitElement {
   );
   #retryCountdown = new CountdownController(this, () => this.#state.$retryAt.get());
   #focusPanel = false;
+  /** The launcher label of a locale other than English, from that locale's chunk (null while it loads). */
+  #localeLabel: { locale: string; label: string | null } | null = null;
+  #texts: { base: Strings; overrides: unknown; merged: Strings } | null = null;
 
   constructor() {
     super();
@@ -133,6 +145,19 @@ export class KatavenWidget extends LitElement {
     super.connectedCallback();
     // Re-inserted after removal: everything was released, so configure and load afresh.
     if (this.hasUpdated) this.#configure();
+  }
+
+  /**
+   * `defer-hydration` (the community protocol server renderers use): a server-rendered element waits until the
+   * framework has set its properties and removed the attribute, instead of loading with none (`@kataven/widget/react`).
+   */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, DEFER_HYDRATION];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === DEFER_HYDRATION && value === null && this.hasUpdated) this.#configure();
   }
 
   override disconnectedCallback(): void {
@@ -194,10 +219,14 @@ export class KatavenWidget extends LitElement {
     const branding = config?.branding;
     if (this.display === 'inline') return html`<div class="root">${this.#renderPanel()}</div>`;
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
+    const locale = resolveLocale(this.locale);
+    const label = this.strings?.launcher;
     return html`<div class="root floating" data-position=${position}>
       ${open ? this.#renderPanel() : nothing}
       <button
         part="launcher"
+        lang=${locale}
+        dir=${localeDirection(locale)}
         aria-expanded=${open ? 'true' : 'false'}
         aria-controls="panel"
         @click=${this.#onLauncherClick}
@@ -209,7 +238,7 @@ export class KatavenWidget extends LitElement {
             ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
             : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
         }
-        <span>${branding?.launcher_label || defaultLauncherLabel(resolveLocale(this.locale))}</span>
+        <span>${branding?.launcher_label || (typeof label === 'string' && label) || this.#launcherLabel(locale)}</span>
       </button>
     </div>`;
   }
@@ -219,9 +248,12 @@ export class KatavenWidget extends LitElement {
     const panel = this.#panel.kit;
     if (!panel) return nothing;
     const { status, error, config, consentAsked, muted, level, elapsedSeconds, captions } = this.#stores.values;
+    const t = this.#currentTexts(panel);
     return panel.render({
-      t: panel.strings,
-      title: config?.agent.name || defaultLauncherLabel(panel.locale),
+      t,
+      lang: panel.locale,
+      dir: localeDirection(panel.locale),
+      title: config?.agent.name || t.launcher,
       status,
       error,
       config,
@@ -235,6 +267,33 @@ export class KatavenWidget extends LitElement {
       captions,
       on: this.#panelHandlers,
     });
+  }
+
+  /** English ships with the launcher; another locale's label arrives with that locale's chunk (nothing until then). */
+  #launcherLabel(locale: string): string {
+    if (locale === 'en') return ENGLISH_LAUNCHER_LABEL;
+    const panel = this.#panel.kit;
+    if (panel?.locale === locale) return this.#currentTexts(panel).launcher;
+    if (this.#localeLabel?.locale !== locale) {
+      const pending: { locale: string; label: string | null } = { locale, label: null };
+      this.#localeLabel = pending;
+      loadStrings(locale)
+        .then(
+          (strings) => (pending.label = strings.launcher),
+          () => (pending.label = ENGLISH_LAUNCHER_LABEL),
+        )
+        .finally(() => this.requestUpdate());
+    }
+    return this.#localeLabel.label ?? '';
+  }
+
+  /** The panel's texts with the page's `strings` laid over them (merged once per change, so warnings come once). */
+  #currentTexts(panel: PanelKit): Strings {
+    const texts = this.#texts;
+    if (texts?.base === panel.strings && texts.overrides === this.strings) return texts.merged;
+    const merged = panel.withOverrides(panel.strings, this.strings);
+    this.#texts = { base: panel.strings, overrides: this.strings, merged };
+    return merged;
   }
 
   /**
@@ -253,7 +312,9 @@ export class KatavenWidget extends LitElement {
     const input: WidgetInput = {};
     for (const name of WIDGET_INPUTS) Object.assign(input, { [name]: this[name] });
     this.#state.actions.configure(input);
-    if (this.isConnected && this.status === 'idle') void this.#state.actions.load();
+    if (this.isConnected && this.status === 'idle' && !this.hasAttribute(DEFER_HYDRATION)) {
+      void this.#state.actions.load();
+    }
   }
 
   #onLauncherClick = () => {

@@ -102,7 +102,8 @@ export const launcherStyles = css`
     align-items: center;
     gap: 10px;
     min-height: 52px;
-    padding: 8px 20px 8px 10px;
+    padding-block: 8px;
+    padding-inline: 10px 20px;
     background: var(--_primary);
     color: var(--_on-primary);
     font-weight: 600;

@@ -6,11 +6,13 @@
 import type { CSSResultOrNative, ReactiveControllerHost } from 'lit';
 import { loadOnce } from '../load-once.js';
 import { type Strings, loadStrings } from './i18n.js';
-import type { renderPanel } from './panel.js';
+import type { renderPanel, withOverrides } from './panel.js';
 
 /** What the panel needs to render: its renderer and the strings of the current locale. */
 export interface PanelKit {
   render: typeof renderPanel;
+  /** Lays the page's `strings` overrides over the locale's texts. */
+  withOverrides: typeof withOverrides;
   strings: Strings;
   locale: string;
 }
@@ -50,7 +52,7 @@ export class PanelLoader {
     this.#loading ??= Promise.all([loadPanelModule(), loadStrings(locale)])
       .then(([module, strings]) => {
         if (!this.#kit) this.#adoptStyles(module.panelStyles);
-        this.#kit = { render: module.renderPanel, strings, locale };
+        this.#kit = { render: module.renderPanel, withOverrides: module.withOverrides, strings, locale };
         this.#host.requestUpdate();
       })
       .catch((error: unknown) => console.warn('[kataven-widget] could not load the panel', error))

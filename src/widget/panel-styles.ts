@@ -139,6 +139,10 @@ export const panelStyles = css`
     transform-origin: left;
     transition: transform 80ms linear;
   }
+  /* The meter fills from the start of the line: transform-origin has no logical keywords. */
+  [dir='rtl'] .level > span {
+    transform-origin: right;
+  }
   .level.agent > span {
     background: color-mix(in srgb, var(--_primary) 55%, var(--_text));
   }

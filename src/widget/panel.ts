@@ -13,9 +13,13 @@ import type { Strings } from './i18n.js';
 import { METER_STEPS } from './panel-styles.js';
 
 export { panelStyles } from './panel-styles.js';
+export { withOverrides } from './strings-override.js';
 
 export interface PanelView {
   t: Strings;
+  /** The locale of `t` and its writing direction. */
+  lang: string;
+  dir: 'ltr' | 'rtl';
   title: string;
   status: WidgetStatus;
   error: WidgetError | null;
@@ -45,7 +49,15 @@ export function renderPanel(view: PanelView) {
   const { t, config, error, status } = view;
   const logo = config?.branding.logo_url;
   const notice = config?.branding.privacy_notice;
-  return html`<section part="panel" id="panel" role="dialog" aria-label=${view.title} @keydown=${view.on.keydown}>
+  return html`<section
+    part="panel"
+    id="panel"
+    role="dialog"
+    lang=${view.lang}
+    dir=${view.dir}
+    aria-label=${view.title}
+    @keydown=${view.on.keydown}
+  >
     <header>
       ${logo ? html`<img part="logo" src=${logo} alt="" referrerpolicy="no-referrer" />` : nothing}
       <h2 part="title">${view.title}</h2>
@@ -94,7 +106,8 @@ function renderCall(view: PanelView) {
       <div class="level"><span data-level=${meterStep(level.input)}></span></div>
     </div>
     <div class="time ${warn ? 'warning' : ''}" aria-label=${t.elapsed}>
-      ${formatTime(view.elapsedSeconds)}${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
+      <span dir="ltr">${formatTime(view.elapsedSeconds)}</span
+      >${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
     </div>
     ${
       captions.length

@@ -28,8 +28,9 @@ test('"." imports in Node without a DOM and registers nothing', async () => {
   assert.equal(globalThis.customElements?.get('kataven-widget'), undefined, 'importing "." registered the element');
 });
 
-test('"./define" is the only module with side effects, and package.json says so', () => {
-  assert.ok(pkg.sideEffects.includes('./dist/lib/define.js'));
+test('"./define" and "./react" (which registers the element) are the only modules with side effects', () => {
+  const shipped = pkg.sideEffects.filter((file) => file.startsWith('./dist/'));
+  assert.deepEqual(shipped.sort(), ['./dist/lib/define.js', './dist/lib/react.js']);
   const index = readFileSync('dist/lib/index.js', 'utf8');
   assert.ok(!index.includes('define.js'), 'index.js must not import define.js');
 });

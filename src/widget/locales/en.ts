@@ -2,6 +2,7 @@
 import type { WidgetErrorCode } from '../../api/errors.js';
 
 const en = {
+  launcher: 'Talk to us',
   close: 'Close',
   call: 'Start call',
   end: 'End call',

@@ -2,6 +2,7 @@
 import type { Strings } from './en.js';
 
 const es: Strings = {
+  launcher: 'Habla con nosotros',
   close: 'Cerrar',
   call: 'Iniciar llamada',
   end: 'Colgar',

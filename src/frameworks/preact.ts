@@ -1,0 +1,17 @@
+/**
+ * `@kataven/widget/preact`: types only. `import type {} from '@kataven/widget/preact'` once, and
+ * `<kataven-widget client-key="…">` type-checks in Preact's JSX.
+ */
+import type { HTMLAttributes } from 'preact';
+import type { KatavenWidgetAttributes, KatavenWidgetProperties } from '../element-types.js';
+import type { KatavenWidget } from '../widget/kataven-widget.js';
+
+declare module 'preact' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'kataven-widget': Omit<HTMLAttributes<KatavenWidget>, keyof KatavenWidgetAttributes> &
+        KatavenWidgetAttributes &
+        KatavenWidgetProperties;
+    }
+  }
+}
