@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { AVA_CONFIG } from '../../test/fixtures/ava-config';
 import {
   API_KEY,
   call,
@@ -50,18 +51,7 @@ test('config answers for active, inactive, user-only and widget-disabled agents'
       call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=${agent}`);
     const ava = await config('agent_ava');
     assert.equal(ava.status, 200);
-    assert.deepEqual(ava.json(), {
-      agent: { id: 'agent_ava', name: 'Ava', status: 'active', auth_mode: 'public' },
-      branding: {
-        primary_color: '#2563eb',
-        accent_color: '#1e40af',
-        logo_url: null,
-        launcher_position: 'br',
-        launcher_label: 'Talk to us',
-        privacy_notice: 'Calls may be recorded for quality.',
-      },
-      policy: { widget_enabled: true, auth_mode: 'both', max_call_seconds: 600, consent_required: false },
-    });
+    assert.deepEqual(ava.json(), AVA_CONFIG);
     const sleepy = (await config('agent_sleepy')).json<{ agent: { status: string }; policy: object }>();
     assert.equal(sleepy.agent.status, 'paused');
     assert.deepEqual(sleepy.policy, { widget_enabled: true, auth_mode: 'both', consent_required: false });

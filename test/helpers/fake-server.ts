@@ -2,6 +2,8 @@
  * A fake Kataven API behind `window.fetch`: routes answer like the real server (plain-text errors, JSON bodies), and
  * every request is recorded so tests can assert what went over the wire.
  */
+import { AVA_CONFIG } from '../fixtures/ava-config.js';
+
 export interface FakeResponse {
   status?: number;
   /** A string is sent as-is (plain-text errors, malformed JSON); anything else as JSON. */
@@ -34,23 +36,9 @@ export function configBody(
   } = {},
 ) {
   return {
-    agent: { id: 'agent_ava', name: 'Ava', status: 'active', auth_mode: 'public', ...overrides.agent },
-    branding: {
-      primary_color: '#2563eb',
-      accent_color: '#1e40af',
-      logo_url: null,
-      launcher_position: 'br',
-      launcher_label: 'Talk to us',
-      privacy_notice: 'Calls may be recorded for quality.',
-      ...overrides.branding,
-    },
-    policy: {
-      widget_enabled: true,
-      auth_mode: 'both',
-      max_call_seconds: 600,
-      consent_required: false,
-      ...overrides.policy,
-    },
+    agent: { ...AVA_CONFIG.agent, ...overrides.agent },
+    branding: { ...AVA_CONFIG.branding, ...overrides.branding },
+    policy: { ...AVA_CONFIG.policy, ...overrides.policy },
   };
 }
 
