@@ -29,7 +29,7 @@ export default defineConfig(({ mode }): UserConfig => {
         minify: true,
         // Library mode: dynamic imports stay plain `import()` (no preload helper in the launcher's bytes).
         lib: { entry: { 'kataven-widget': 'src/cdn/widget.ts' }, formats: ['es'] },
-        rollupOptions: {
+        rolldownOptions: {
           output: {
             entryFileNames: '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',
@@ -71,7 +71,7 @@ export default defineConfig(({ mode }): UserConfig => {
       target: 'es2022',
       minify: false,
       lib: { entry: { index: 'src/index.ts', define: 'src/define.ts' }, formats: ['es'] },
-      rollupOptions: {
+      rolldownOptions: {
         external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },

@@ -51,6 +51,7 @@ export class SignalingSocket {
     }, options.heartbeatMs);
     // One bad message must not become an unhandled rejection, which would take the whole sandbox down.
     ws.on('message', (data) => {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ws hands text frames over as one Buffer
       this.receive(String(data)).catch((error: unknown) => console.error('[sandbox] signaling message failed', error));
     });
     ws.on('close', () => {

@@ -8,6 +8,7 @@ import { main as preflight } from './preflight.mjs';
 
 const steps = [
   { name: 'typecheck', command: 'npm run --silent typecheck' },
+  { name: 'lint', command: 'npm run --silent lint' },
   { name: 'tools', command: 'npm run --silent test:tools' },
   { name: 'component', command: 'npm run --silent test:component' },
   { name: 'sandbox', command: 'npm run --silent test:sandbox' },
