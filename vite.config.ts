@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { minifyCssTemplates } from './scripts/minify-css-templates';
 
 const { version, dependencies, peerDependencies } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -12,25 +13,6 @@ const define = {
   __KATAVEN_VERSION__: JSON.stringify(version),
   'process.env.NODE_ENV': JSON.stringify('production'),
 };
-
-/** Collapses whitespace and comments inside Lit `css` templates of `*styles.ts` files (they ship on every page). */
-function minifyCssTemplates(): Plugin {
-  return {
-    name: 'kataven:minify-css-templates',
-    transform(code, id) {
-      if (!/styles\.ts$/.test(id)) return null;
-      return code.replace(/css`([^`]*)`/g, (_, body: string) => {
-        const min = body
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{}:;,>])\s*/g, '$1')
-          .replace(/;}/g, '}')
-          .trim();
-        return `css\`${min}\``;
-      });
-    },
-  };
-}
 
 /**
  * `vite build`            → dist/lib: the npm package (unbundled ES modules, dependencies external).
@@ -50,7 +32,7 @@ export default defineConfig(({ mode }): UserConfig => {
         minify: true,
         // Library mode: dynamic imports stay plain `import()` (no preload helper in the launcher's bytes).
         lib: { entry: { 'kataven-widget': 'src/cdn/widget-entry.ts' }, formats: ['es'] },
-        rollupOptions: {
+        rolldownOptions: {
           output: {
             entryFileNames: '[name].js',
             chunkFileNames: 'chunks/[name]-[hash].js',
@@ -104,7 +86,7 @@ export default defineConfig(({ mode }): UserConfig => {
         },
         formats: ['es'],
       },
-      rollupOptions: {
+      rolldownOptions: {
         external: (id) => external.some((name) => id === name || id.startsWith(`${name}/`)),
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },

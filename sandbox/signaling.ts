@@ -69,6 +69,7 @@ export class SignalingSocket implements CallerLine {
     }, options.listenDeadlineMs);
     // One bad message must not become an unhandled rejection, which would take the whole sandbox down.
     ws.on('message', (data) => {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ws hands text frames over as one Buffer
       this.receive(String(data)).catch((error: unknown) => console.error('[sandbox] signaling message failed', error));
     });
     // ws reports a protocol violation (an oversized frame, a bad opcode) here and then closes the socket itself;

@@ -33,7 +33,7 @@ async function fileAt(candidate: string): Promise<{ file: string; size: number }
   try {
     const info = await stat(candidate);
     if (info.isFile()) return { file: candidate, size: info.size };
-    if (info.isDirectory()) return fileAt(path.join(candidate, 'index.html'));
+    if (info.isDirectory()) return await fileAt(path.join(candidate, 'index.html'));
   } catch {
     // not here; try the next directory
   }

@@ -69,7 +69,7 @@ async function measure(prefetch: boolean): Promise<Sample> {
     await tab.waitForTimeout(1500); // a visitor reading the label; long enough for the prefetch to land
   }
   // Timed inside the page: from the click to the status change, and to the first audible agent audio.
-  const timings = (await tab.evaluate(CLICK_TO_AUDIO)) as { connectedMs: number; firstAudioMs: number };
+  const timings = await tab.evaluate<{ connectedMs: number; firstAudioMs: number }>(CLICK_TO_AUDIO);
   await context.close();
   return { launcherMs, ...timings };
 }

@@ -1,18 +1,21 @@
 // `npm test`: every check, in the order CI needs them, with one summary line at the end.
-// Each step's output streams through; its test counts are read from the runner's own closing lines.
+// First the preflight (scripts/preflight.mjs): Chromium and the network namespace are there, or installed, or the run
+// stops here with one line saying what is missing. Each step's output streams through; its test counts are read
+// from the runner's own closing lines.
 import { spawn } from 'node:child_process';
+import { stripVTControlCharacters as stripAnsi } from 'node:util';
+import { main as preflight } from './preflight.mjs';
 
 const steps = [
   { name: 'typecheck', command: 'npm run --silent typecheck' },
+  { name: 'lint', command: 'npm run --silent lint' },
+  { name: 'tools', command: 'npm run --silent test:tools' },
   { name: 'component', command: 'npm run --silent test:component' },
   { name: 'sandbox', command: 'npm run --silent test:sandbox' },
   { name: 'build', command: 'npm run --silent build' },
   { name: 'size', command: 'npm run --silent test:size' },
   { name: 'e2e', command: 'npm run --silent test:e2e' },
 ];
-
-// eslint-disable-next-line no-control-regex -- runner output is colored
-const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 
 /** Test counts from WTR ("N passed, N failed"), node:test ("# pass N") and Playwright ("N passed (…)"). */
 function counts(output) {
@@ -42,6 +45,9 @@ function run(command) {
     child.on('close', (code) => resolve({ code: code ?? 1, output }));
   });
 }
+
+const ready = preflight([]);
+if (ready !== 0) process.exit(ready);
 
 const totals = { passed: 0, failed: 0 };
 let failedStep;

@@ -10,6 +10,7 @@ type Versioned = CustomElementConstructor & { katavenVersion?: string };
 
 export function defineKatavenWidget(): void {
   if (typeof customElements === 'undefined') return;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- it adds `katavenVersion` (tsc 7 agrees)
   const existing = customElements.get(TAG_NAME) as Versioned | undefined;
   if (existing) {
     if (existing.katavenVersion !== VERSION) {

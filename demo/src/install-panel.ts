@@ -131,6 +131,7 @@ export class InstallPanel extends LightElement {
       area.style.opacity = '0';
       document.body.append(area);
       area.select();
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the fallback where the Clipboard API is refused
       document.execCommand('copy');
       area.remove();
     }

@@ -193,7 +193,7 @@ test('the demo page helpers: /sandbox/demo and /sandbox/settings', async () => {
   await withSandbox(testSeed(), async (sandbox) => {
     const demo = await call(sandbox, 'GET', '/sandbox/demo', { origin: null });
     assert.deepEqual(demo.json<{ public_key: string; api_base: string }>().public_key, DEMO_KEY);
-    assert.equal(demo.json<{ api_base: string }>().api_base, `${sandbox.apiBase}`);
+    assert.equal(demo.json<{ api_base: string }>().api_base, sandbox.apiBase);
     assert.equal(demo.json<{ agents: unknown[] }>().agents.length, 3);
 
     const saved = await call(sandbox, 'POST', '/sandbox/settings', {

@@ -14,8 +14,17 @@ interface ConnectAnswer {
 const connect = async (sandbox: Sandbox, token: string, agentId = 'agent_ava') =>
   call(sandbox, 'POST', '/v1/widget/connect', { bearer: token, body: { agent_id: agentId } });
 
+/** The header or the claims of a Twilio access token, as far as these tests read them. */
+interface TwilioJwtPart {
+  [field: string]: unknown;
+  grants: { identity: string; voice: { outgoing: { application_sid: string } } };
+  exp: number;
+  iat: number;
+  iss: string;
+  sub: string;
+}
 const decode = (jwt: string, part: 0 | 1) =>
-  JSON.parse(Buffer.from(jwt.split('.')[part] ?? '', 'base64url').toString());
+  JSON.parse(Buffer.from(jwt.split('.')[part] ?? '', 'base64url').toString()) as TwilioJwtPart;
 
 test('connect answers a session and a Twilio token aimed at this sandbox', async () => {
   await withSandbox(testSeed(), async (sandbox) => {
@@ -86,7 +95,7 @@ async function expectCap(sandbox: Sandbox, token: string, text: string, retryAft
   assert.equal(res.status, 429, res.text);
   assert.equal(res.text, text);
   const seconds = Number(res.headers['retry-after']);
-  assert.ok(retryAfter(seconds), `Retry-After ${res.headers['retry-after']}`);
+  assert.ok(retryAfter(seconds), `Retry-After ${String(res.headers['retry-after'])}`);
 }
 
 const withLimits = (limits: Record<string, number>) =>

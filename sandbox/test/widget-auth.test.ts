@@ -86,7 +86,11 @@ test('guest happy path returns a visitor session', async () => {
     assert.equal(session.visitor.display_name, null);
     assert.match(session.visitor.id, /^v_[0-9a-f]+$/);
     assert.match(session.refresh_token, /^rt_/);
-    const claims = JSON.parse(Buffer.from(session.token.split('.')[1] ?? '', 'base64url').toString());
+    const claims = JSON.parse(Buffer.from(session.token.split('.')[1] ?? '', 'base64url').toString()) as {
+      [claim: string]: unknown;
+      exp: number;
+      iat: number;
+    };
     assert.equal(claims.sub, session.visitor.id);
     assert.equal(claims.kind, 'guest');
     assert.equal(claims.acc, 'acme');

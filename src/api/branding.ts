@@ -36,6 +36,7 @@ export const TEXT_LIMITS = { launcher_label: 60, privacy_notice: 300 } as const;
 export const MAX_CALL_SECONDS_RANGE = { min: 10, max: 7200 } as const;
 const HEX_COLOR = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
 // Control characters (other than tab/newline) have no business in a label and can hide text direction tricks.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are stripped
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
 
 export function isValidColor(value: unknown): value is string {

@@ -99,6 +99,7 @@ function init(options: InitOptions): HTMLElement {
     try {
       parent = typeof container === 'string' ? document.querySelector(container) : container;
     } catch {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only a string selector can throw here
       console.error(`[kataven-widget] container "${String(container)}" is not a valid selector; using <body>`);
     }
     (parent instanceof Element ? parent : document.body).append(element);

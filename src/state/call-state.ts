@@ -17,8 +17,8 @@ export interface CallStateContext {
   input: WidgetInput;
   api: ApiClient;
   emit: EmitEvent;
-  setStatus(status: WidgetStatus): void;
-  fail(error: WidgetError): void;
+  setStatus: (status: WidgetStatus) => void;
+  fail: (error: WidgetError) => void;
 }
 
 const MAX_CAPTIONS = 50;
@@ -35,7 +35,7 @@ export function createCallState(context: CallStateContext) {
   /** The microphone permission, watched from intent on (where the Permissions API knows it). */
   let microphone: PermissionStatus | undefined;
   navigator.permissions
-    ?.query({ name: 'microphone' as PermissionName })
+    ?.query({ name: 'microphone' })
     .then((status) => (microphone = status))
     .catch(() => undefined); // not queryable in this browser: Twilio reports a denial when the call starts
   let ticker: ReturnType<typeof setInterval> | undefined;

@@ -34,14 +34,14 @@ export interface PanelView {
   remainingSeconds: number | null;
   captions: readonly Caption[];
   on: {
-    close(): void;
-    call(): void;
-    end(): void;
-    mute(): void;
-    retry(): void;
-    agree(): void;
-    decline(): void;
-    keydown(event: KeyboardEvent): void;
+    close: () => void;
+    call: () => void;
+    end: () => void;
+    mute: () => void;
+    retry: () => void;
+    agree: () => void;
+    decline: () => void;
+    keydown: (event: KeyboardEvent) => void;
   };
 }
 

@@ -314,7 +314,10 @@ describe('<kataven-widget>', () => {
       // Count timers the widget creates from here on, and whether each is cleared or has fired.
       window.setInterval = ((fn: () => void, ms?: number) => {
         const id = original.setInterval(fn, ms);
-        if (fromWidget()) (live.add(id), stacks.set(id, new Error().stack ?? ''));
+        if (fromWidget()) {
+          live.add(id);
+          stacks.set(id, new Error().stack ?? '');
+        }
         return id;
       }) as typeof setInterval;
       window.setTimeout = ((fn: () => void, ms?: number) => {
@@ -322,17 +325,20 @@ describe('<kataven-widget>', () => {
           live.delete(id);
           fn();
         }, ms);
-        if (fromWidget()) (live.add(id), stacks.set(id, new Error().stack ?? ''));
+        if (fromWidget()) {
+          live.add(id);
+          stacks.set(id, new Error().stack ?? '');
+        }
         return id;
       }) as typeof setTimeout;
-      window.clearInterval = ((id?: number) => {
+      window.clearInterval = (id?: number) => {
         if (id !== undefined) live.delete(id);
         original.clearInterval(id);
-      }) as typeof clearInterval;
-      window.clearTimeout = ((id?: number) => {
+      };
+      window.clearTimeout = (id?: number) => {
         if (id !== undefined) live.delete(id);
         original.clearTimeout(id);
-      }) as typeof clearTimeout;
+      };
       try {
         const element = await mountWidget({ deviceFactory: devices.factory });
         const recorder = recordEvents(element);

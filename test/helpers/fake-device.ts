@@ -107,6 +107,7 @@ export function fakeDevices() {
     if (failure) {
       const error = failure;
       failure = undefined;
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows exactly what the test injected
       throw error;
     }
     const device = new FakeDevice(init);
