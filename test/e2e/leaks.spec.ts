@@ -54,14 +54,14 @@ function instrument(): void {
     return id;
   }) as typeof window.setInterval;
   // Timeouts and intervals share one id pool, and the SDK clears some timeouts with clearInterval.
-  window.clearTimeout = (id?: number) => {
+  window.clearTimeout = ((id?: number) => {
     if (id !== undefined) pendingTimers.delete(id);
     realClearTimeout(id);
-  };
-  window.clearInterval = (id?: number) => {
+  }) as typeof window.clearTimeout;
+  window.clearInterval = ((id?: number) => {
     if (id !== undefined) pendingTimers.delete(id);
     realClearInterval(id);
-  };
+  }) as typeof window.clearInterval;
 
   // Listeners on targets that outlive the element. (Listeners on the element, its shadow tree, a peer connection or a
   // track die with them; `once` listeners on these targets are not counted.)
