@@ -4,7 +4,7 @@
  * Keep it tiny: it runs on every page view of every customer site.
  */
 import { loadOnce } from '../load-once.js';
-import { WIDGET_INPUTS, WIDGET_METHODS } from '../state/widget-stores.js';
+import { type AssertNever, WIDGET_METHODS, type WidgetInputName } from '../state/widget-stores.js';
 
 interface InitOptions {
   publicKey?: string;
@@ -39,19 +39,25 @@ declare const __KATAVEN_VERSION__: string;
 
 /** Element inputs that are no `Kataven.init` option: the key is `publicKey` here; the others are for npm builds. */
 type NotAnOption = 'clientKey' | 'deviceFactory' | 'policy';
-const NOT_OPTIONS: readonly string[] = ['clientKey', 'deviceFactory', 'policy'] satisfies NotAnOption[];
-type OptionName =
-  Exclude<(typeof WIDGET_INPUTS)[number], NotAnOption> | 'locale' | 'theme' | 'position' | 'display' | 'strings';
+type OptionName = Exclude<WidgetInputName, NotAnOption> | 'locale' | 'theme' | 'position' | 'display' | 'strings';
 
-/** The element properties an options object may set: its inputs, plus how it looks. */
+/**
+ * The element properties an options object may set: its inputs, plus how it looks. Written out rather than computed
+ * from WIDGET_INPUTS (these bytes load on every page view of every site); the compiler holds it to that list.
+ */
 const OPTION_NAMES = [
-  ...WIDGET_INPUTS.filter((name): name is Exclude<typeof name, NotAnOption> => !NOT_OPTIONS.includes(name)),
+  'agentId',
+  'apiBase',
+  'userToken',
+  'userTokenProvider',
+  'branding',
   'locale',
   'theme',
   'position',
   'display',
   'strings',
-] satisfies OptionName[];
+] as const satisfies readonly OptionName[];
+export type OptionNamesComplete = AssertNever<Exclude<OptionName, (typeof OPTION_NAMES)[number]>>;
 
 const TAG = 'kataven-widget';
 

@@ -54,16 +54,35 @@ export const IDENTITY_INPUTS = [
 /** Inputs laid over the server's config (previews): a change re-applies the config without a refetch. */
 export const OVERRIDE_INPUTS = ['branding', 'policy'] as const satisfies readonly (keyof WidgetInput)[];
 
-/** Every element input, in one list: the element, the state and the script-tag loader all derive theirs from it. */
-export const WIDGET_INPUTS = [...IDENTITY_INPUTS, ...OVERRIDE_INPUTS] as const;
+/**
+ * Every element input, in one list: the element, the state and the script-tag loader derive theirs from it. Written
+ * out (not spread from the two lists above) so that a bundle that does not use it drops it; the compiler checks that
+ * it is exactly those two lists.
+ */
+export const WIDGET_INPUTS = [
+  'clientKey',
+  'agentId',
+  'apiBase',
+  'userToken',
+  'userTokenProvider',
+  'deviceFactory',
+  'branding',
+  'policy',
+] as const satisfies readonly ((typeof IDENTITY_INPUTS)[number] | (typeof OVERRIDE_INPUTS)[number])[];
 
 /** The element's public methods: the script-tag loader queues calls to them made before the element is defined. */
 export const WIDGET_METHODS = ['open', 'close', 'start', 'end', 'setMuted'] as const;
 
-// Compile-time check that WIDGET_INPUTS names every field of WidgetInput (and nothing else).
-type Missing = Exclude<keyof WidgetInput, (typeof WIDGET_INPUTS)[number]>;
-const inputsComplete: Missing extends never ? true : Missing = true;
-void inputsComplete;
+export type WidgetInputName = (typeof WIDGET_INPUTS)[number];
+
+/** Compiles only when `T` is `never`: `AssertNever<Exclude<Wanted, Listed>>` checks that a list misses nothing. */
+export type AssertNever<T extends never> = T;
+
+/** WIDGET_INPUTS names every field of WidgetInput (a compile-time check; no bytes). */
+export type WidgetInputsComplete = AssertNever<Exclude<keyof WidgetInput, WidgetInputName>>;
+export type WidgetInputsSplit = AssertNever<
+  Exclude<WidgetInputName, (typeof IDENTITY_INPUTS)[number] | (typeof OVERRIDE_INPUTS)[number]>
+>;
 
 /** Each store's first value: `createStores` builds from these, and a reset of the identity returns to them. */
 function initialValues() {
