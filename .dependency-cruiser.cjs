@@ -36,7 +36,8 @@ module.exports = {
       name: 'lit-only-in-widget',
       severity: 'error',
       comment: 'Lit is the element layer; anything below it must run without a DOM framework.',
-      from: { path: '^src/', pathNot: '^src/widget/' },
+      // src/react.ts is the React adapter of the element (@lit/react), a layer above src/widget.
+      from: { path: '^src/', pathNot: '^src/(widget/|react[.]ts$)' },
       to: { path: '^node_modules/(lit|lit-html|lit-element|@lit)/' },
     },
     {

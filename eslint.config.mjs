@@ -19,6 +19,8 @@ export default tseslint.config(
       'playwright-report/',
       'screenshots/',
       'test/e2e/fixtures/spa/', // a plain-JS customer page served as is
+      'test/e2e/fixtures/react-spa/main.js', // the React SPA's browser entry, built by the test with Vite
+      'test/types/', // type-check fixtures for each framework, compiled by test/size/types.test.mjs
     ],
   },
   js.configs.recommended,

@@ -58,6 +58,7 @@ const Component = createComponent({
 
 // `<kataven-widget client-key="…">` in React 19's JSX (which sets known properties and passes the rest as attributes).
 declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- React declares its JSX types in this namespace
   namespace JSX {
     interface IntrinsicElements {
       'kataven-widget': Omit<

@@ -92,7 +92,7 @@ test('admin changes survive SIGKILL and a restart; --reset starts again from the
     const branding = (await admin(second.sandbox, 'GET', '/v1/widget-settings')).json<{ primary_color: string }>();
     assert.equal(branding.primary_color, '#112233');
     const policy = await admin(second.sandbox, 'GET', '/v1/agents/agent_ava/widget-settings');
-    assert.deepEqual(policy.json<Record<string, unknown>>(), {
+    assert.deepEqual(policy.json(), {
       agent_id: 'agent_ava',
       widget_enabled: true,
       auth_mode: 'both',

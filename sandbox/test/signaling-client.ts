@@ -27,6 +27,7 @@ export class SignalingClient {
     });
     this.closed = new Promise((resolve) => this.ws.once('close', (code) => resolve(code)));
     this.ws.on('message', (data) => {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ws hands text frames over as one Buffer
       const text = String(data);
       if (text === '\n') {
         this.heartbeats++;

@@ -76,6 +76,7 @@ function queueMethodsUntilDefined(element: HTMLElement & Record<string, unknown>
       queue ? new Promise((resolve) => queue?.push(() => resolve(call(name, args)))) : call(name, args);
   }
   void customElements.whenDefined(TAG).then(() => {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- removes the stand-ins set above, by the same names
     for (const name of WIDGET_METHODS) delete element[name];
     customElements.upgrade(element);
     const pending = queue ?? [];

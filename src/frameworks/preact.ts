@@ -7,6 +7,7 @@ import type { KatavenWidgetAttributes, KatavenWidgetProperties } from '../elemen
 import type { KatavenWidget } from '../widget/kataven-widget.js';
 
 declare module 'preact' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Preact declares its JSX types in this namespace
   namespace JSX {
     interface IntrinsicElements {
       'kataven-widget': Omit<HTMLAttributes<KatavenWidget>, keyof KatavenWidgetAttributes> &

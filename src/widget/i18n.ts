@@ -2,44 +2,12 @@
  * Locales. Each locale's texts are their own lazily loaded chunk: the launcher ships only the English label and the
  * resolution rules below, so no page pays for languages it does not speak.
  */
+import { type Locale, SUPPORTED_LOCALES } from './locale-tags.js';
 import type { Strings } from './locales/en.js';
 
 export type { Strings };
 
-/**
- * The shipped locales (DESIGN.md 5.5). Their loaders live in `locales/index.ts`, a chunk of its own, so the launcher
- * carries only these names; the type there checks that both lists agree.
- */
-export const SUPPORTED_LOCALES = [
-  'en',
-  'es',
-  'fr',
-  'de',
-  'it',
-  'pt',
-  'nl',
-  'sv',
-  'da',
-  'nb',
-  'fi',
-  'pl',
-  'cs',
-  'tr',
-  'ru',
-  'uk',
-  'el',
-  'ar',
-  'he',
-  'hi',
-  'ja',
-  'ko',
-  'zh-CN',
-  'zh-TW',
-  'id',
-  'vi',
-  'th',
-] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export { SUPPORTED_LOCALES, type Locale };
 
 /** The English launcher label, the only text the launcher carries before a locale's chunk arrives. */
 export const ENGLISH_LAUNCHER_LABEL = 'Talk to us';

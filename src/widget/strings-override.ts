@@ -18,7 +18,7 @@ export type StringOverrides = Overrides<Strings>;
 export function withOverrides(base: Strings, overrides: unknown): Strings {
   if (!overrides || typeof overrides !== 'object') return base;
   const ignored: string[] = [];
-  const merged = merge(base as unknown as Table, overrides as Table, '', ignored) as unknown as Strings;
+  const merged = merge(base, overrides as Table, '', ignored) as unknown as Strings;
   if (ignored.length)
     console.warn(`[kataven-widget] strings: ignored ${ignored.join(', ')} (not a text of the widget)`);
   return merged;

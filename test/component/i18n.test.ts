@@ -11,7 +11,7 @@ import { part, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 /** Every key path of a string table, `status.ready` style, with the kind of value behind it. */
 function shape(table: object, prefix = ''): string[] {
-  return Object.entries(table).flatMap(([key, value]) =>
+  return Object.entries(table as Record<string, unknown>).flatMap(([key, value]) =>
     value && typeof value === 'object' ? shape(value, `${prefix}${key}.`) : [`${prefix}${key}:${typeof value}`],
   );
 }

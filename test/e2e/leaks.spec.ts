@@ -30,7 +30,7 @@ function instrument(): void {
   const pendingTimers = new Map<number, string>();
   const where = (kind: string, delay: unknown) => {
     const stack = (new Error().stack ?? '').split('\n').slice(3, 6).join(' | ');
-    return `${kind}(${String(delay ?? 0)}ms) ${stack.replace(/\s+/g, ' ')}`;
+    return `${kind}(${typeof delay === 'number' ? delay : 0}ms) ${stack.replace(/\s+/g, ' ')}`;
   };
   const realSetTimeout = window.setTimeout.bind(window);
   const realSetInterval = window.setInterval.bind(window);

@@ -1,5 +1,5 @@
 /** Loaders of the locales' string tables, one chunk each; this table itself loads only when texts are needed. */
-import type { Locale } from '../i18n.js';
+import type { Locale } from '../locale-tags.js';
 import type { Strings } from './en.js';
 
 const LOADERS: Readonly<Record<Locale, () => Promise<{ default: Strings }>>> = {

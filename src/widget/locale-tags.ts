@@ -1,0 +1,36 @@
+/** The locale tags the widget ships: a leaf module, so `i18n.ts` and the lazily loaded table of loaders share it. */
+
+/**
+ * The shipped locales (DESIGN.md 5.5). Their loaders live in `locales/index.ts`, a chunk of its own, so the launcher
+ * carries only these names; the type there checks that both lists agree.
+ */
+export const SUPPORTED_LOCALES = [
+  'en',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'nl',
+  'sv',
+  'da',
+  'nb',
+  'fi',
+  'pl',
+  'cs',
+  'tr',
+  'ru',
+  'uk',
+  'el',
+  'ar',
+  'he',
+  'hi',
+  'ja',
+  'ko',
+  'zh-CN',
+  'zh-TW',
+  'id',
+  'vi',
+  'th',
+] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
