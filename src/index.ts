@@ -23,4 +23,6 @@ export type { WidgetStatus } from './state/widget-state.js';
 export type { PolicyOverride } from './state/config.js';
 export type { CallEndReason } from './call/call-controller.js';
 export type { DeviceFactory, DeviceLike, CallLike, DeviceInit } from './call/device.js';
+export type { ClientTool, ClientTools } from './call/tool-runner.js';
+export type { AgentContext, ContextValue } from './api/context-rules.js';
 export { SUPPORTED_LOCALES } from './widget/i18n.js';

@@ -9,6 +9,7 @@ import { WidgetError } from '../api/errors.js';
 import type { WidgetConfigResponse } from '../api/schemas.js';
 import type { Caption, CallEndReason } from '../call/call-controller.js';
 import type { DeviceFactory } from '../call/device.js';
+import type { ClientTools } from '../call/tool-runner.js';
 import type { KatavenEventDetails, KatavenEventName } from '../events.js';
 import type { CallState } from './call-state.js';
 import {
@@ -42,6 +43,9 @@ export interface WidgetInput {
   policy?: PolicyOverride | undefined;
   /** Replaces the Twilio Device (tests, custom SDK builds). */
   createDevice?: DeviceFactory | undefined;
+  /** conversation: page context for the agent (validated when a call starts) and the page's client tools. */
+  context?: unknown;
+  clientTools?: ClientTools | undefined;
 }
 
 const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
@@ -51,8 +55,14 @@ export function isLive(status: WidgetStatus): boolean {
   return LIVE_STATUSES.has(status);
 }
 
-/** How the state reports public events; the element dispatches them. */
-export type EmitEvent = <Name extends KatavenEventName>(name: Name, detail: KatavenEventDetails[Name]) => void;
+/**
+ * How the state reports public events; the element dispatches them. Returns false when a cancelable event was
+ * cancelled (conversation: `kataven-tool-call`).
+ */
+export type EmitEvent = <Name extends KatavenEventName>(
+  name: Name,
+  detail: KatavenEventDetails[Name],
+) => boolean | void;
 
 function createStores() {
   return {
@@ -113,7 +123,15 @@ export function createWidgetState(emit: EmitEvent) {
       const pending = import('./call-state.js').then(({ createCallState }) => {
         // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old visitor.
         if (generation !== forGeneration) throw new DOMException('reconfigured', 'AbortError');
-        calls = createCallState({ stores, input, api: apiClient(), emit, setStatus, fail: (error) => fail(error) });
+        calls = createCallState({
+          stores,
+          input,
+          api: apiClient(),
+          emit,
+          setStatus,
+          fail: (error) => fail(error),
+          latestInput: () => input, // conversation: context and clientTools change without a reload
+        });
         return calls;
       });
       pending.catch(() => {
@@ -263,6 +281,17 @@ export function createWidgetState(emit: EmitEvent) {
 
     setMuted(muted: boolean): void {
       calls?.setMuted(muted);
+    },
+
+    // conversation (issue 8): typed text, context updates and calling without a microphone.
+    sendText: (text: unknown): boolean => calls?.sendText(text) ?? false,
+    sendContext: (update: unknown): boolean => calls?.sendContext(update) ?? false,
+    async continueByTyping(): Promise<void> {
+      try {
+        await (await loadCalls()).continueByTyping();
+      } catch (error) {
+        if (!(error instanceof DOMException)) fail(WidgetError.from(error, 'network'));
+      }
     },
 
     async acceptConsent(): Promise<void> {

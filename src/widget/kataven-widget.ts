@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues, adoptStyles, html, nothing } from 'lit';
 import { isLauncherPosition } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
+import type { ClientTools } from '../call/tool-runner.js';
 import { createKatavenEvent } from '../events.js';
 import { type PolicyOverride, remainingSeconds } from '../state/config.js';
 import { type WidgetStatus, createWidgetState } from '../state/widget-state.js';
@@ -27,6 +28,7 @@ interface PanelKit {
  * @fires kataven-mute - The microphone was muted or unmuted: `{muted}`.
  * @fires kataven-message - The agent sent a caption: `{role, text, final}`.
  * @fires kataven-error - Something failed: `{code, message, retryable}`.
+ * @fires kataven-tool-call - The agent asks to run a client tool: `{id, name, params}`; cancelable.
  *
  * @csspart launcher - The floating button that opens the panel.
  * @csspart panel - The call panel.
@@ -39,6 +41,10 @@ interface PanelKit {
  * @csspart privacy-notice - The privacy notice text.
  * @csspart error - The error message.
  * @csspart meter - The live audio level meter.
+ * @csspart transcript - The conversation so far (role="log").
+ * @csspart text-input - The text box of a live call.
+ * @csspart send-button - Sends the typed text.
+ * @csspart type-instead-button - Offered when the microphone is blocked or missing: call and type instead.
  *
  * @cssprop --kataven-primary - Primary brand color (default: the account's `primary_color`).
  * @cssprop --kataven-accent - Accent color (default: the account's `accent_color`).
@@ -63,6 +69,8 @@ export class KatavenWidget extends LitElement {
     branding: { attribute: false },
     policy: { attribute: false },
     deviceFactory: { attribute: false },
+    context: { attribute: false },
+    clientTools: { attribute: false },
   };
 
   /** The publishable `pk_live_…` key. Any other key (an `sk_live_…` key above all) is refused before any request. */
@@ -92,6 +100,13 @@ export class KatavenWidget extends LitElement {
   declare policy: PolicyOverride | undefined;
   /** Advanced: replaces how the Twilio Device is created (tests, custom SDK builds). */
   declare deviceFactory: DeviceFactory | undefined;
+  /**
+   * Page context for the agent, sent when a call starts: a flat object of at most 32 keys, values a string (at most
+   * 1000 characters), number, boolean or null, at most 4096 bytes as JSON. Invalid entries are dropped with a warning.
+   */
+  declare context: Readonly<Record<string, string | number | boolean | null>> | undefined;
+  /** Functions the agent may call in the page: `(params, {sessionId}) => result`. Expose only what a visitor may do. */
+  declare clientTools: ClientTools | undefined;
 
   #state = createWidgetState((name, detail) => this.dispatchEvent(createKatavenEvent(name, detail)));
   #focusPanel = false;
@@ -145,6 +160,8 @@ export class KatavenWidget extends LitElement {
       'branding',
       'policy',
       'deviceFactory',
+      'context',
+      'clientTools',
     ];
     if (!this.hasUpdated || inputs.some((name) => changed.has(name as keyof KatavenWidget))) this.#configure();
   }
@@ -193,6 +210,20 @@ export class KatavenWidget extends LitElement {
   async setMuted(muted: boolean): Promise<void> {
     this.#state.actions.setMuted(Boolean(muted));
     await this.updateComplete;
+  }
+
+  /** Sends typed text to the agent during a connected call (trimmed, 1 to 1000 characters); resolves true if sent. */
+  async sendText(text: string): Promise<boolean> {
+    const sent = this.#state.actions.sendText(text);
+    await this.updateComplete;
+    return sent;
+  }
+
+  /** Sends a context update to the agent during a connected call (the rules of `context`); resolves true if sent. */
+  async sendContext(update: Readonly<Record<string, string | number | boolean | null>>): Promise<boolean> {
+    const sent = this.#state.actions.sendContext(update);
+    await this.updateComplete;
+    return sent;
   }
 
   protected override render() {
@@ -245,6 +276,7 @@ export class KatavenWidget extends LitElement {
       retryInSeconds: Math.max(0, Math.ceil((state.$retryAt.get() - Date.now()) / 1000)),
       remainingSeconds: remainingSeconds(config, state.$elapsedSeconds.get()),
       captions: state.$captions.get(),
+      locale: panel.locale,
       on: this.#panelHandlers,
     });
   }
@@ -287,6 +319,8 @@ export class KatavenWidget extends LitElement {
       branding: this.branding,
       policy: this.policy,
       createDevice: this.deviceFactory,
+      context: this.context,
+      clientTools: this.clientTools,
     });
     if (this.isConnected && this.status === 'idle') void this.#state.actions.load();
   }
@@ -310,6 +344,8 @@ export class KatavenWidget extends LitElement {
     agree: () => void this.#state.actions.acceptConsent(),
     decline: () => this.#state.actions.declineConsent(),
     keydown: (event: KeyboardEvent) => this.#onPanelKeydown(event),
+    sendText: (text: string) => this.#state.actions.sendText(text),
+    typeInstead: () => void this.#state.actions.continueByTyping(),
   };
 
   #onPanelKeydown = (event: KeyboardEvent) => {
