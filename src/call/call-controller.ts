@@ -145,7 +145,9 @@ export class CallController {
     const json = encodeWidgetMessage(message);
     if (!call?.sendMessage || json === null || this.#status !== 'connected') return false;
     try {
-      call.sendMessage({ content: json, contentType: 'application/json', messageType: 'user-defined-message' });
+      // An object, as Twilio documents `content`; re-parsed from the checked JSON so only plain data goes out.
+      const content: unknown = JSON.parse(json);
+      call.sendMessage({ content, contentType: 'application/json', messageType: 'user-defined-message' });
       return true;
     } catch (error) {
       console.warn('[kataven-widget] could not send an in-call message', error);
