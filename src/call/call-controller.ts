@@ -143,7 +143,8 @@ export class CallController {
   send(message: WidgetMessage): boolean {
     const call = this.#attempt?.call;
     const json = encodeWidgetMessage(message);
-    if (!call?.sendMessage || json === null || this.#status !== 'connected') return false;
+    const answered = this.#status === 'connected' || this.#status === 'reconnecting';
+    if (!call?.sendMessage || json === null || !answered) return false;
     try {
       // An object, as Twilio documents `content`; re-parsed from the checked JSON so only plain data goes out.
       const content: unknown = JSON.parse(json);
