@@ -103,9 +103,14 @@ export function renderTextBox(strings: ConversationStrings, sendText: (text: str
   </form>`;
 }
 
+/** Next to "Try again" when the microphone is blocked or missing: the button, then what it means below the row. */
 export function renderTypeInstead(strings: ConversationStrings, typeInstead: () => void) {
-  return html`<p class="hint">${strings.typeInsteadHint}</p>
-    <button part="type-instead-button" class="secondary" @click=${typeInstead}>${strings.typeInstead}</button>`;
+  return {
+    button: html`<button part="type-instead-button" class="secondary" @click=${typeInstead}>
+      ${strings.typeInstead}
+    </button>`,
+    hint: html`<p class="hint">${strings.typeInsteadHint}</p>`,
+  };
 }
 
 export const conversationStyles = css`

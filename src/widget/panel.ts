@@ -87,13 +87,16 @@ function renderBody(view: PanelView) {
   if (error && !error.retryable) return nothing;
   if (error) {
     const wait = view.retryInSeconds;
+    // conversation: with the microphone blocked or missing, offer to call and type instead.
     const noMicrophone = (error.code === 'mic_denied' || error.code === 'mic_unavailable') && on.typeInstead;
+    const typing = noMicrophone ? renderTypeInstead(conversationStrings(view.locale ?? 'en'), noMicrophone) : null;
     return html`<div class="actions">
         <button class="primary" ?disabled=${wait > 0} @click=${on.retry}>
           ${wait > 0 ? t.retryIn(wait) : t.retry}
         </button>
+        ${typing?.button ?? nothing}
       </div>
-      ${noMicrophone ? renderTypeInstead(conversationStrings(view.locale ?? 'en'), noMicrophone) : nothing}`;
+      ${typing?.hint ?? nothing}`;
   }
   return html`${renderTranscript(view.captions, t.transcript, t.you)}
     <div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
