@@ -88,8 +88,8 @@ export class AgentConversation {
     const key = this.options.agent.behaviour.say_context_key;
     if (!key) return;
     const value = this.context[key];
-    const text = value === undefined ? `I don't know your ${key}` : `Your ${key} is ${String(value)}`;
-    this.options.send({ role: 'agent', text, final: true });
+    // Without that key there is nothing to read back: the agent stays quiet rather than talk about a missing field.
+    if (value !== undefined) this.options.send({ role: 'agent', text: `Your ${key} is ${String(value)}`, final: true });
   }
 
   private callTool(name: string, params: Record<string, unknown>): void {

@@ -103,6 +103,10 @@ test('the agent reads a context key back, signed winning, and takes page updates
   agentConversation.start();
   runTimers();
   assert.deepEqual(sent, [{ role: 'agent', text: 'Your plan is pro', final: true }]);
+  const quiet = conversation({ say_context_key: 'plan' }, { page: '/a' });
+  quiet.agentConversation.start();
+  quiet.runTimers();
+  assert.deepEqual(quiet.sent, [], 'no plan in the context: nothing to read back');
   agentConversation.onCallerMessage({ type: 'context', context: { plan: 'enterprise', page: '/b', 'no-no': 1 } });
   assert.deepEqual(agentConversation.view().context, { plan: 'pro', page: '/b' });
   assert.deepEqual(agentConversation.view().page_context, { plan: 'enterprise', page: '/b' });
