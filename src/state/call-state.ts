@@ -9,7 +9,7 @@ import { type CallEndReason, CallController, type CallStatus } from '../call/cal
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
 import { remainingSeconds } from './config.js';
-import { type Conversation, createConversation } from './conversation.js';
+import { createConversation } from './conversation.js';
 import { type EmitEvent, type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-state.js';
 
 export interface CallStateContext {
@@ -40,15 +40,22 @@ export function createCallState(context: CallStateContext) {
     .catch(() => undefined); // not queryable in this browser: Twilio reports a denial when the call starts
   let ticker: ReturnType<typeof setInterval> | undefined;
   let connectedAt = 0;
-  // conversation (issue 8): context, client tools, typed text and the transcript live in conversation.ts.
-  let conversation: Conversation | undefined;
+  // conversation (issue 8): context, client tools, typed text and the transcript live in conversation.ts. Its
+  // callbacks reach `controller` only once a call runs, after it is created below.
+  const conversation = createConversation({
+    stores,
+    emit,
+    input: () => context.latestInput?.() ?? input,
+    send: (message) => controller.send(message),
+    sessionId: () => controller.sessionId,
+  });
 
   const controller = new CallController({
     api,
     session,
     createDevice: input.createDevice ?? createTwilioDevice,
-    context: () => conversation?.pageContext(),
-    silentMicrophone: () => conversation?.typing ?? false,
+    context: () => conversation.pageContext(),
+    silentMicrophone: () => conversation.typing,
     events: {
       status: onCallStatus,
       connected: (info) => emit('call-connected', info),
@@ -59,16 +66,9 @@ export function createCallState(context: CallStateContext) {
         stores.$muted.set(muted);
         emit('mute', { muted });
       },
-      caption: (caption) => conversation?.addTurn(caption),
-      toolCall: (call) => void conversation?.runTool(call),
+      caption: (caption) => conversation.addTurn(caption),
+      toolCall: (call) => void conversation.runTool(call),
     },
-  });
-  conversation = createConversation({
-    stores,
-    emit,
-    input: () => context.latestInput?.() ?? input,
-    send: (message) => controller.send(message),
-    sessionId: () => controller.sessionId,
   });
 
   function onCallStatus(status: CallStatus): void {
@@ -78,7 +78,7 @@ export function createCallState(context: CallStateContext) {
       ticker = setInterval(tick, 250);
     }
     if (status === 'ended' || status === 'error') {
-      conversation?.callEnded();
+      conversation.callEnded();
       stopTicker();
       stores.$level.set({ input: 0, output: 0 });
       stores.$muted.set(false);
@@ -110,7 +110,7 @@ export function createCallState(context: CallStateContext) {
         return Promise.resolve();
       }
       stores.$open.set(true);
-      if (microphone?.state === 'denied' && !conversation?.typing) {
+      if (microphone?.state === 'denied' && !conversation.typing) {
         // Known blocked: say so now, without spending a session, a call slot or the visitor's time.
         fail(new WidgetError('mic_denied', 'the microphone permission is denied for this site'));
         return Promise.resolve();
@@ -136,14 +136,14 @@ export function createCallState(context: CallStateContext) {
       ]);
     },
     /** conversation: typed text, context updates and the no-microphone path. */
-    sendText: (text: unknown) => conversation?.sendText(text) ?? false,
-    sendContext: (update: unknown) => conversation?.sendContext(update) ?? false,
+    sendText: (text: unknown) => conversation.sendText(text),
+    sendContext: (update: unknown) => conversation.sendContext(update),
     continueByTyping(): Promise<void> {
-      conversation?.startTyping();
+      conversation.startTyping();
       return this.start();
     },
     dispose(): void {
-      conversation?.dispose();
+      conversation.dispose();
       stopTicker();
       controller.dispose();
       session.dispose();

@@ -4,7 +4,7 @@
  */
 import { sanitizeContext, type AgentContext } from '../api/context-rules.js';
 import type { Caption, ToolCall, WidgetMessage } from '../api/message-schemas.js';
-import { type ClientTools, ToolRunner } from '../call/tool-runner.js';
+import { ToolRunner } from '../call/tool-runner.js';
 import { appendTurn, cleanTypedText, MAX_TEXT_LENGTH } from './transcript.js';
 import type { EmitEvent, WidgetInput, WidgetStores } from './widget-state.js';
 
@@ -70,6 +70,3 @@ export function createConversation(options: ConversationOptions) {
     },
   };
 }
-
-export type Conversation = ReturnType<typeof createConversation>;
-export type { ClientTools };
