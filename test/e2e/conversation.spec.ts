@@ -35,6 +35,9 @@ test.use({
         { after_ms: 1500, name: 'open_product', params: { sku: 'KV-100' } },
         { after_ms: 1600, name: 'no_such_tool', params: {} },
         { after_ms: 1700, name: 'explode', params: {} },
+        { after_ms: 1800, name: 'cyclic', params: {} },
+        { after_ms: 1900, name: 'huge', params: {} },
+        { after_ms: 2000, name: 'hang', params: {} },
       ],
     };
   }),
@@ -64,6 +67,13 @@ function shopPage(sandbox: Sandbox, init: Record<string, unknown>): string {
           explode: () => {
             throw new Error('kaboom');
           },
+          cyclic: () => {
+            const loop = {};
+            loop.self = loop;
+            return loop;
+          },
+          huge: () => 'x'.repeat(1024 * 1024),
+          hang: () => new Promise(() => {}),
         },
       }));
     </script>
@@ -151,7 +161,7 @@ test('data-context on the script tag reaches the agent', async ({ page, sandbox,
   expect(live.signed_context).toEqual({});
 });
 
-test('the agent runs a page function; an unknown and a throwing tool answer errors and the call stays up', async ({
+test('the agent runs a page function; unknown, throwing, cyclic, 1 MB and hanging tools answer errors, the call stays up', async ({
   page,
   sandbox,
   customer,
@@ -162,8 +172,21 @@ test('the agent runs a page function; an unknown and a throwing tool answer erro
   );
   await startCall(widget);
   await expect(page.locator('#product')).toHaveText('Product KV-100');
-  const live = await waitForCall(sandbox, (c) => c.tool_results.length === 3, { message: 'three tool answers' });
-  expect(live.tool_results).toEqual([
+  // The hanging tool is answered by the widget's 10-second limit.
+  const live = await waitForCall(sandbox, (c) => c.tool_results.length === 6, {
+    message: 'six tool answers',
+    timeout: 25_000,
+  });
+  const codes = live.tool_results.map((r) => [r.name, r.ok ? 'ok' : r.error?.code]);
+  expect(codes).toEqual([
+    ['open_product', 'ok'],
+    ['no_such_tool', 'unknown_tool'],
+    ['explode', 'tool_failed'],
+    ['cyclic', 'invalid_result'],
+    ['huge', 'invalid_result'],
+    ['hang', 'timeout'],
+  ]);
+  expect(live.tool_results.slice(0, 3)).toEqual([
     { id: 'tool_1', name: 'open_product', ok: true, result: { opened: 'KV-100' } },
     {
       id: 'tool_2',
@@ -174,15 +197,15 @@ test('the agent runs a page function; an unknown and a throwing tool answer erro
     { id: 'tool_3', name: 'explode', ok: false, error: { code: 'tool_failed', message: 'kaboom' } },
   ]);
   // The page saw the tools it offers being called (an unknown tool is answered before any event).
-  expect(await page.evaluate(() => (window as unknown as { toolCalls: unknown[] }).toolCalls)).toEqual([
-    { id: 'tool_1', name: 'open_product', params: { sku: 'KV-100' } },
-    { id: 'tool_3', name: 'explode', params: {} },
-  ]);
-  // Still live, and audio still flows both ways after the failures.
+  const seen = await page.evaluate(() => (window as unknown as { toolCalls: { name: string }[] }).toolCalls);
+  expect(seen.map((call) => call.name)).toEqual(['open_product', 'explode', 'cyclic', 'huge', 'hang']);
+  expect(seen[0]).toEqual({ id: 'tool_1', name: 'open_product', params: { sku: 'KV-100' } });
+  // Still live, the panel still works, and audio still flows both ways after the failures.
   const before = live.packets_to_caller;
   await waitForCall(sandbox, (c) => c.state === 'connected' && c.packets_to_caller > before + 25);
   await widget.expectStatus('connected');
-  await expect(widget.part('end-button')).toBeVisible();
+  await typeAndSend(widget, 'still there?');
+  await expect(widget.part('transcript').locator('li.agent', { hasText: 'You said: still there?' })).toHaveCount(1);
   await widget.part('end-button').click();
   await widget.expectStatus('ended');
   expect((await sandboxCalls(sandbox))[0]?.end_reason).toBe('caller_hangup');
