@@ -1,6 +1,7 @@
 // Every call the signaling emulator has seen: the live ones (with their media agent and script) and, for
 // inspection, the closed ones. Links calls to connect sessions and applies answer delays.
 import { AgentScript, type Caption } from './agent/agent-script';
+import { AgentConversation, type ConversationView } from './agent/conversation';
 import type { MediaAgent, MediaAgentFactory } from './agent/media-agent';
 import type { PendingFaults } from './faults';
 import { randomHex, type CallRecord, type SandboxState } from './state';
@@ -19,13 +20,15 @@ export interface LiveCall {
   socket: CallerLine | null;
   media: MediaAgent;
   script: AgentScript | null;
+  /** conversation: context, typed text and client tools (sandbox/agent/conversation.ts). */
+  conversation: AgentConversation;
   reconnectToken: string;
   timers: Set<NodeJS.Timeout>;
   /** Running while the call has no signaling socket; a reconnect invite cancels it. */
   signalingLostTimer: NodeJS.Timeout | undefined;
 }
 
-export interface CallView {
+export interface CallView extends ConversationView {
   call_sid: string;
   session_id: string | null;
   agent_id: string;
@@ -63,6 +66,8 @@ export class CallBook {
   /** Media agents stay here after the call closes so their counters remain inspectable. */
   private readonly mediaBySid = new Map<string, MediaAgent>();
   private readonly messagesBySid = new Map<string, unknown[]>();
+  /** conversation: kept after the call closes, like the media agents, for inspection. */
+  private readonly conversationsBySid = new Map<string, AgentConversation>();
 
   constructor(
     private readonly state: SandboxState,
@@ -108,15 +113,25 @@ export class CallBook {
       end_reason: null,
     };
     const media = this.createMediaAgent();
+    // Its callbacks run only once the call is answered, after `call` below exists.
+    const conversation = new AgentConversation({
+      agent: target.agent,
+      pageContext: session?.page_context ?? {},
+      signedContext: session?.signed_context ?? {},
+      send: (content) => this.deliverCaption(call, content),
+      later: (ms, run) => this.later(call, ms, run),
+    });
     const call: LiveCall = {
       record,
       socket: line,
       media,
       script: null,
+      conversation,
       reconnectToken: `RC${randomHex(16)}`,
       timers: new Set(),
       signalingLostTimer: undefined,
     };
+    this.conversationsBySid.set(callSid, conversation);
     this.state.calls.set(callSid, record);
     this.live.set(callSid, call);
     this.mediaBySid.set(callSid, media);
@@ -140,6 +155,7 @@ export class CallBook {
     record.connected_at = Date.now();
     call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
     call.script.start();
+    call.conversation.start();
     const maxSeconds = target.agent.widget.max_call_seconds;
     if (maxSeconds !== null) this.later(call, maxSeconds * 1000, () => void this.end(call, 'max_call_seconds', null));
   }
@@ -177,7 +193,7 @@ export class CallBook {
     const messages = this.messagesBySid.get(call.record.call_sid) ?? [];
     messages.push(content);
     this.messagesBySid.set(call.record.call_sid, messages);
-    call.script?.onCallerMessage(content);
+    call.conversation.onCallerMessage(content);
   }
 
   callerHangup(line: CallerLine, payload: Record<string, unknown>): void {
@@ -241,7 +257,12 @@ export class CallBook {
   views(): CallView[] {
     return [...this.state.calls.values()].map((record) => {
       const stats = this.mediaBySid.get(record.call_sid)?.stats();
+      const conversation = this.conversationsBySid.get(record.call_sid)?.view();
       return {
+        context: conversation?.context ?? {},
+        page_context: conversation?.page_context ?? {},
+        signed_context: conversation?.signed_context ?? {},
+        tool_results: conversation?.tool_results ?? [],
         call_sid: record.call_sid,
         session_id: record.session_id,
         agent_id: record.agent_id,
@@ -282,7 +303,7 @@ export class CallBook {
     await call.media.close().catch(() => undefined); // a peer that fails to close is gone either way
   }
 
-  private deliverCaption(call: LiveCall, caption: Caption): void {
+  private deliverCaption(call: LiveCall, caption: Caption | Record<string, unknown>): void {
     call.socket?.send('message', {
       callsid: call.record.call_sid,
       content: caption,

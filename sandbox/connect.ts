@@ -5,6 +5,7 @@ import { checkCostCaps } from './cost-caps';
 import { bearerToken, HttpError, jsonReply, optionalString } from './http';
 import { randomHex, type WidgetKeyRecord } from './state';
 import type { VisitorClaims } from './tokens';
+import { checkContext } from '../src/api/context-rules';
 
 async function authenticateVisitor(ctx: RouteContext): Promise<{ claims: VisitorClaims; key: WidgetKeyRecord }> {
   const claims = await ctx.tokens.verifyVisitorToken(bearerToken(ctx.req));
@@ -30,6 +31,9 @@ export const postConnect: RouteHandler = async (ctx) => {
     visitor: { id: claims.visitor_id, kind: claims.kind, display_name: claims.display_name },
     created_at: Date.now(),
     call_sid: null,
+    // conversation: page context (invalid entries dropped: a call never fails because of it) and signed context.
+    page_context: body['context'] === undefined ? {} : checkContext(body['context']).context,
+    signed_context: claims.signed_context ?? {},
   });
   const token = await ctx.tokens.mintTwilioToken(
     claims.visitor_id,

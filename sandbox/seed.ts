@@ -74,6 +74,19 @@ const agentSchema = z.strictObject({
       greeting: z.boolean().default(true),
       echo: z.boolean().default(true),
       captions: z.boolean().default(true),
+      // conversation (DESIGN 4, 5.2, 5.3): scripted tool calls, the answer to typed text, a context key read back.
+      tool_calls: z
+        .array(
+          z.strictObject({
+            after_ms: z.number().int('must be an integer').min(0),
+            name: z.string().min(1),
+            params: z.record(z.string(), z.unknown()).default({}),
+          }),
+        )
+        .default([]),
+      reply_to_text: z.boolean().default(true),
+      say_context_key: z.string().min(1).nullable().default(null),
+      say_context_delay_ms: z.number().int('must be an integer').min(0).default(1200),
     })
     .prefault({}),
 });

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { HttpError } from './http';
 import type { Account, Agent, Seed, SandboxSettings } from './seed';
+import type { AgentContext } from '../src/api/context-rules';
 
 export type VisitorKind = 'guest' | 'user';
 
@@ -30,6 +31,8 @@ export interface RefreshGrant {
   agent_id: string;
   visitor: Visitor;
   expires_at: number;
+  /** conversation: signed context from the user token, carried through every refresh. */
+  signed_context?: AgentContext;
 }
 
 export interface UserTokenGrant {
@@ -37,6 +40,8 @@ export interface UserTokenGrant {
   external_user_id: string;
   display_name: string | null;
   expires_at: number;
+  /** conversation: the `context` the customer's backend signed into the user token. */
+  context?: AgentContext;
 }
 
 /** What `POST /widget/connect` created; a call links to it through the `session_id` param. */
@@ -48,6 +53,9 @@ export interface ConnectSession {
   visitor: Visitor;
   created_at: number;
   call_sid: string | null;
+  /** conversation: what the page sent to /widget/connect and what the visitor session carries. */
+  page_context?: AgentContext;
+  signed_context?: AgentContext;
 }
 
 export type SandboxCallState = 'ringing' | 'connected' | 'closed';

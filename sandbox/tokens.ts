@@ -4,6 +4,7 @@ import { errors, jwtVerify, SignJWT } from 'jose';
 import { randomBytes } from 'node:crypto';
 import { HttpError } from './http';
 import type { VisitorKind } from './state';
+import { checkContext, type AgentContext } from '../src/api/context-rules';
 
 export interface VisitorClaims {
   visitor_id: string;
@@ -12,6 +13,8 @@ export interface VisitorClaims {
   account_id: string;
   agent_id: string;
   key_id: string;
+  /** conversation: signed context, carried in the token as the `ctx` claim. */
+  signed_context?: AgentContext;
 }
 
 const FAKE_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
@@ -35,6 +38,7 @@ export class TokenAuthority {
       acc: claims.account_id,
       agent: claims.agent_id,
       kid: claims.key_id,
+      ...(claims.signed_context ? { ctx: claims.signed_context } : {}),
     })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.visitor_id)
@@ -54,7 +58,7 @@ export class TokenAuthority {
       if (error instanceof errors.JWTExpired) throw new HttpError(401, 'token_expired', 'visitor token has expired');
       throw new HttpError(401, 'invalid_token', 'visitor token is not valid');
     }
-    const { sub, kind, name, acc, agent, kid } = payload;
+    const { sub, kind, name, acc, agent, kid, ctx } = payload;
     if (
       typeof sub !== 'string' ||
       (kind !== 'guest' && kind !== 'user') ||
@@ -71,6 +75,7 @@ export class TokenAuthority {
       account_id: acc,
       agent_id: agent,
       key_id: kid,
+      ...(ctx === undefined ? {} : { signed_context: checkContext(ctx).context }),
     };
   }
 

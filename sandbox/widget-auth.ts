@@ -7,6 +7,7 @@ import { HttpError, jsonReply, optionalString, type Reply } from './http';
 import type { Agent } from './seed';
 import { widgetConfig } from './widget-settings';
 import { randomHex, type Visitor, type WidgetKeyRecord } from './state';
+import { checkContext, describeDropped, type AgentContext } from '../src/api/context-rules';
 
 function markUsed(key: WidgetKeyRecord): void {
   key.last_used_at = new Date().toISOString();
@@ -19,6 +20,7 @@ async function issueSession(
   origin: string,
   agent: Agent,
   visitor: Visitor,
+  signedContext?: AgentContext,
 ): Promise<Reply> {
   const { settings } = ctx.state;
   const token = await ctx.tokens.mintVisitorToken(
@@ -29,6 +31,7 @@ async function issueSession(
       account_id: key.account_id,
       agent_id: agent.id,
       key_id: key.id,
+      ...(signedContext ? { signed_context: signedContext } : {}),
     },
     settings.visitor_token_ttl_seconds,
   );
@@ -39,6 +42,7 @@ async function issueSession(
     agent_id: agent.id,
     visitor,
     expires_at: ctx.state.now() + settings.refresh_token_ttl_seconds * 1000,
+    ...(signedContext ? { signed_context: signedContext } : {}),
   });
   markUsed(key);
   return jsonReply({
@@ -73,6 +77,15 @@ export const postUserToken: RouteHandler = async (ctx) => {
   if (!externalUserId) throw new HttpError(400, 'invalid_body', 'external_user_id is required');
   const displayName = optionalString(body, 'display_name') ?? null;
   optionalString(body, 'email'); // accepted and type-checked; the sandbox has no use for it
+  // conversation: signed context follows the rules of DESIGN 5.1; a backend gets a 400 naming what broke them.
+  let context: AgentContext | undefined;
+  if (body['context'] !== undefined) {
+    const check = checkContext(body['context']);
+    if (check.problem || check.dropped.length) {
+      throw new HttpError(400, 'invalid_body', `context: ${describeDropped(check)}`);
+    }
+    context = check.context;
+  }
   const userToken = `ut_${randomHex(24)}`;
   const ttlSeconds = ctx.state.settings.user_token_ttl_seconds;
   ctx.state.userTokens.set(userToken, {
@@ -80,6 +93,7 @@ export const postUserToken: RouteHandler = async (ctx) => {
     external_user_id: externalUserId,
     display_name: displayName,
     expires_at: ctx.state.now() + ttlSeconds * 1000,
+    ...(context ? { context } : {}),
   });
   return jsonReply({ user_token: userToken, expires_in: ttlSeconds });
 };
@@ -103,7 +117,8 @@ export const postExchange: RouteHandler = async (ctx) => {
   ctx.state.userTokens.delete(userToken);
   // Stable per user, so one person is one visitor across sessions.
   const visitorId = `v_u_${createHash('sha256').update(`${grant.account_id}:${grant.external_user_id}`).digest('hex').slice(0, 24)}`;
-  return issueSession(ctx, key, origin, agent, { id: visitorId, kind: 'user', display_name: grant.display_name });
+  const visitor: Visitor = { id: visitorId, kind: 'user', display_name: grant.display_name };
+  return issueSession(ctx, key, origin, agent, visitor, grant.context);
 };
 
 export const postRefresh: RouteHandler = async (ctx) => {
@@ -124,5 +139,5 @@ export const postRefresh: RouteHandler = async (ctx) => {
   }
   const agent = ctx.state.agent(ctx.state.account(key.account_id), grant.agent_id);
   ctx.state.refreshGrants.delete(refreshToken);
-  return issueSession(ctx, key, origin, agent, grant.visitor);
+  return issueSession(ctx, key, origin, agent, grant.visitor, grant.signed_context);
 };

@@ -20,21 +20,27 @@ export interface KatavenEventDetails {
   message: { role: 'agent' | 'user'; text: string; final: boolean };
   /** `message` is for developers; the widget shows visitors a localized text for `code`. */
   error: { code: WidgetErrorCode; message: string; retryable: boolean };
+  /** conversation: the agent asks to run a client tool; `preventDefault()` refuses it (answered `refused`). */
+  'tool-call': { id: string; name: string; params: Record<string, unknown> };
 }
 
 export type KatavenEventName = keyof KatavenEventDetails;
 
 /** How the state reports public events; the element dispatches them. */
-export type EmitEvent = <Name extends KatavenEventName>(name: Name, detail: KatavenEventDetails[Name]) => void;
+/** Returns false when a cancelable event was cancelled (`kataven-tool-call`). */
+export type EmitEvent = <Name extends KatavenEventName>(
+  name: Name,
+  detail: KatavenEventDetails[Name],
+) => boolean | void;
 
 // One small class factory instead of eight hand-written classes: these bytes load with the launcher on every page.
-function defineEvent<Name extends KatavenEventName>(name: Name) {
+function defineEvent<Name extends KatavenEventName>(name: Name, cancelable = false) {
   const type = `kataven-${name}` as const;
   return class KatavenEvent extends Event {
     static readonly eventName = type;
     readonly detail: KatavenEventDetails[Name];
     constructor(detail: KatavenEventDetails[Name]) {
-      super(type, { bubbles: true, composed: true });
+      super(type, { bubbles: true, composed: true, cancelable });
       this.detail = detail;
     }
   };
@@ -56,6 +62,8 @@ export const KatavenMessageEvent = defineEvent('message');
 export type KatavenMessageEvent = InstanceType<typeof KatavenMessageEvent>;
 export const KatavenErrorEvent = defineEvent('error');
 export type KatavenErrorEvent = InstanceType<typeof KatavenErrorEvent>;
+export const KatavenToolCallEvent = defineEvent('tool-call', true);
+export type KatavenToolCallEvent = InstanceType<typeof KatavenToolCallEvent>;
 
 const EVENT_CLASSES = {
   ready: KatavenReadyEvent,
@@ -66,6 +74,7 @@ const EVENT_CLASSES = {
   mute: KatavenMuteEvent,
   message: KatavenMessageEvent,
   error: KatavenErrorEvent,
+  'tool-call': KatavenToolCallEvent,
 } as const;
 
 /** Builds the public event for `name` with `detail`. */
@@ -87,5 +96,6 @@ declare global {
     'kataven-mute': KatavenMuteEvent;
     'kataven-message': KatavenMessageEvent;
     'kataven-error': KatavenErrorEvent;
+    'kataven-tool-call': KatavenToolCallEvent;
   }
 }

@@ -11,6 +11,8 @@ export type { WidgetStatus } from './state/widget-stores.js';
 export type { PolicyOverride } from './state/config-rules.js';
 export type { CallEndReason } from './call/call-controller.js';
 export type { DeviceFactory, DeviceLike, CallLike, DeviceInit } from './call/device.js';
+export type { ClientTool, ClientTools } from './call/tool-runner.js';
+export type { AgentContext, ContextValue } from './api/context-rules.js';
 export { SUPPORTED_LOCALES } from './widget/i18n.js';
 export type { Strings, Locale } from './widget/i18n.js';
 export type { StringOverrides } from './widget/strings-override.js';

@@ -8,6 +8,16 @@ import { html, nothing } from 'lit';
 import { StoreController } from '../../src/widget/store-controller.js';
 import { $connection, $form, $preview, $viewport, type Connection, type Viewport, setViewport } from './demo-store.js';
 import { mockSite } from './mock-site.js';
+// conversation (issue 8): page context, a sample client tool and the tool-call log.
+import {
+  $contextIssue,
+  $contextText,
+  $pageContext,
+  $toolLog,
+  demoTools,
+  logToolCall,
+  renderConversationControls,
+} from './conversation-demo.js';
 import { LightElement, icons } from './ui.js';
 
 const VIEWPORTS: Record<Viewport, { width: number; height: number; label: string; url: string }> = {
@@ -28,6 +38,8 @@ function widget(display: 'floating' | 'inline', connection: Connection) {
     .policy=${preview?.policy}
     theme=${form.theme}
     .locale=${form.locale === 'auto' ? undefined : form.locale}
+    .context=${$pageContext.get()}
+    .clientTools=${demoTools}
   ></kataven-widget>`;
 }
 
@@ -144,7 +156,15 @@ export class PreviewFrame extends LightElement {
 }
 
 export class CallPreview extends LightElement {
-  readonly #stores = new StoreController(this, { connection: $connection, form: $form, preview: $preview });
+  readonly #stores = new StoreController(this, {
+    connection: $connection,
+    form: $form,
+    preview: $preview,
+    pageContext: $pageContext,
+    contextText: $contextText,
+    contextIssue: $contextIssue,
+    toolLog: $toolLog,
+  });
   #status = 'idle';
 
   protected override render() {
@@ -160,10 +180,11 @@ export class CallPreview extends LightElement {
           }
         </p>
       </div>
-      <div class="inline-widget" @kataven-status=${this.#onStatus}>
+      <div class="inline-widget" @kataven-status=${this.#onStatus} @kataven-tool-call=${logToolCall}>
         ${connection ? widget('inline', connection) : html`<p class="hint">Loading…</p>`} ${disabledNote()}
       </div>
       <p class="call-status">Status: <span class="status-pill" data-status=${this.#status}>${this.#status}</span></p>
+      ${renderConversationControls()}
     </section>`;
   }
 

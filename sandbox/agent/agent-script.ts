@@ -48,14 +48,6 @@ export class AgentScript {
     }
   }
 
-  /** A user-defined message from the widget: answer text with a caption. */
-  onCallerMessage(content: unknown): void {
-    const text = (content as { text?: unknown } | null)?.text;
-    if (!this.agent.behaviour.captions || typeof text !== 'string') return;
-    this.sendCaption({ role: 'user', text, final: true });
-    this.sendCaption({ role: 'agent', text: `You said: ${text}`, final: true });
-  }
-
   stop(): void {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();

@@ -57,12 +57,3 @@ export type ConnectResponse = z.infer<typeof ConnectResponse>;
 export const CallTokenResponse = z.object({
   twilio: z.object({ token: z.string() }),
 });
-
-/** Captions the agent sends as Twilio user-defined messages. */
-export const CaptionMessage = z.object({
-  role: z.enum(['agent', 'user']),
-  text: z.string(),
-  /** Absent means final. */
-  final: z.optional(z.boolean()),
-});
-export type CaptionMessage = z.infer<typeof CaptionMessage>;

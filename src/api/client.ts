@@ -168,8 +168,13 @@ export function createApiClient(options: ApiClientOptions) {
       const schema = (await callSchemas()).VisitorSessionResponse;
       return request({ method: 'POST', path: '/widget/auth/refresh', schema, body, signal });
     },
-    async connect(visitorToken: string, agentId: string, signal?: AbortSignal): Promise<ConnectResponse> {
-      const body = { agent_id: agentId };
+    async connect(
+      visitorToken: string,
+      agentId: string,
+      signal?: AbortSignal,
+      context?: Readonly<Record<string, string | number | boolean | null>>,
+    ): Promise<ConnectResponse> {
+      const body = context ? { agent_id: agentId, context } : { agent_id: agentId };
       const schema = (await callSchemas()).ConnectResponse;
       return request({ method: 'POST', path: '/widget/connect', schema, body, bearer: visitorToken, signal });
     },

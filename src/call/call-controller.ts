@@ -6,19 +6,22 @@
  */
 import type { ApiClient } from '../api/client.js';
 import { WidgetError, isAbortError } from '../api/errors.js';
-import { CaptionMessage, type ConnectResponse } from '../api/call-schemas.js';
+import type { ConnectResponse } from '../api/call-schemas.js';
+// conversation (issue 8): in-call messages both ways go through message-schemas.
+import type { AgentContext } from '../api/context-rules.js';
+import {
+  type Caption,
+  type ToolCall,
+  type WidgetMessage,
+  encodeWidgetMessage,
+  parseAgentMessage,
+} from '../api/message-schemas.js';
 import type { VisitorSession } from '../session/visitor-session.js';
 import type { CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
-export interface Caption {
-  role: 'agent' | 'user';
-  text: string;
-  final: boolean;
-}
-
-const MAX_CAPTION_LENGTH = 2000;
+export type { Caption };
 
 export type CallStatus = 'idle' | 'connecting' | 'ringing' | 'connected' | 'reconnecting' | 'ended' | 'error';
 export type CallEndReason = 'local' | 'remote' | 'cancelled' | 'time_limit' | 'error';
@@ -31,6 +34,8 @@ export interface CallEvents {
   volume?(input: number, output: number): void;
   caption?(caption: Caption): void;
   muted?(muted: boolean): void;
+  /** conversation: the agent asked the page to run a client tool. */
+  toolCall?(call: ToolCall): void;
 }
 
 export interface CallControllerOptions {
@@ -42,6 +47,10 @@ export interface CallControllerOptions {
   hangupTimeoutMs?: number;
   /** How long a call may take from `start()` to answered before it fails as `call_failed` (default 30 s). */
   connectTimeoutMs?: number;
+  /** conversation: page context for `/widget/connect`, read when the call starts. */
+  context?: () => AgentContext | undefined;
+  /** conversation: a silent input instead of the microphone (the visitor types). */
+  silentMicrophone?: () => boolean;
 }
 
 /** Everything one call attempt owns; dropped as a whole when the attempt finishes. */
@@ -72,6 +81,11 @@ export class CallController {
 
   get status(): CallStatus {
     return this.#status;
+  }
+
+  /** conversation: the `/widget/connect` session of the current call, or '' (tools receive it). */
+  get sessionId(): string {
+    return this.#attempt?.sessionId ?? '';
   }
 
   get muted(): boolean {
@@ -125,6 +139,23 @@ export class CallController {
     this.#attempt?.call?.mute(muted);
   }
 
+  /** conversation: sends an in-call message to the agent; false when there is no live call or it is invalid. */
+  send(message: WidgetMessage): boolean {
+    const call = this.#attempt?.call;
+    const json = encodeWidgetMessage(message);
+    const answered = this.#status === 'connected' || this.#status === 'reconnecting';
+    if (!call?.sendMessage || json === null || !answered) return false;
+    try {
+      // An object, as Twilio documents `content`; re-parsed from the checked JSON so only plain data goes out.
+      const content: unknown = JSON.parse(json);
+      call.sendMessage({ content, contentType: 'application/json', messageType: 'user-defined-message' });
+      return true;
+    } catch (error) {
+      console.warn('[kataven-widget] could not send an in-call message', error);
+      return false;
+    }
+  }
+
   /** Tears everything down without emitting further events (the element was removed). */
   dispose(): void {
     this.#options = { ...this.#options, events: {} };
@@ -143,6 +174,7 @@ export class CallController {
       token: connect.twilio.token,
       edge: connect.twilio.edge,
       signalingHost: connect.twilio.signaling_host,
+      ...(this.#options.silentMicrophone?.() ? { silentMicrophone: true } : {}),
     });
     attempt.device = device;
     if (signal.aborted) {
@@ -169,11 +201,11 @@ export class CallController {
   async #requestCall(agentId: string, signal: AbortSignal): Promise<ConnectResponse> {
     const { api, session } = this.#options;
     try {
-      return await api.connect(await session.getToken(signal), agentId, signal);
+      return await api.connect(await session.getToken(signal), agentId, signal, this.#options.context?.());
     } catch (error) {
       if (!(error instanceof WidgetError) || error.status !== 401) throw error;
       session.invalidate();
-      return api.connect(await session.getToken(signal), agentId, signal);
+      return api.connect(await session.getToken(signal), agentId, signal, this.#options.context?.());
     }
   }
 
@@ -233,18 +265,9 @@ export class CallController {
   }
 
   #onMessage(message: { content?: unknown }): void {
-    let content = message.content;
-    if (typeof content === 'string') {
-      try {
-        content = JSON.parse(content);
-      } catch {
-        return;
-      }
-    }
-    const parsed = CaptionMessage.safeParse(content);
-    if (!parsed.success) return;
-    const { role, text, final } = parsed.data;
-    this.#options.events.caption?.({ role, text: text.slice(0, MAX_CAPTION_LENGTH), final: final ?? true });
+    const parsed = parseAgentMessage(message.content);
+    if (parsed?.kind === 'caption') this.#options.events.caption?.(parsed.caption);
+    else if (parsed?.kind === 'tool_call') this.#options.events.toolCall?.(parsed.call);
   }
 
   #fail(attempt: Attempt, error: WidgetError): void {

@@ -9,6 +9,8 @@ export interface CallLike {
   disconnect(): void;
   mute(shouldMute?: boolean): void;
   isMuted(): boolean;
+  /** Twilio's user-defined messages (DESIGN.md 2.7); optional so older fakes still fit. */
+  sendMessage?(message: { content: unknown; contentType?: string; messageType: string }): unknown;
 }
 
 export interface DeviceLike {
@@ -23,6 +25,8 @@ export interface DeviceInit {
   edge?: string | null | undefined;
   /** Host (and port) of the signaling server, e.g. the sandbox's `127.0.0.1:8443`. */
   signalingHost?: string | null | undefined;
+  /** conversation: give Twilio a silent input stream instead of asking for the microphone. */
+  silentMicrophone?: boolean | undefined;
 }
 
 /** Creates a Device for one call. Production: `createTwilioDevice`; tests: a fake. */

@@ -30,7 +30,7 @@ export const preloadTwilio: () => Promise<typeof import('@twilio/voice-sdk')> = 
   }),
 );
 
-export const createTwilioDevice: DeviceFactory = async ({ token, edge, signalingHost }) => {
+export const createTwilioDevice: DeviceFactory = async ({ token, edge, signalingHost, silentMicrophone }) => {
   const { Device } = await preloadTwilio();
   if (!Device.isSupported) throw new WidgetError('browser_unsupported', 'WebRTC is not available in this browser');
   const options = {
@@ -42,6 +42,8 @@ export const createTwilioDevice: DeviceFactory = async ({ token, edge, signaling
     closeProtection: false,
     logLevel: 'error',
     tokenRefreshMs: 10_000,
+    // conversation: the visitor types instead of speaking; Twilio still needs an input track to place the call.
+    ...(silentMicrophone ? { getUserMedia: silentInput } : {}),
   };
   const device = new Device(token, options as ConstructorParameters<typeof Device>[1]);
   releaseTokenTimerOnReconnect(device);
@@ -84,4 +86,22 @@ function releaseTokenTimerOnReconnect(device: object): void {
     releaseTokenTimer(device);
     onConnected(payload);
   };
+}
+
+/** A silent MediaStream (an AudioContext with nothing playing into its destination) for calls without a microphone. */
+async function silentInput(): Promise<MediaStream> {
+  const context = new AudioContext();
+  const destination = context.createMediaStreamDestination();
+  const stream = destination.stream;
+  // `stop()` fires no `ended` event: wrap it, so the context closes when Twilio releases the track at hang-up.
+  for (const track of stream.getAudioTracks()) {
+    const stop = track.stop.bind(track);
+    track.stop = () => {
+      stop();
+      if (context.state !== 'closed') void context.close();
+    };
+  }
+  // Not awaited: without a recent user gesture `resume()` may wait indefinitely, and silence needs no running clock.
+  if (context.state === 'suspended') void context.resume().catch(() => undefined);
+  return stream;
 }

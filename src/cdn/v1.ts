@@ -19,6 +19,9 @@ interface InitOptions {
   branding?: Record<string, unknown>;
   /** Texts that replace the current locale's (the element's `strings`). */
   strings?: Record<string, unknown>;
+  /** Page context for the agent and functions it may call in the page (DESIGN.md 5.1, 5.2). */
+  context?: Record<string, unknown>;
+  clientTools?: Record<string, unknown>;
   /** Where to put the widget (an element or a CSS selector); default: the end of `<body>`. */
   container?: Element | string;
 }
@@ -55,6 +58,8 @@ const OPTION_NAMES = [
   'theme',
   'position',
   'display',
+  'context',
+  'clientTools',
   'strings',
 ] as const satisfies readonly OptionName[];
 export type OptionNamesComplete = AssertNever<Exclude<OptionName, (typeof OPTION_NAMES)[number]>>;
@@ -121,8 +126,20 @@ const queued = window.Kataven?.q;
 window.Kataven = { version: __KATAVEN_VERSION__, init };
 if (Array.isArray(queued)) for (const options of queued) init(options as InitOptions);
 
+/** `data-context` holds JSON; the widget applies the rules, this only parses (a bad value warns and is ignored). */
+function parseContext(json: string | undefined): Record<string, unknown> | undefined {
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    console.warn('[kataven-widget] data-context is not valid JSON; ignored');
+    return undefined;
+  }
+}
+
 const data = script?.dataset;
 if (data?.clientKey) {
+  const context = parseContext(data.context);
   init({
     publicKey: data.clientKey,
     ...(data.agent ? { agentId: data.agent } : {}),
@@ -130,6 +147,7 @@ if (data?.clientKey) {
     ...(data.locale ? { locale: data.locale } : {}),
     ...(data.theme ? { theme: data.theme } : {}),
     ...(data.position ? { position: data.position } : {}),
+    ...(context ? { context } : {}),
   });
 }
 

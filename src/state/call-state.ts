@@ -5,10 +5,11 @@
  */
 import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
-import { type Caption, type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
+import { type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
 import { remainingSeconds } from './config-rules.js';
+import { createConversation } from './conversation.js';
 import type { EmitEvent } from '../events.js';
 import { type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-stores.js';
 
@@ -19,9 +20,9 @@ export interface CallStateContext {
   emit: EmitEvent;
   setStatus: (status: WidgetStatus) => void;
   fail: (error: WidgetError) => void;
+  /** The element's inputs as they are now (`context` and `clientTools` may change during a call). */
+  latestInput?: () => WidgetInput;
 }
-
-const MAX_CAPTIONS = 50;
 
 export function createCallState(context: CallStateContext) {
   const { stores, input, api, emit, setStatus, fail } = context;
@@ -40,11 +41,22 @@ export function createCallState(context: CallStateContext) {
     .catch(() => undefined); // not queryable in this browser: Twilio reports a denial when the call starts
   let ticker: ReturnType<typeof setInterval> | undefined;
   let connectedAt = 0;
+  // conversation (issue 8): context, client tools, typed text and the transcript live in conversation.ts. Its
+  // callbacks reach `controller` only once a call runs, after it is created below.
+  const conversation = createConversation({
+    stores,
+    emit,
+    input: () => context.latestInput?.() ?? input,
+    send: (message) => controller.send(message),
+    sessionId: () => controller.sessionId,
+  });
 
   const controller = new CallController({
     api,
     session,
     deviceFactory: input.deviceFactory ?? createTwilioDevice,
+    context: () => conversation.pageContext(),
+    silentMicrophone: () => conversation.typing,
     events: {
       status: onCallStatus,
       connected: (info) => emit('call-connected', info),
@@ -55,7 +67,8 @@ export function createCallState(context: CallStateContext) {
         stores.$muted.set(muted);
         emit('mute', { muted });
       },
-      caption: addCaption,
+      caption: (caption) => conversation.addTurn(caption),
+      toolCall: (call) => void conversation.runTool(call),
     },
   });
 
@@ -66,6 +79,7 @@ export function createCallState(context: CallStateContext) {
       ticker = setInterval(tick, 250);
     }
     if (status === 'ended' || status === 'error') {
+      conversation.callEnded();
       stopTicker();
       stores.$level.set({ input: 0, output: 0 });
       stores.$muted.set(false);
@@ -84,16 +98,6 @@ export function createCallState(context: CallStateContext) {
     ticker = undefined;
   }
 
-  function addCaption(caption: Caption): void {
-    const list = stores.$captions.get();
-    const last = list[list.length - 1];
-    // A partial caption is replaced by the next caption of the same speaker until one is final.
-    const replaceLast = last !== undefined && !last.final && last.role === caption.role;
-    const next = replaceLast ? [...list.slice(0, -1), caption] : [...list, caption];
-    stores.$captions.set(next.slice(-MAX_CAPTIONS));
-    emit('message', { ...caption });
-  }
-
   return {
     /** Starts a call (or asks for consent first). Resolves once connected, failed, cancelled or waiting for consent. */
     start(): Promise<void> {
@@ -107,7 +111,7 @@ export function createCallState(context: CallStateContext) {
         return Promise.resolve();
       }
       stores.$open.set(true);
-      if (microphone?.state === 'denied') {
+      if (microphone?.state === 'denied' && !conversation.typing) {
         // Known blocked: say so now, without spending a session, a call slot or the visitor's time.
         fail(new WidgetError('mic_denied', 'the microphone permission is denied for this site'));
         return Promise.resolve();
@@ -132,7 +136,15 @@ export function createCallState(context: CallStateContext) {
         options.session ? session.getToken() : undefined,
       ]);
     },
+    /** conversation: typed text, context updates and the no-microphone path. */
+    sendText: (text: unknown) => conversation.sendText(text),
+    sendContext: (update: unknown) => conversation.sendContext(update),
+    continueByTyping(): Promise<void> {
+      conversation.startTyping();
+      return this.start();
+    },
     dispose(): void {
+      conversation.dispose();
       stopTicker();
       controller.dispose();
       session.dispose();

@@ -61,7 +61,15 @@ export function createWidgetState(emit: EmitEvent) {
       import('./call-state.js').then(({ createCallState }) => {
         // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old visitor.
         if (generation !== forGeneration) throw new DOMException('reconfigured', 'AbortError');
-        calls = createCallState({ stores, input, api: apiClient(), emit, setStatus, fail: (error) => fail(error) });
+        calls = createCallState({
+          stores,
+          input,
+          api: apiClient(),
+          emit,
+          setStatus,
+          fail: (error) => fail(error),
+          latestInput: () => input, // conversation: context and clientTools change without a reload
+        });
         return calls;
       }),
     );
@@ -226,6 +234,14 @@ export function createWidgetState(emit: EmitEvent) {
 
     setMuted(muted: boolean): void {
       calls?.setMuted(muted);
+    },
+
+    // conversation (issue 8): typed text, context updates and calling without a microphone.
+    sendText: (text: unknown): boolean => calls?.sendText(text) ?? false,
+    sendContext: (update: unknown): boolean => calls?.sendContext(update) ?? false,
+    async continueByTyping(): Promise<void> {
+      const loaded = await loadCallState();
+      await loaded?.continueByTyping();
     },
 
     async acceptConsent(): Promise<void> {

@@ -6,6 +6,7 @@ import { atom } from 'nanostores';
 import type { WidgetError } from '../api/errors.js';
 import type { Caption } from '../call/call-controller.js';
 import type { DeviceFactory } from '../call/device.js';
+import type { ClientTools } from '../call/tool-runner.js';
 import type { PolicyOverride, ResolvedConfig } from './config-rules.js';
 
 export type WidgetStatus =
@@ -39,6 +40,10 @@ export interface WidgetInput {
   policy?: PolicyOverride | undefined;
   /** Replaces the Twilio Device (tests, custom SDK builds). */
   deviceFactory?: DeviceFactory | undefined;
+  /** Page context for the agent (validated when a call starts, DESIGN.md 5.1). */
+  context?: unknown;
+  /** Functions the agent may call in the page (DESIGN.md 5.2). */
+  clientTools?: ClientTools | undefined;
 }
 
 /** Inputs that say who calls whom: a change drops the session and any call, and loads afresh. */
@@ -54,10 +59,13 @@ export const IDENTITY_INPUTS = [
 /** Inputs laid over the server's config (previews): a change re-applies the config without a refetch. */
 export const OVERRIDE_INPUTS = ['branding', 'policy'] as const satisfies readonly (keyof WidgetInput)[];
 
+/** Inputs read when they are used (at connect, on a tool call): a change neither reloads nor re-applies anything. */
+export const CONVERSATION_INPUTS = ['context', 'clientTools'] as const satisfies readonly (keyof WidgetInput)[];
+
 /**
  * Every element input, in one list: the element, the state and the script-tag loader derive theirs from it. Written
- * out (not spread from the two lists above) so that a bundle that does not use it drops it; the compiler checks that
- * it is exactly those two lists.
+ * out (not spread from the three lists above) so that a bundle that does not use it drops it; the compiler checks
+ * that it is exactly those lists.
  */
 export const WIDGET_INPUTS = [
   'clientKey',
@@ -68,10 +76,14 @@ export const WIDGET_INPUTS = [
   'deviceFactory',
   'branding',
   'policy',
-] as const satisfies readonly ((typeof IDENTITY_INPUTS)[number] | (typeof OVERRIDE_INPUTS)[number])[];
+  'context',
+  'clientTools',
+] as const satisfies readonly (
+  (typeof IDENTITY_INPUTS)[number] | (typeof OVERRIDE_INPUTS)[number] | (typeof CONVERSATION_INPUTS)[number]
+)[];
 
 /** The element's public methods: the script-tag loader queues calls to them made before the element is defined. */
-export const WIDGET_METHODS = ['open', 'close', 'start', 'end', 'setMuted'] as const;
+export const WIDGET_METHODS = ['open', 'close', 'start', 'end', 'setMuted', 'sendText', 'sendContext'] as const;
 
 export type WidgetInputName = (typeof WIDGET_INPUTS)[number];
 
@@ -81,7 +93,10 @@ export type AssertNever<T extends never> = T;
 /** WIDGET_INPUTS names every field of WidgetInput (a compile-time check; no bytes). */
 export type WidgetInputsComplete = AssertNever<Exclude<keyof WidgetInput, WidgetInputName>>;
 export type WidgetInputsSplit = AssertNever<
-  Exclude<WidgetInputName, (typeof IDENTITY_INPUTS)[number] | (typeof OVERRIDE_INPUTS)[number]>
+  Exclude<
+    WidgetInputName,
+    (typeof IDENTITY_INPUTS)[number] | (typeof OVERRIDE_INPUTS)[number] | (typeof CONVERSATION_INPUTS)[number]
+  >
 >;
 
 /** Each store's first value: `createStores` builds from these, and a reset of the identity returns to them. */

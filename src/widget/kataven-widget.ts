@@ -1,6 +1,7 @@
 import { LitElement, type PropertyValues, adoptStyles, html, nothing } from 'lit';
 import { isLauncherPosition, readableOn } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
+import type { ClientTools } from '../call/tool-runner.js';
 import { createKatavenEvent } from '../events.js';
 import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js';
 import { createWidgetState } from '../state/widget-state.js';
@@ -25,6 +26,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @fires kataven-mute - The microphone was muted or unmuted: `{muted}`.
  * @fires kataven-message - The agent sent a caption: `{role, text, final}`.
  * @fires kataven-error - Something failed: `{code, message, retryable}`.
+ * @fires kataven-tool-call - The agent asks to run a client tool: `{id, name, params}`; cancelable.
  *
  * @csspart launcher - The floating button that opens the panel.
  * @csspart panel - The call panel.
@@ -42,6 +44,10 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart agree-button - Agrees to the consent step and starts the call.
  * @csspart decline-button - Declines the consent step.
  * @csspart retry-button - Tries again after a retryable error.
+ * @csspart transcript - The conversation so far (role="log").
+ * @csspart text-input - The text box of a live call.
+ * @csspart send-button - Sends the typed text.
+ * @csspart type-instead-button - Offered when the microphone is blocked or missing: call and type instead.
  *
  * @cssprop --kataven-primary - Primary brand color (default: the account's `primary_color`).
  * @cssprop --kataven-accent - Accent color (default: the account's `accent_color`).
@@ -67,6 +73,8 @@ export class KatavenWidget extends LitElement {
     policy: { attribute: false },
     deviceFactory: { attribute: false },
     strings: { attribute: false },
+    context: { attribute: false },
+    clientTools: { attribute: false },
   };
 
   /** The publishable `pk_live_…` key. Any other key (an `sk_live_…` key above all) is refused before any request. */
@@ -101,6 +109,13 @@ export class KatavenWidget extends LitElement {
   declare deviceFactory: DeviceFactory | undefined;
   /** Texts that replace the current locale's (e.g. `{ consent: '…' }`); unknown keys are ignored with a warning. */
   declare strings: StringOverrides | undefined;
+  /**
+   * Page context for the agent, sent when a call starts: a flat object of at most 32 keys, values a string (at most
+   * 1000 characters), number, boolean or null, at most 4096 bytes as JSON. Invalid entries are dropped with a warning.
+   */
+  declare context: Readonly<Record<string, string | number | boolean | null>> | undefined;
+  /** Functions the agent may call in the page: `(params, {sessionId}) => result`. Expose only what a visitor may do. */
+  declare clientTools: ClientTools | undefined;
 
   #state = createWidgetState((name, detail) => this.dispatchEvent(createKatavenEvent(name, detail)));
   #stores = new StoreController(this, {
@@ -212,6 +227,20 @@ export class KatavenWidget extends LitElement {
     await this.updateComplete;
   }
 
+  /** Sends typed text to the agent during a connected call (trimmed, 1 to 1000 characters); resolves true if sent. */
+  async sendText(text: string): Promise<boolean> {
+    const sent = this.#state.actions.sendText(text);
+    await this.updateComplete;
+    return sent;
+  }
+
+  /** Sends a context update to the agent during a connected call (the rules of `context`); resolves true if sent. */
+  async sendContext(update: Readonly<Record<string, string | number | boolean | null>>): Promise<boolean> {
+    const sent = this.#state.actions.sendContext(update);
+    await this.updateComplete;
+    return sent;
+  }
+
   protected override render() {
     const { config, error, open } = this.#stores.values;
     // Policy says no web widget for this agent: render nothing at all.
@@ -265,6 +294,7 @@ export class KatavenWidget extends LitElement {
       retryInSeconds: this.#retryCountdown.secondsLeft,
       remainingSeconds: remainingSeconds(config, elapsedSeconds),
       captions,
+      locale: panel.locale,
       on: this.#panelHandlers,
     });
   }
@@ -336,6 +366,8 @@ export class KatavenWidget extends LitElement {
     agree: () => void this.#state.actions.acceptConsent(),
     decline: () => this.#state.actions.declineConsent(),
     keydown: (event: KeyboardEvent) => this.#onPanelKeydown(event),
+    sendText: (text: string) => this.#state.actions.sendText(text),
+    typeInstead: () => void this.#state.actions.continueByTyping(),
   };
 
   #onPanelKeydown = (event: KeyboardEvent) => {

@@ -3,17 +3,27 @@
  * styles and strings stay out of the launcher's first load. Pure rendering: state arrives in `PanelView`, intent
  * leaves through its handlers.
  */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { WidgetError } from '../api/errors.js';
 import type { Caption } from '../call/call-controller.js';
 import type { ResolvedConfig } from '../state/config-rules.js';
 import { type WidgetStatus, isLive } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
 
-import { METER_STEPS } from './panel-styles.js';
+import { METER_STEPS, panelStyles as basePanelStyles } from './panel-styles.js';
+// conversation (issue 8): transcript, text box and the no-microphone offer.
+import {
+  conversationStrings,
+  conversationStyles,
+  renderTextBox,
+  renderTranscript,
+  renderTypeInstead,
+} from './conversation-view.js';
 
-export { panelStyles } from './panel-styles.js';
 export { withOverrides } from './strings-override.js';
+export const panelStyles = css`
+  ${basePanelStyles}${conversationStyles}
+`;
 
 export interface PanelView {
   t: Strings;
@@ -33,7 +43,11 @@ export interface PanelView {
   retryInSeconds: number;
   remainingSeconds: number | null;
   captions: readonly Caption[];
+  /** conversation: the locale of `t`, for the conversation texts. */
+  locale?: string;
   on: {
+    sendText?: (text: string) => boolean;
+    typeInstead?: () => void;
     close: () => void;
     call: () => void;
     end: () => void;
@@ -87,13 +101,19 @@ function renderBody(view: PanelView) {
   if (error && !error.retryable) return nothing;
   if (error) {
     const wait = view.retryInSeconds;
+    // conversation: with the microphone blocked or missing, offer to call and type instead.
+    const noMicrophone = (error.code === 'mic_denied' || error.code === 'mic_unavailable') && on.typeInstead;
+    const typing = noMicrophone ? renderTypeInstead(conversationStrings(view.locale ?? 'en'), noMicrophone) : null;
     return html`<div class="actions">
-      <button class="primary" part="retry-button" ?disabled=${wait > 0} @click=${on.retry}>
-        ${wait > 0 ? t.retryIn(wait) : t.retry}
-      </button>
-    </div>`;
+        <button class="primary" part="retry-button" ?disabled=${wait > 0} @click=${on.retry}>
+          ${wait > 0 ? t.retryIn(wait) : t.retry}
+        </button>
+        ${typing?.button ?? nothing}
+      </div>
+      ${typing?.hint ?? nothing}`;
   }
-  return html`<div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
+  return html`${renderTranscript(view.captions, t.transcript, t.you)}
+    <div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
 }
 
 function renderCall(view: PanelView) {
@@ -109,16 +129,10 @@ function renderCall(view: PanelView) {
       <span dir="ltr">${formatTime(view.elapsedSeconds)}</span
       >${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
     </div>
+    ${renderTranscript(captions, t.transcript, t.you)}
     ${
-      captions.length
-        ? html`<ul class="captions" role="log" aria-live="polite" aria-label=${t.transcript}>
-            ${captions.map(
-              (caption) =>
-                html`<li class="${caption.role} ${caption.final ? '' : 'partial'}">
-                  ${caption.role === 'user' ? html`<span class="sr-only">${t.you}: </span>` : nothing}${caption.text}
-                </li>`,
-            )}
-          </ul>`
+      view.status === 'connected' && on.sendText
+        ? renderTextBox(conversationStrings(view.locale ?? 'en'), on.sendText)
         : nothing
     }
     <div class="actions">

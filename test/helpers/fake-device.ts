@@ -45,6 +45,13 @@ export class FakeCall extends Emitter implements CallLike {
     return this.muted;
   }
 
+  /** conversation: what the widget sent as Twilio user-defined messages. */
+  readonly sent: unknown[] = [];
+  sendMessage(message: { content: unknown; messageType: string }): string {
+    this.sent.push(message.content);
+    return `KX${this.sent.length}`;
+  }
+
   /** Plays the happy path: ringing, then answered. */
   answer(): void {
     this.emit('ringing', false);

@@ -1,0 +1,145 @@
+/**
+ * The conversation parts of the panel (DESIGN.md 5.3): the transcript (`transcript`, role="log"), the text box
+ * (`text-input`, `send-button`) and the offer to type when the microphone is blocked (`type-instead-button`).
+ * Loaded with the panel. Every text here is rendered as text, never as HTML.
+ */
+import { css, html, nothing, type ElementPart } from 'lit';
+import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
+import type { Caption } from '../api/message-schemas.js';
+import { MAX_TEXT_LENGTH } from '../state/transcript.js';
+
+export interface ConversationStrings {
+  typeInstead: string;
+  typeInsteadHint: string;
+  message: string;
+  placeholder: string;
+  send: string;
+}
+
+// Kept beside the view rather than in the locale files, so these few texts arrive with the code that shows them.
+const STRINGS: Readonly<Record<string, ConversationStrings>> = {
+  en: {
+    typeInstead: 'Continue by typing',
+    typeInsteadHint: 'You will hear the agent and can answer in text.',
+    message: 'Message',
+    placeholder: 'Type a message…',
+    send: 'Send',
+  },
+  es: {
+    typeInstead: 'Continuar escribiendo',
+    typeInsteadHint: 'Oirás al agente y podrás responder por escrito.',
+    message: 'Mensaje',
+    placeholder: 'Escribe un mensaje…',
+    send: 'Enviar',
+  },
+};
+
+export function conversationStrings(locale: string): ConversationStrings {
+  return STRINGS[locale] ?? (STRINGS['en'] as ConversationStrings);
+}
+
+/** Scrolls its element to the end whenever `key` changes (a new turn, or a partial turn that grew). */
+class ScrollToEnd extends Directive {
+  #key: string | undefined;
+  constructor(info: PartInfo) {
+    super(info);
+    if (info.type !== PartType.ELEMENT) throw new Error('scrollToEnd is an element directive');
+  }
+  render(_key: string) {
+    return nothing;
+  }
+  override update(part: ElementPart, [key]: [string]) {
+    if (key !== this.#key) {
+      this.#key = key;
+      const element = part.element;
+      // After layout, so the new turn's height counts.
+      requestAnimationFrame(() => (element.scrollTop = element.scrollHeight));
+    }
+    return nothing;
+  }
+}
+const scrollToEnd = directive(ScrollToEnd);
+
+export function renderTranscript(captions: readonly Caption[], label: string, you: string) {
+  if (!captions.length) return nothing;
+  const last = captions[captions.length - 1];
+  return html`<ol
+    part="transcript"
+    class="captions"
+    role="log"
+    aria-live="polite"
+    aria-label=${label}
+    tabindex="0"
+    ${scrollToEnd(`${captions.length}:${last?.text.length ?? 0}`)}
+  >
+    ${captions.map(
+      (caption) =>
+        html`<li class="${caption.role} ${caption.final ? '' : 'partial'}" dir="auto">
+          ${caption.role === 'user' ? html`<span class="sr-only">${you}: </span>` : nothing}${caption.text}
+        </li>`,
+    )}
+  </ol>`;
+}
+
+/** The text box of a live call: Enter (a form submit) sends; the box clears once the text was sent. */
+export function renderTextBox(strings: ConversationStrings, sendText: (text: string) => boolean) {
+  const onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const input = form.querySelector('input');
+    if (input && sendText(input.value)) input.value = '';
+  };
+  return html`<form class="text-box" @submit=${onSubmit}>
+    <input
+      part="text-input"
+      type="text"
+      enterkeyhint="send"
+      autocomplete="off"
+      maxlength=${MAX_TEXT_LENGTH}
+      aria-label=${strings.message}
+      placeholder=${strings.placeholder}
+    />
+    <button part="send-button" type="submit">${strings.send}</button>
+  </form>`;
+}
+
+/** Next to "Try again" when the microphone is blocked or missing: the button, then what it means below the row. */
+export function renderTypeInstead(strings: ConversationStrings, typeInstead: () => void) {
+  return {
+    button: html`<button part="type-instead-button" class="secondary" @click=${typeInstead}>
+      ${strings.typeInstead}
+    </button>`,
+    hint: html`<p class="hint">${strings.typeInsteadHint}</p>`,
+  };
+}
+
+export const conversationStyles = css`
+  .text-box {
+    display: flex;
+    gap: 8px;
+  }
+  [part='text-input'] {
+    flex: 1;
+    min-width: 0;
+    padding: 9px 12px;
+    border: 1px solid var(--_border);
+    border-radius: 10px;
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+  }
+  [part='text-input']:focus-visible {
+    outline: 2px solid var(--_primary);
+    outline-offset: 1px;
+  }
+  [part='send-button'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    padding: 9px 14px;
+    font-weight: 600;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_muted-text);
+  }
+`;
