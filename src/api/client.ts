@@ -13,12 +13,20 @@ const callSchemas = () => import('./call-schemas.js');
 
 export const DEFAULT_API_BASE = 'https://api.kataven.ai/v1';
 
+/**
+ * The largest answer the widget reads. A real config or session answer is about 1 KB; anything near this is a broken
+ * or hostile server, and parsing megabytes on every page view of a customer site is the host page's time.
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+
 export interface ApiClientOptions {
   apiBase?: string;
   clientKey: string;
   /** Defaults to the global `fetch`, looked up on every call (so tests and polyfills can replace it). */
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Answers larger than this are refused as `invalid_response` (default {@link MAX_RESPONSE_BYTES}). */
+  maxResponseBytes?: number;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -80,6 +88,7 @@ interface RequestSpec<T> {
 export function createApiClient(options: ApiClientOptions) {
   const apiBase = (options.apiBase || DEFAULT_API_BASE).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 
   async function attempt<T>(spec: RequestSpec<T>): Promise<T> {
     const timeout = linkedTimeout(spec.signal, timeoutMs);
@@ -87,7 +96,7 @@ export function createApiClient(options: ApiClientOptions) {
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     if (spec.bearer) headers.Authorization = `Bearer ${spec.bearer}`;
     let response: Response;
-    let text: string;
+    let body: BoundedText;
     try {
       const doFetch = options.fetch ?? globalThis.fetch;
       response = await doFetch(apiBase + spec.path, {
@@ -99,7 +108,7 @@ export function createApiClient(options: ApiClientOptions) {
         signal: timeout.signal,
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
       });
-      text = await response.text();
+      body = await readBounded(response, maxBytes);
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason ?? error;
       const timedOut = timeout.timedOut();
@@ -109,7 +118,12 @@ export function createApiClient(options: ApiClientOptions) {
     } finally {
       timeout.dispose();
     }
+    const text = body.text;
+    // An error's code is its body's first word, so a truncated error body still says what went wrong.
     if (!response.ok) throw errorFromResponse(response.status, text, response.headers.get('Retry-After'));
+    if (body.truncated) {
+      throw new WidgetError('invalid_response', `${spec.path}: the answer is larger than ${maxBytes} bytes`);
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -179,6 +193,39 @@ export function createApiClient(options: ApiClientOptions) {
       return request({ method: 'POST', path: '/widget/connect/refresh', schema, body, bearer: visitorToken, signal });
     },
   };
+}
+
+interface BoundedText {
+  text: string;
+  /** The body was larger than the limit: `text` holds only its start, and the rest was never downloaded. */
+  truncated: boolean;
+}
+
+/**
+ * Reads at most `limit` bytes of a body: refused on a too-large Content-Length before reading anything, otherwise
+ * streamed with a byte counter and cancelled at the limit (a server may lie about, or omit, its length).
+ */
+async function readBounded(response: Response, limit: number): Promise<BoundedText> {
+  const declared = Number(response.headers.get('Content-Length') ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return { text: '', truncated: true };
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return { text: '', truncated: false };
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), truncated: false };
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { text: text + decoder.decode(value.subarray(0, value.byteLength - (bytes - limit))), truncated: true };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 /** An AbortSignal that fires when `parent` aborts or after `ms`, whichever comes first. */
