@@ -98,6 +98,8 @@ export class KatavenWidget extends LitElement {
   #panel: PanelKit | null = null;
   #panelLoading: Promise<void> | null = null;
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Latched once the widget has rendered, so a retry (back to `loading`) never hides it again. */
+  #shown = false;
 
   constructor() {
     super();
@@ -200,6 +202,15 @@ export class KatavenWidget extends LitElement {
     // Policy says no web widget for this agent: render nothing at all.
     if (this.#state.$error.get()?.code === 'widget_disabled') return nothing;
     const branding = config?.branding;
+    // The widget appears once, in its final place, size and colours: nothing renders until the config (or a failure
+    // to get it) is known, and inline until the panel is loaded too, so nothing paints in a default corner or at a
+    // provisional size and then moves (a layout shift on the host page).
+    if (!this.#shown) {
+      const inlinePending = this.display === 'inline' && !this.#panel;
+      if (inlinePending) void this.#loadPanel();
+      if (inlinePending || (!config && !settledStatuses.has(this.status))) return nothing;
+      this.#shown = true;
+    }
     if (this.display === 'inline') return html`<div class="root">${this.#renderPanel()}</div>`;
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
     const open = this.#state.$open.get();
@@ -322,6 +333,9 @@ export class KatavenWidget extends LitElement {
     void this.close().then(() => this.renderRoot.querySelector<HTMLElement>('[part="launcher"]')?.focus());
   };
 }
+
+/** Statuses after which the launcher's place and colours are final, even without a config (a failed load). */
+const settledStatuses: ReadonlySet<WidgetStatus> = new Set<WidgetStatus>(['ready', 'unavailable', 'error']);
 
 const micIcon = html`<svg viewBox="0 0 24 24">
   <path
