@@ -8,7 +8,10 @@ import { WidgetError, type WidgetErrorCode, isAbortError } from './errors.js';
 import type { ConnectResponse, VisitorSessionResponse } from './call-schemas.js';
 import { WidgetConfigResponse } from './schemas.js';
 
-/** Call-time schemas load with the first call-time request, keeping them out of the launcher's first load. */
+/**
+ * Call-time schemas load with the first call-time request (in parallel with it), keeping them out of the launcher's
+ * first load.
+ */
 const callSchemas = () => import('./call-schemas.js');
 
 export const DEFAULT_API_BASE = 'https://api.kataven.ai/v1';
@@ -79,7 +82,8 @@ function parseRetryAfter(header: string | null): number | undefined {
 interface RequestSpec<T> {
   method: 'GET' | 'POST';
   path: string;
-  schema: z.ZodMiniType<T>;
+  /** A promise for the lazily loaded call-time schemas: awaited only after the answer, so it never delays the request. */
+  schema: z.ZodMiniType<T> | Promise<z.ZodMiniType<T>>;
   body?: unknown;
   bearer?: string;
   signal?: AbortSignal | undefined;
@@ -91,6 +95,8 @@ export function createApiClient(options: ApiClientOptions) {
   const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 
   async function attempt<T>(spec: RequestSpec<T>): Promise<T> {
+    // Awaited after the answer; until then a failed schema import must not count as an unhandled rejection.
+    if (spec.schema instanceof Promise) spec.schema.catch(() => undefined);
     const timeout = linkedTimeout(spec.signal, timeoutMs);
     const headers: Record<string, string> = {};
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -130,7 +136,13 @@ export function createApiClient(options: ApiClientOptions) {
     } catch (error) {
       throw new WidgetError('invalid_response', `${spec.path}: body is not JSON`, { cause: error });
     }
-    const parsed = spec.schema.safeParse(json);
+    let schema: z.ZodMiniType<T>;
+    try {
+      schema = await spec.schema;
+    } catch (error) {
+      throw new WidgetError('network', `${spec.path}: could not load the response schema`, { cause: error });
+    }
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
       throw new WidgetError('invalid_response', `${spec.path}: unexpected response shape at ${where}`, {
@@ -162,7 +174,7 @@ export function createApiClient(options: ApiClientOptions) {
     },
     async startGuestSession(agentId: string | undefined, signal?: AbortSignal): Promise<VisitorSessionResponse> {
       const body = agentId ? { client_key: clientKey, agent_id: agentId } : { client_key: clientKey };
-      const schema = (await callSchemas()).VisitorSessionResponse;
+      const schema = callSchemas().then((schemas) => schemas.VisitorSessionResponse);
       return request({ method: 'POST', path: '/widget/auth/guest', schema, body, signal });
     },
     async exchangeUserToken(
@@ -174,22 +186,22 @@ export function createApiClient(options: ApiClientOptions) {
       const body = agentId
         ? { client_key: clientKey, user_token: userToken, agent_id: agentId }
         : { client_key: clientKey, user_token: userToken };
-      const schema = (await callSchemas()).VisitorSessionResponse;
+      const schema = callSchemas().then((schemas) => schemas.VisitorSessionResponse);
       return request({ method: 'POST', path: '/widget/auth/exchange', schema, body, signal });
     },
     async refreshSession(refreshToken: string, signal?: AbortSignal): Promise<VisitorSessionResponse> {
       const body = { refresh_token: refreshToken };
-      const schema = (await callSchemas()).VisitorSessionResponse;
+      const schema = callSchemas().then((schemas) => schemas.VisitorSessionResponse);
       return request({ method: 'POST', path: '/widget/auth/refresh', schema, body, signal });
     },
     async connect(visitorToken: string, agentId: string, signal?: AbortSignal): Promise<ConnectResponse> {
       const body = { agent_id: agentId };
-      const schema = (await callSchemas()).ConnectResponse;
+      const schema = callSchemas().then((schemas) => schemas.ConnectResponse);
       return request({ method: 'POST', path: '/widget/connect', schema, body, bearer: visitorToken, signal });
     },
     async refreshCallToken(visitorToken: string, sessionId: string, signal?: AbortSignal) {
       const body = { session_id: sessionId };
-      const schema = (await callSchemas()).CallTokenResponse;
+      const schema = callSchemas().then((schemas) => schemas.CallTokenResponse);
       return request({ method: 'POST', path: '/widget/connect/refresh', schema, body, bearer: visitorToken, signal });
     },
   };

@@ -4,6 +4,7 @@
  */
 import { WidgetError } from '../api/errors.js';
 import type { DeviceFactory, DeviceLike } from './device.js';
+import { preloadTwilio } from './twilio-loader.js';
 
 // A 1 ms silent WAV. Twilio preloads 15 sound files from sdk.twilio.com at construction; pointing every sound here
 // means the page makes no request it did not ask for (notes: twilio-local-emulation.md section 3).
@@ -13,16 +14,7 @@ const SOUND_NAMES = ['incoming', 'outgoing', 'disconnect', 'dtmfs', 'dtmfh'].con
   Array.from({ length: 10 }, (_, digit) => `dtmf${digit}`),
 );
 
-let sdk: Promise<typeof import('@twilio/voice-sdk')> | undefined;
-
-/** Starts fetching the Twilio SDK chunk (idempotent). Failures surface when a call actually starts. */
-export function preloadTwilio(): Promise<typeof import('@twilio/voice-sdk')> {
-  sdk ??= import('@twilio/voice-sdk').catch((error: unknown) => {
-    sdk = undefined;
-    throw new WidgetError('network', 'could not load the call library', { cause: error });
-  });
-  return sdk;
-}
+export { preloadTwilio } from './twilio-loader.js';
 
 export const createTwilioDevice: DeviceFactory = async ({ token, edge, signalingHost }) => {
   const { Device } = await preloadTwilio();

@@ -9,6 +9,7 @@ import { WidgetError } from '../api/errors.js';
 import type { WidgetConfigResponse } from '../api/schemas.js';
 import type { Caption, CallEndReason } from '../call/call-controller.js';
 import type { DeviceFactory } from '../call/device.js';
+import { preloadTwilio } from '../call/twilio-loader.js';
 import type { KatavenEventDetails, KatavenEventName } from '../events.js';
 import type { CallState } from './call-state.js';
 import {
@@ -110,6 +111,11 @@ export function createWidgetState(emit: EmitEvent) {
     if (calls) return Promise.resolve(calls);
     if (!callsLoading) {
       const forGeneration = generation;
+      // Everything a call needs starts downloading now, side by side, rather than each chunk discovering the next:
+      // the call-time schemas (a static import of the call code) and the Twilio SDK (needed once /widget/connect
+      // answers). Their failures surface where they are used.
+      import('../api/call-schemas.js').catch(() => undefined);
+      if (!input.createDevice) preloadTwilio().catch(() => undefined);
       const pending = import('./call-state.js').then(({ createCallState }) => {
         // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old visitor.
         if (generation !== forGeneration) throw new DOMException('reconfigured', 'AbortError');

@@ -309,7 +309,9 @@ export class KatavenWidget extends LitElement {
 
   #onIntent = () => {
     void this.#loadPanel();
-    if (this.status === 'ready') this.#state.actions.prepare();
+    // Hover and focus are intent: the visitor session is warmed too (a visitor session, never a call session, so it
+    // counts against no call limit), leaving only /widget/connect and signaling for the click.
+    if (this.status === 'ready') this.#state.actions.prepare({ session: true });
   };
 
   #panelHandlers = {
