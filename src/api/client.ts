@@ -142,7 +142,9 @@ export function createApiClient(options: ApiClientOptions) {
     } catch (error) {
       throw new WidgetError('network', `${spec.path}: could not load the response schema`, { cause: error });
     }
-    const parsed = schema.safeParse(json);
+    // jitless: each answer is parsed once or twice per page view, so zod compiling a fast parser per object shape
+    // (`new Function`, on the host page's main thread) costs more than it saves.
+    const parsed = schema.safeParse(json, { jitless: true });
     if (!parsed.success) {
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
       throw new WidgetError('invalid_response', `${spec.path}: unexpected response shape at ${where}`, {
