@@ -7,6 +7,7 @@ import { atom } from 'nanostores';
 import { createApiClient, type ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import type { WidgetConfigResponse } from '../api/schemas.js';
+import type { VisitorSessionResponse } from '../api/call-schemas.js';
 import type { Caption, CallEndReason } from '../call/call-controller.js';
 import type { DeviceFactory } from '../call/device.js';
 import { preloadTwilio } from '../call/twilio-loader.js';
@@ -84,6 +85,8 @@ export function createWidgetState(emit: EmitEvent) {
   let loadAbort: AbortController | null = null;
   let loading: Promise<void> | null = null;
   let lastResponse: WidgetConfigResponse | null = null;
+  /** A guest session requested at the click (or on intent) while the call code was still downloading. */
+  let earlyGuest: { response: Promise<VisitorSessionResponse>; at: number } | null = null;
   /** Bumped whenever the visitor's identity (key, agent, tokens) changes, so late async work can tell it is stale. */
   let generation = 0;
 
@@ -106,6 +109,31 @@ export function createWidgetState(emit: EmitEvent) {
     return api;
   }
 
+  /**
+   * Starts the guest session request now, before the call code (which owns the visitor session) has loaded, so the
+   * request and the chunk downloads overlap. Only for guests, only when a session is about to be needed anyway.
+   */
+  function startEarlyGuest(): void {
+    if (calls || earlyGuest || input.userToken || input.userTokenProvider) return;
+    const response = apiClient().startGuestSession(input.agentId);
+    response.catch(() => undefined); // reported where the visitor session consumes it
+    earlyGuest = { response, at: Date.now() };
+  }
+
+  /** The API the call state uses: its first guest sign-in takes the early request when there is a fresh one. */
+  function apiForCalls(): ApiClient {
+    const api = apiClient();
+    return {
+      ...api,
+      startGuestSession(agentId, signal) {
+        const early = earlyGuest;
+        earlyGuest = null;
+        const fresh = early && agentId === input.agentId && Date.now() - early.at < 60_000;
+        return fresh ? early.response : api.startGuestSession(agentId, signal);
+      },
+    };
+  }
+
   /** The call-time half of the state, loaded once per configuration on intent or on the first call. */
   function loadCalls(): Promise<CallState> {
     if (calls) return Promise.resolve(calls);
@@ -119,7 +147,7 @@ export function createWidgetState(emit: EmitEvent) {
       const pending = import('./call-state.js').then(({ createCallState }) => {
         // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old visitor.
         if (generation !== forGeneration) throw new DOMException('reconfigured', 'AbortError');
-        calls = createCallState({ stores, input, api: apiClient(), emit, setStatus, fail: (error) => fail(error) });
+        calls = createCallState({ stores, input, api: apiForCalls(), emit, setStatus, fail: (error) => fail(error) });
         return calls;
       });
       pending.catch(() => {
@@ -155,6 +183,7 @@ export function createWidgetState(emit: EmitEvent) {
     calls?.dispose();
     calls = null;
     callsLoading = null;
+    earlyGuest = null;
   }
 
   const actions = {
@@ -243,6 +272,7 @@ export function createWidgetState(emit: EmitEvent) {
     prepare(options: { session?: boolean } = {}): void {
       // Only when a call is possible: no point fetching 50 KB for a visitor who cannot call.
       if ($config.get() && $status.get() !== 'unavailable') {
+        if (options.session) startEarlyGuest();
         // A failed prefetch is retried, and reported, by start().
         loadCalls()
           .then((loaded) => loaded.prepare(options))
@@ -253,6 +283,7 @@ export function createWidgetState(emit: EmitEvent) {
     async start(): Promise<void> {
       if (!$config.get()) await actions.load();
       if (!$config.get() || $status.get() === 'unavailable') return;
+      startEarlyGuest();
       let loaded: CallState;
       try {
         loaded = await loadCalls();

@@ -39,4 +39,29 @@ describe('first call', () => {
       expect(server.requestsTo('POST /widget/connect')).to.have.length(1);
     });
   }
+
+  it('a cold click sends the guest request at once, alongside the call code download, and uses it', async () => {
+    const devices = fakeDevices();
+    const element = await mountWidget({ deviceFactory: devices.factory });
+    await waitForStatus(element, 'ready');
+    const started = element.start();
+    // Synchronously: before any chunk could have loaded, the request is already on the wire.
+    expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+    await waitUntil(() => devices.devices.length === 1, 'no call after the click');
+    devices.last.call.answer();
+    await started;
+    expect(element.status).to.equal('connected');
+    expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+    expect(server.requestsTo('POST /widget/connect')[0]?.headers.get('Authorization')).to.equal('Bearer jwt-guest-1');
+  });
+
+  it('signed-in visitors never get an early guest session', async () => {
+    const devices = fakeDevices();
+    const element = await mountWidget({ deviceFactory: devices.factory, userToken: 'ut_1' });
+    await waitForStatus(element, 'ready');
+    void element.start();
+    await waitUntil(() => devices.devices.length === 1, 'no call after the click');
+    expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
+    expect(server.requestsTo('POST /widget/auth/exchange')).to.have.length(1);
+  });
 });
