@@ -1,7 +1,7 @@
 // `npm run bench:host`: what the widget costs the page that embeds it, before the visitor does anything (issue 11).
 // A realistic customer page is loaded with and without the documented script-tag embed, alternating in one run, each
 // in a fresh browser context, and watched for a fixed window after navigation:
-//   main-thread task time   top-level tasks on the renderer's main thread in a Chromium trace: wall and CPU time
+//   main-thread task time   top-level tasks on the renderer's main thread, from a Chromium trace
 //   long tasks              PerformanceObserver 'longtask' entries (> 50 ms)
 //   CLS                     the sum of 'layout-shift' entries without recent input
 //   launcher visible        the first animation frame in which the launcher has a box (from navigation start)
@@ -93,7 +93,6 @@ const OBSERVE = `(() => {
 
 interface Load {
   taskMs: number;
-  cpuMs: number;
   longTasks: number[];
   /** Long animation frames (> 50 ms) in which widget scripts ran, and how long those scripts took. */
   widgetLongFrames: { frameMs: number; widgetScriptMs: number }[];
@@ -101,8 +100,8 @@ interface Load {
   launcherVisibleMs: number | null;
 }
 
-/** Main-thread (CrRendererMain) time of top-level tasks in a Chromium trace: wall clock and the thread's own CPU. */
-function mainThreadTime(trace: Buffer): { wallMs: number; cpuMs: number } {
+/** Main-thread (CrRendererMain) time of top-level tasks in a Chromium trace. */
+function mainThreadTime(trace: Buffer): number {
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const mains = new Set(
     events
@@ -114,16 +113,14 @@ function mainThreadTime(trace: Buffer): { wallMs: number; cpuMs: number } {
     .filter((e) => mains.has(`${e.pid}:${e.tid}`))
     .sort((a, b) => a.ts - b.ts);
   let wall = 0;
-  let cpu = 0;
   const ends = new Map<string, number>();
   for (const task of tasks) {
     const thread = `${task.pid}:${task.tid}`;
     if (task.ts < (ends.get(thread) ?? 0)) continue; // nested inside a task already counted
     ends.set(thread, task.ts + (task.dur ?? 0));
     wall += task.dur ?? 0;
-    cpu += task.tdur ?? task.dur ?? 0;
   }
-  return { wallMs: wall / 1000, cpuMs: cpu / 1000 };
+  return wall / 1000;
 }
 
 interface TraceEvent {
@@ -133,7 +130,6 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  tdur?: number;
   args?: { name?: string };
 }
 
@@ -145,18 +141,17 @@ async function load(browser: Browser, withWidget: boolean, tracePath?: string): 
   });
   await context.addInitScript(OBSERVE);
   const page = await context.newPage();
-  // Thread CPU time as well as wall time: on a shared machine the wall time of the same work varies with the load.
   await browser.startTracing(page, {
     ...(tracePath ? { path: tracePath } : { categories: ['toplevel'] }),
     screenshots: false,
   });
   await page.goto(`${origin}/${withWidget ? 'with' : 'without'}`);
   await page.waitForFunction(`performance.now() > ${WINDOW_MS}`, undefined, { polling: 100 });
-  const { wallMs: taskMs, cpuMs } = mainThreadTime(await browser.stopTracing());
-  const seen = (await page.evaluate('window.__hostCost')) as Omit<Load, 'taskMs' | 'cpuMs'>;
+  const taskMs = mainThreadTime(await browser.stopTracing());
+  const seen = (await page.evaluate('window.__hostCost')) as Omit<Load, 'taskMs'>;
   if (withWidget && seen.launcherVisibleMs === null) throw new Error('the launcher never appeared');
   await context.close();
-  return { taskMs, cpuMs, ...seen };
+  return { taskMs, ...seen };
 }
 
 const median = (values: number[]) => {
@@ -187,7 +182,6 @@ try {
   const lines = [
     `Chromium ${browser.version()}, ${RUNS} loads each with and without the widget, alternating; ${WINDOW_MS / 1000} s window`,
     `main-thread task time   without ${pick(runs.without, (l) => l.taskMs).toFixed(0)} ms, with ${pick(runs.with, (l) => l.taskMs).toFixed(0)} ms: added ${added((l) => l.taskMs).toFixed(0)} ms (p50)`,
-    `main-thread CPU time    without ${pick(runs.without, (l) => l.cpuMs).toFixed(0)} ms, with ${pick(runs.with, (l) => l.cpuMs).toFixed(0)} ms: added ${added((l) => l.cpuMs).toFixed(0)} ms (p50)`,
     `long tasks (> 50 ms)    without ${longTasks(runs.without).length} in ${RUNS} loads, with ${longTasks(runs.with).length} in ${RUNS} loads ${
       longTasks(runs.with).length ? `(${longTasks(runs.with).join(', ')} ms)` : ''
     }`,
