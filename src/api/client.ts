@@ -8,10 +8,19 @@ import { WidgetError, type WidgetErrorCode, isAbortError } from './errors.js';
 import type { ConnectResponse, VisitorSessionResponse } from './call-schemas.js';
 import { WidgetConfigResponse } from './schemas.js';
 
-/** Call-time schemas load with the first call-time request, keeping them out of the launcher's first load. */
+/**
+ * Call-time schemas load with the first call-time request (in parallel with it), keeping them out of the launcher's
+ * first load.
+ */
 const callSchemas = () => import('./call-schemas.js');
 
 export const DEFAULT_API_BASE = 'https://api.kataven.ai/v1';
+
+/**
+ * The largest answer the widget reads. A real config or session answer is about 1 KB; anything near this is a broken
+ * or hostile server, and parsing megabytes on every page view of a customer site is the host page's time.
+ */
+export const MAX_RESPONSE_BYTES = 64 * 1024;
 
 export interface ApiClientOptions {
   apiBase?: string;
@@ -19,6 +28,8 @@ export interface ApiClientOptions {
   /** Defaults to the global `fetch`, looked up on every call (so tests and polyfills can replace it). */
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Answers larger than this are refused as `invalid_response` (default {@link MAX_RESPONSE_BYTES}). */
+  maxResponseBytes?: number;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -71,7 +82,8 @@ function parseRetryAfter(header: string | null): number | undefined {
 interface RequestSpec<T> {
   method: 'GET' | 'POST';
   path: string;
-  schema: z.ZodMiniType<T>;
+  /** A promise for the lazily loaded call-time schemas: awaited only after the answer, so it never delays the request. */
+  schema: z.ZodMiniType<T> | Promise<z.ZodMiniType<T>>;
   body?: unknown;
   bearer?: string;
   signal?: AbortSignal | undefined;
@@ -80,14 +92,17 @@ interface RequestSpec<T> {
 export function createApiClient(options: ApiClientOptions) {
   const apiBase = (options.apiBase || DEFAULT_API_BASE).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
 
   async function attempt<T>(spec: RequestSpec<T>): Promise<T> {
+    // Awaited after the answer; until then a failed schema import must not count as an unhandled rejection.
+    if (spec.schema instanceof Promise) spec.schema.catch(() => undefined);
     const timeout = linkedTimeout(spec.signal, timeoutMs);
     const headers: Record<string, string> = {};
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
     if (spec.bearer) headers.Authorization = `Bearer ${spec.bearer}`;
     let response: Response;
-    let text: string;
+    let body: BoundedText;
     try {
       const doFetch = options.fetch ?? globalThis.fetch;
       response = await doFetch(apiBase + spec.path, {
@@ -99,7 +114,7 @@ export function createApiClient(options: ApiClientOptions) {
         signal: timeout.signal,
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
       });
-      text = await response.text();
+      body = await readBounded(response, maxBytes);
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason ?? error;
       const timedOut = timeout.timedOut();
@@ -109,14 +124,27 @@ export function createApiClient(options: ApiClientOptions) {
     } finally {
       timeout.dispose();
     }
+    const text = body.text;
+    // An error's code is its body's first word, so a truncated error body still says what went wrong.
     if (!response.ok) throw errorFromResponse(response.status, text, response.headers.get('Retry-After'));
+    if (body.truncated) {
+      throw new WidgetError('invalid_response', `${spec.path}: the answer is larger than ${maxBytes} bytes`);
+    }
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch (error) {
       throw new WidgetError('invalid_response', `${spec.path}: body is not JSON`, { cause: error });
     }
-    const parsed = spec.schema.safeParse(json);
+    let schema: z.ZodMiniType<T>;
+    try {
+      schema = await spec.schema;
+    } catch (error) {
+      throw new WidgetError('network', `${spec.path}: could not load the response schema`, { cause: error });
+    }
+    // jitless: each answer is parsed once or twice per page view, so zod compiling a fast parser per object shape
+    // (`new Function`, on the host page's main thread) costs more than it saves.
+    const parsed = schema.safeParse(json, { jitless: true });
     if (!parsed.success) {
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
       throw new WidgetError('invalid_response', `${spec.path}: unexpected response shape at ${where}`, {
@@ -148,7 +176,7 @@ export function createApiClient(options: ApiClientOptions) {
     },
     async startGuestSession(agentId: string | undefined, signal?: AbortSignal): Promise<VisitorSessionResponse> {
       const body = agentId ? { client_key: clientKey, agent_id: agentId } : { client_key: clientKey };
-      const schema = (await callSchemas()).VisitorSessionResponse;
+      const schema = callSchemas().then((schemas) => schemas.VisitorSessionResponse);
       return request({ method: 'POST', path: '/widget/auth/guest', schema, body, signal });
     },
     async exchangeUserToken(
@@ -160,12 +188,12 @@ export function createApiClient(options: ApiClientOptions) {
       const body = agentId
         ? { client_key: clientKey, user_token: userToken, agent_id: agentId }
         : { client_key: clientKey, user_token: userToken };
-      const schema = (await callSchemas()).VisitorSessionResponse;
+      const schema = callSchemas().then((schemas) => schemas.VisitorSessionResponse);
       return request({ method: 'POST', path: '/widget/auth/exchange', schema, body, signal });
     },
     async refreshSession(refreshToken: string, signal?: AbortSignal): Promise<VisitorSessionResponse> {
       const body = { refresh_token: refreshToken };
-      const schema = (await callSchemas()).VisitorSessionResponse;
+      const schema = callSchemas().then((schemas) => schemas.VisitorSessionResponse);
       return request({ method: 'POST', path: '/widget/auth/refresh', schema, body, signal });
     },
     async connect(
@@ -175,15 +203,48 @@ export function createApiClient(options: ApiClientOptions) {
       context?: Readonly<Record<string, string | number | boolean | null>>,
     ): Promise<ConnectResponse> {
       const body = context ? { agent_id: agentId, context } : { agent_id: agentId };
-      const schema = (await callSchemas()).ConnectResponse;
+      const schema = callSchemas().then((schemas) => schemas.ConnectResponse);
       return request({ method: 'POST', path: '/widget/connect', schema, body, bearer: visitorToken, signal });
     },
     async refreshCallToken(visitorToken: string, sessionId: string, signal?: AbortSignal) {
       const body = { session_id: sessionId };
-      const schema = (await callSchemas()).CallTokenResponse;
+      const schema = callSchemas().then((schemas) => schemas.CallTokenResponse);
       return request({ method: 'POST', path: '/widget/connect/refresh', schema, body, bearer: visitorToken, signal });
     },
   };
+}
+
+interface BoundedText {
+  text: string;
+  /** The body was larger than the limit: `text` holds only its start, and the rest was never downloaded. */
+  truncated: boolean;
+}
+
+/**
+ * Reads at most `limit` bytes of a body: refused on a too-large Content-Length before reading anything, otherwise
+ * streamed with a byte counter and cancelled at the limit (a server may lie about, or omit, its length).
+ */
+async function readBounded(response: Response, limit: number): Promise<BoundedText> {
+  const declared = Number(response.headers.get('Content-Length') ?? NaN);
+  if (declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return { text: '', truncated: true };
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return { text: '', truncated: false };
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text: text + decoder.decode(), truncated: false };
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { text: text + decoder.decode(value.subarray(0, value.byteLength - (bytes - limit))), truncated: true };
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 /** An AbortSignal that fires when `parent` aborts or after `ms`, whichever comes first. */

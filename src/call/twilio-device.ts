@@ -3,8 +3,10 @@
  * (or on intent, via `preloadTwilio`), so it is its own chunk that a page never pays for up front.
  */
 import { WidgetError } from '../api/errors.js';
-import { loadOnce } from '../load-once.js';
 import type { CallLike, DeviceFactory } from './device.js';
+import { preloadTwilio } from './twilio-loader.js';
+
+export { preloadTwilio } from './twilio-loader.js';
 
 /**
  * Twilio's sounds (ringback, hang-up, DTMF tones) replaced by silence that loads nothing. Twilio fetches each sound at
@@ -22,13 +24,6 @@ class SilentSound {
     return Promise.resolve();
   }
 }
-
-/** Starts fetching the Twilio SDK chunk (idempotent). Failures surface when a call actually starts. */
-export const preloadTwilio: () => Promise<typeof import('@twilio/voice-sdk')> = loadOnce(() =>
-  import('@twilio/voice-sdk').catch((error: unknown) => {
-    throw new WidgetError('network', 'could not load the call library', { cause: error });
-  }),
-);
 
 export const createTwilioDevice: DeviceFactory = async ({ token, edge, signalingHost, silentMicrophone }) => {
   const { Device } = await preloadTwilio();

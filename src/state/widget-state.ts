@@ -6,7 +6,9 @@
 import { createApiClient, type ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import type { WidgetConfigResponse } from '../api/schemas.js';
+import type { VisitorSessionResponse } from '../api/call-schemas.js';
 import type { CallEndReason } from '../call/call-controller.js';
+import { preloadTwilio } from '../call/twilio-loader.js';
 import type { EmitEvent } from '../events.js';
 import { loadOnce } from '../load-once.js';
 import type { CallState } from './call-state.js';
@@ -30,6 +32,8 @@ export function createWidgetState(emit: EmitEvent) {
   let loadAbort: AbortController | null = null;
   let loading: Promise<void> | null = null;
   let lastResponse: WidgetConfigResponse | null = null;
+  /** A guest session requested at the click (or on intent) while the call code was still downloading. */
+  let earlyGuest: { response: Promise<VisitorSessionResponse>; at: number } | null = null;
   /** Bumped whenever the visitor's identity (key, agent, tokens) changes, so late async work can tell it is stale. */
   let generation = 0;
 
@@ -52,27 +56,57 @@ export function createWidgetState(emit: EmitEvent) {
     return api;
   }
 
+  /**
+   * Starts the guest session request now, before the call code (which owns the visitor session) has loaded, so the
+   * request and the chunk downloads overlap. Only for guests, only when a session is about to be needed anyway.
+   */
+  function startEarlyGuest(): void {
+    if (calls || earlyGuest || input.userToken || input.userTokenProvider) return;
+    const response = apiClient().startGuestSession(input.agentId);
+    response.catch(() => undefined); // reported where the visitor session consumes it
+    earlyGuest = { response, at: Date.now() };
+  }
+
+  /** The API the call state uses: its first guest sign-in takes the early request when there is a fresh one. */
+  function apiForCalls(): ApiClient {
+    const api = apiClient();
+    return {
+      ...api,
+      startGuestSession(agentId, signal) {
+        const early = earlyGuest;
+        earlyGuest = null;
+        const fresh = early && agentId === input.agentId && Date.now() - early.at < 60_000;
+        return fresh ? early.response : api.startGuestSession(agentId, signal);
+      },
+    };
+  }
+
   /** The call-time half of the state, loaded once per identity on intent or on the first call. */
   let loadCalls = callStateLoader();
 
   function callStateLoader(): () => Promise<CallState> {
     const forGeneration = generation;
-    return loadOnce(() =>
-      import('./call-state.js').then(({ createCallState }) => {
+    return loadOnce(() => {
+      // Everything a call needs starts downloading now, side by side, rather than each chunk discovering the next:
+      // the call-time schemas (a static import of the call code) and the Twilio SDK (needed once /widget/connect
+      // answers). Their failures surface where they are used.
+      import('../api/call-schemas.js').catch(() => undefined);
+      if (!input.deviceFactory) preloadTwilio().catch(() => undefined);
+      return import('./call-state.js').then(({ createCallState }) => {
         // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old visitor.
         if (generation !== forGeneration) throw new DOMException('reconfigured', 'AbortError');
         calls = createCallState({
           stores,
           input,
-          api: apiClient(),
+          api: apiForCalls(),
           emit,
           setStatus,
           fail: (error) => fail(error),
           latestInput: () => input, // conversation: context and clientTools change without a reload
         });
         return calls;
-      }),
-    );
+      });
+    });
   }
 
   function applyConfig(response: WidgetConfigResponse): ResolvedConfig {
@@ -100,6 +134,7 @@ export function createWidgetState(emit: EmitEvent) {
     calls?.dispose();
     calls = null;
     loadCalls = callStateLoader();
+    earlyGuest = null;
   }
 
   /** Intent waiting for a load to settle; released on dispose so that no caller waits forever. */
@@ -209,6 +244,7 @@ export function createWidgetState(emit: EmitEvent) {
     prepare(options: { session?: boolean } = {}): void {
       // Only when a call is possible: no point fetching 50 KB for a visitor who cannot call.
       if ($config.get() && $status.get() !== 'unavailable') {
+        if (options.session) startEarlyGuest();
         // A failed prefetch is retried, and reported, by start().
         loadCalls()
           .then((loaded) => loaded.prepare(options))
@@ -224,6 +260,7 @@ export function createWidgetState(emit: EmitEvent) {
         else await whenLoadSettled();
       }
       if (!$config.get() || $status.get() === 'unavailable') return;
+      startEarlyGuest();
       const loaded = await loadCallState();
       await loaded?.start();
     },

@@ -144,6 +144,8 @@ export class KatavenWidget extends LitElement {
   /** The launcher label of a locale other than English, from that locale's chunk (null while it loads). */
   #localeLabel: { locale: string; label: string | null } | null = null;
   #texts: { base: Strings; overrides: unknown; merged: Strings } | null = null;
+  /** Latched once the widget has rendered, so a retry (back to `loading`) never hides it again. */
+  #shown = false;
 
   constructor() {
     super();
@@ -246,6 +248,15 @@ export class KatavenWidget extends LitElement {
     // Policy says no web widget for this agent: render nothing at all.
     if (error?.code === 'widget_disabled') return nothing;
     const branding = config?.branding;
+    // The widget appears once, in its final place, size and colours: nothing renders until the config (or a failure
+    // to get it) is known, and inline until the panel is loaded too, so nothing paints in a default corner or at a
+    // provisional size and then moves (a layout shift on the host page).
+    if (!this.#shown) {
+      const inlinePending = this.display === 'inline' && !this.#panel.kit;
+      if (inlinePending) void this.#panel.load();
+      if (inlinePending || (!config && !settledStatuses.has(this.status))) return nothing;
+      this.#shown = true;
+    }
     if (this.display === 'inline') return html`<div class="root">${this.#renderPanel()}</div>`;
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
     const locale = resolveLocale(this.locale);
@@ -354,7 +365,9 @@ export class KatavenWidget extends LitElement {
 
   #onIntent = () => {
     void this.#panel.load();
-    if (this.status === 'ready') this.#state.actions.prepare();
+    // Hover and focus are intent: the visitor session is warmed too (a visitor session, never a call session, so it
+    // counts against no call limit), leaving only /widget/connect and signaling for the click.
+    if (this.status === 'ready') this.#state.actions.prepare({ session: true });
   };
 
   #panelHandlers = {
@@ -380,6 +393,9 @@ export class KatavenWidget extends LitElement {
     void this.close().then(() => this.renderRoot.querySelector<HTMLElement>('[part="launcher"]')?.focus());
   };
 }
+
+/** Statuses after which the launcher's place and colours are final, even without a config (a failed load). */
+const settledStatuses: ReadonlySet<WidgetStatus> = new Set<WidgetStatus>(['ready', 'unavailable', 'error']);
 
 const micIcon = html`<svg viewBox="0 0 24 24">
   <path

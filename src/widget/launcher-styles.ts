@@ -64,6 +64,13 @@ export const launcherStyles = css`
     align-items: flex-end;
     gap: 12px;
     font-family: var(--_font);
+    /* Rendered only once the config is known, in place: fade in rather than pop (opacity shifts no layout). */
+    animation: kataven-appear 180ms ease-out;
+  }
+  @keyframes kataven-appear {
+    from {
+      opacity: 0;
+    }
   }
   .floating[data-position='br'] {
     right: var(--_offset);
@@ -139,6 +146,9 @@ export const launcherStyles = css`
   @media (prefers-reduced-motion: reduce) {
     [part='launcher'] {
       transition: none;
+    }
+    .floating {
+      animation: none;
     }
   }
 `;

@@ -112,13 +112,14 @@ describe('<kataven-widget>', () => {
   });
 
   describe('call flow', () => {
-    it('shows loading while the config is on its way, then ready', async () => {
+    it('reports loading while the config is on its way, renders nothing until then (no layout shift), then ready', async () => {
       server.on('GET /widget/config', { delayMs: 300, body: configBody() });
       const element = await mountWidget({ display: 'inline' });
       expect(element.status).to.equal('loading');
       expect(element.getAttribute('status')).to.equal('loading');
-      await waitUntil(() => part(element, 'status')?.textContent?.trim() === en.status.loading, 'no loading text');
-      expect(part(element, 'call-button')).to.equal(null);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(part(element, 'panel')).to.equal(null);
+      expect(element.getBoundingClientRect().height).to.equal(0);
       await waitForStatus(element, 'ready');
       expect(part(element, 'status')?.textContent?.trim()).to.equal(en.status.ready);
     });

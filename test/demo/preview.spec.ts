@@ -120,9 +120,15 @@ test('picking another agent, then back before its policy arrives, ends on the la
   await agent.selectOption('agent_ava');
   await expect(busy).toHaveCount(0);
 
-  const membersAnswer = page.waitForResponse(/agent_id=agent_members/);
+  // Settled, not finished: a widget reconfigured back to Ava may abort its own request for the old agent after the
+  // answer's headers arrived, and Playwright's response.finished() never resolves for a request that then fails.
+  const membersSettled = new Promise<void>((resolve) => {
+    const settled = (request: { url(): string }) => /agent_id=agent_members/.test(request.url()) && resolve();
+    page.on('requestfinished', settled);
+    page.on('requestfailed', settled);
+  });
   releaseMembers();
-  await (await membersAnswer).finished();
+  await membersSettled;
   // Let the page handle the late answer (it is parsed asynchronously) before checking it changed nothing.
   await page.waitForTimeout(300);
   await expect(agent).toHaveValue('agent_ava');
