@@ -148,7 +148,7 @@ async function load(browser: Browser, withWidget: boolean, tracePath?: string): 
   await page.goto(`${origin}/${withWidget ? 'with' : 'without'}`);
   await page.waitForFunction(`performance.now() > ${WINDOW_MS}`, undefined, { polling: 100 });
   const taskMs = mainThreadTime(await browser.stopTracing());
-  const seen = (await page.evaluate('window.__hostCost')) as Omit<Load, 'taskMs'>;
+  const seen = await page.evaluate<Omit<Load, 'taskMs'>>('window.__hostCost');
   if (withWidget && seen.launcherVisibleMs === null) throw new Error('the launcher never appeared');
   await context.close();
   return { taskMs, ...seen };

@@ -78,7 +78,8 @@ const site = createServer((req, res) => {
   if (req.url === '/twilio.min.js') {
     res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'max-age=3600' }).end(twilioBuild);
   } else if (req.url && pages[req.url]) {
-    res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' }).end(pages[req.url]!());
+    const page = pages[req.url];
+    res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' }).end(page?.());
   } else res.writeHead(404).end();
 });
 await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -124,7 +125,7 @@ async function measure(browser: Browser, mode: Mode): Promise<Sample> {
       await tab.goto(`${origin}/bare`);
       await tab.waitForFunction('window.bareCall && window.Twilio');
       await tab.waitForTimeout(500); // the same settle time the widget pages get after their launcher appears
-      return (await tab.evaluate(CLICK_BARE)) as Sample;
+      return await tab.evaluate<Sample>(CLICK_BARE);
     }
     await tab.goto(`${origin}/widget`);
     const launcher = tab.locator('kataven-widget [part="launcher"]');
@@ -133,7 +134,7 @@ async function measure(browser: Browser, mode: Mode): Promise<Sample> {
     if (mode === 'hover') await launcher.hover();
     // A visitor reading the label; for `hover`, long enough for the prefetch to land even at 80 ms RTT.
     await tab.waitForTimeout(mode === 'hover' ? 1500 : 500);
-    return (await tab.evaluate(CLICK_WIDGET)) as Sample;
+    return await tab.evaluate<Sample>(CLICK_WIDGET);
   } finally {
     await tab.evaluate('window.hangUp ? window.hangUp() : window.widget && window.widget.end()').catch(() => undefined);
     await context.close();

@@ -31,6 +31,7 @@ export type KatavenEventName = keyof KatavenEventDetails;
 export type EmitEvent = <Name extends KatavenEventName>(
   name: Name,
   detail: KatavenEventDetails[Name],
+  // eslint-disable-next-line @typescript-eslint/no-invalid-void-type -- an emitter that only notifies returns nothing
 ) => boolean | void;
 
 // One small class factory instead of eight hand-written classes: these bytes load with the launcher on every page.

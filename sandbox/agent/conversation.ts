@@ -125,7 +125,10 @@ export class AgentConversation {
             id,
             name,
             ok: false,
-            error: { code: String(error?.code ?? 'unknown'), message: String(error?.message ?? '') },
+            error: {
+              code: typeof error?.code === 'string' ? error.code : 'unknown',
+              message: typeof error?.message === 'string' ? error.message : '',
+            },
           },
     );
   }

@@ -114,8 +114,10 @@ describe('tool runner (DESIGN.md 5.2)', () => {
       sync: () => {
         throw new Error('x'.repeat(800));
       },
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a page's tool may reject with anything
       async: async () => Promise.reject('plain string'),
       weird: () => {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a page's tool may throw anything
         throw {
           toString: () => {
             throw new Error('nope');
