@@ -7,36 +7,10 @@ import { css, html, nothing, type ElementPart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 import type { Caption } from '../api/message-schemas.js';
 import { MAX_TEXT_LENGTH } from '../state/transcript.js';
+import type { Strings } from './i18n.js';
 
-export interface ConversationStrings {
-  typeInstead: string;
-  typeInsteadHint: string;
-  message: string;
-  placeholder: string;
-  send: string;
-}
-
-// Kept beside the view rather than in the locale files, so these few texts arrive with the code that shows them.
-const STRINGS: Readonly<Record<string, ConversationStrings>> = {
-  en: {
-    typeInstead: 'Continue by typing',
-    typeInsteadHint: 'You will hear the agent and can answer in text.',
-    message: 'Message',
-    placeholder: 'Type a message…',
-    send: 'Send',
-  },
-  es: {
-    typeInstead: 'Continuar escribiendo',
-    typeInsteadHint: 'Oirás al agente y podrás responder por escrito.',
-    message: 'Mensaje',
-    placeholder: 'Escribe un mensaje…',
-    send: 'Enviar',
-  },
-};
-
-export function conversationStrings(locale: string): ConversationStrings {
-  return STRINGS[locale] ?? (STRINGS['en'] as ConversationStrings);
-}
+/** The conversation texts of the current locale (its `conversation` group, with the page's overrides). */
+export type ConversationStrings = Strings['conversation'];
 
 /** Scrolls its element to the end whenever `key` changes (a new turn, or a partial turn that grew). */
 class ScrollToEnd extends Directive {

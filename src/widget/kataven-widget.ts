@@ -305,7 +305,6 @@ export class KatavenWidget extends LitElement {
       retryInSeconds: this.#retryCountdown.secondsLeft,
       remainingSeconds: remainingSeconds(config, elapsedSeconds),
       captions,
-      locale: panel.locale,
       on: this.#panelHandlers,
     });
   }

@@ -12,13 +12,7 @@ import type { Strings } from './i18n.js';
 
 import { METER_STEPS, panelStyles as basePanelStyles } from './panel-styles.js';
 // conversation (issue 8): transcript, text box and the no-microphone offer.
-import {
-  conversationStrings,
-  conversationStyles,
-  renderTextBox,
-  renderTranscript,
-  renderTypeInstead,
-} from './conversation-view.js';
+import { conversationStyles, renderTextBox, renderTranscript, renderTypeInstead } from './conversation-view.js';
 
 export { withOverrides } from './strings-override.js';
 export const panelStyles = css`
@@ -43,8 +37,6 @@ export interface PanelView {
   retryInSeconds: number;
   remainingSeconds: number | null;
   captions: readonly Caption[];
-  /** conversation: the locale of `t`, for the conversation texts. */
-  locale?: string;
   on: {
     sendText?: (text: string) => boolean;
     typeInstead?: () => void;
@@ -103,7 +95,7 @@ function renderBody(view: PanelView) {
     const wait = view.retryInSeconds;
     // conversation: with the microphone blocked or missing, offer to call and type instead.
     const noMicrophone = (error.code === 'mic_denied' || error.code === 'mic_unavailable') && on.typeInstead;
-    const typing = noMicrophone ? renderTypeInstead(conversationStrings(view.locale ?? 'en'), noMicrophone) : null;
+    const typing = noMicrophone ? renderTypeInstead(t.conversation, noMicrophone) : null;
     return html`<div class="actions">
         <button class="primary" part="retry-button" ?disabled=${wait > 0} @click=${on.retry}>
           ${wait > 0 ? t.retryIn(wait) : t.retry}
@@ -130,11 +122,7 @@ function renderCall(view: PanelView) {
       >${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
     </div>
     ${renderTranscript(captions, t.transcript, t.you)}
-    ${
-      view.status === 'connected' && on.sendText
-        ? renderTextBox(conversationStrings(view.locale ?? 'en'), on.sendText)
-        : nothing
-    }
+    ${view.status === 'connected' && on.sendText ? renderTextBox(t.conversation, on.sendText) : nothing}
     <div class="actions">
       <button part="mute-button" aria-pressed=${muted ? 'true' : 'false'} @click=${on.mute}>
         ${muted ? t.unmute : t.mute}

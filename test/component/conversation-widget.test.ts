@@ -147,6 +147,32 @@ describe('<kataven-widget> conversation', () => {
     expect(element.status).to.equal('connected');
   });
 
+  it("the text box speaks the page locale (German) and takes the page's `strings` overrides", async () => {
+    const element = await mountWidget({ deviceFactory: devices.factory, locale: 'de' });
+    element.strings = { conversation: { send: 'Abschicken' } };
+    await connect(element, devices);
+    const input = (await waitForPart(element, 'text-input')) as HTMLInputElement;
+    expect(input.placeholder).to.equal('Nachricht eingeben…');
+    expect(input.getAttribute('aria-label')).to.equal('Nachricht');
+    expect(part(element, 'send-button')?.textContent?.trim()).to.equal('Abschicken');
+    element.strings = {};
+    await element.updateComplete;
+    expect(part(element, 'send-button')?.textContent?.trim()).to.equal('Senden');
+  });
+
+  it('offers to type in the page locale (Japanese) when the microphone is blocked', async () => {
+    const element = await mountWidget({ deviceFactory: devices.factory, locale: 'ja' });
+    await element.open();
+    (await waitForPart(element, 'call-button')).click();
+    await waitUntil(() => devices.devices.at(-1)?.calls.length, 'no call placed', { timeout: 3000 });
+    devices.last.call.fail(31401, 'Permission denied');
+    await waitForStatus(element, 'error');
+    expect((await waitForPart(element, 'type-instead-button')).textContent?.trim()).to.equal('文字入力で続ける');
+    expect(element.shadowRoot?.querySelector('.hint')?.textContent).to.equal(
+      'アシスタントの声を聞きながら、文字で返答できます。',
+    );
+  });
+
   it('offers to type when the microphone is blocked, and then calls with a silent input', async () => {
     const element = await mountWidget({ deviceFactory: devices.factory });
     await element.open();

@@ -52,6 +52,13 @@ const ar: Strings = {
     call_failed: 'تعذّر إجراء المكالمة. يُرجى المحاولة مجددًا.',
     call_dropped: 'انقطعت المكالمة. يُرجى المحاولة مجددًا.',
   },
+  conversation: {
+    typeInstead: 'المتابعة بالكتابة',
+    typeInsteadHint: 'ستسمع المساعد ويمكنك الرد كتابةً.',
+    message: 'رسالة',
+    placeholder: 'اكتب رسالة…',
+    send: 'إرسال',
+  },
 };
 
 export default ar;

@@ -51,6 +51,13 @@ const cs: Strings = {
     call_failed: 'Hovor se nepodařilo spojit. Zkuste to znovu.',
     call_dropped: 'Hovor byl přerušen. Zkuste to znovu.',
   },
+  conversation: {
+    typeInstead: 'Pokračovat psaním',
+    typeInsteadHint: 'Asistenta uslyšíte a můžete odpovídat písemně.',
+    message: 'Zpráva',
+    placeholder: 'Napište zprávu…',
+    send: 'Odeslat',
+  },
 };
 
 export default cs;

@@ -53,6 +53,13 @@ const da: Strings = {
     call_failed: 'Opkaldet kunne ikke forbindes. Prøv igen.',
     call_dropped: 'Opkaldet blev afbrudt. Prøv igen.',
   },
+  conversation: {
+    typeInstead: 'Fortsæt med at skrive',
+    typeInsteadHint: 'Du kan høre assistenten og svare på skrift.',
+    message: 'Besked',
+    placeholder: 'Skriv en besked…',
+    send: 'Send',
+  },
 };
 
 export default da;

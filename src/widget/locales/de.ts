@@ -54,6 +54,13 @@ const de: Strings = {
     call_failed: 'Der Anruf konnte nicht verbunden werden. Bitte versuchen Sie es erneut.',
     call_dropped: 'Der Anruf wurde unterbrochen. Bitte versuchen Sie es erneut.',
   },
+  conversation: {
+    typeInstead: 'Per Text fortfahren',
+    typeInsteadHint: 'Sie hören den Assistenten und können schriftlich antworten.',
+    message: 'Nachricht',
+    placeholder: 'Nachricht eingeben…',
+    send: 'Senden',
+  },
 };
 
 export default de;

@@ -54,6 +54,13 @@ const el: Strings = {
     call_failed: 'Δεν ήταν δυνατή η σύνδεση της κλήσης. Δοκιμάστε ξανά.',
     call_dropped: 'Η κλήση διακόπηκε. Δοκιμάστε ξανά.',
   },
+  conversation: {
+    typeInstead: 'Συνέχεια με πληκτρολόγηση',
+    typeInsteadHint: 'Θα ακούτε τον βοηθό και μπορείτε να απαντάτε γραπτώς.',
+    message: 'Μήνυμα',
+    placeholder: 'Πληκτρολογήστε ένα μήνυμα…',
+    send: 'Αποστολή',
+  },
 };
 
 export default el;

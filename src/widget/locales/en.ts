@@ -51,6 +51,13 @@ const en = {
     call_failed: 'The call could not be connected. Please try again.',
     call_dropped: 'The call was dropped. Please try again.',
   } satisfies Record<WidgetErrorCode, string>,
+  conversation: {
+    typeInstead: 'Continue by typing',
+    typeInsteadHint: 'You will hear the agent and can answer in text.',
+    message: 'Message',
+    placeholder: 'Type a message…',
+    send: 'Send',
+  },
 };
 
 export type Strings = typeof en;

@@ -52,6 +52,13 @@ const es: Strings = {
     call_failed: 'No se pudo conectar la llamada. Vuelve a intentarlo.',
     call_dropped: 'La llamada se cortó. Vuelve a intentarlo.',
   },
+  conversation: {
+    typeInstead: 'Continuar escribiendo',
+    typeInsteadHint: 'Oirás al agente y podrás responder por escrito.',
+    message: 'Mensaje',
+    placeholder: 'Escribe un mensaje…',
+    send: 'Enviar',
+  },
 };
 
 export default es;

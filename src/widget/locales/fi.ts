@@ -53,6 +53,13 @@ const fi: Strings = {
     call_failed: 'Puhelua ei voitu yhdistää. Yritä uudelleen.',
     call_dropped: 'Puhelu katkesi. Yritä uudelleen.',
   },
+  conversation: {
+    typeInstead: 'Jatka kirjoittamalla',
+    typeInsteadHint: 'Kuulet avustajan ja voit vastata kirjoittamalla.',
+    message: 'Viesti',
+    placeholder: 'Kirjoita viesti…',
+    send: 'Lähetä',
+  },
 };
 
 export default fi;

@@ -53,6 +53,13 @@ const fr: Strings = {
     call_failed: 'L’appel n’a pas pu être établi. Veuillez réessayer.',
     call_dropped: 'L’appel a été interrompu. Veuillez réessayer.',
   },
+  conversation: {
+    typeInstead: 'Continuer par écrit',
+    typeInsteadHint: 'Vous entendrez l’agent et pourrez lui répondre par écrit.',
+    message: 'Message',
+    placeholder: 'Écrivez un message…',
+    send: 'Envoyer',
+  },
 };
 
 export default fr;

@@ -51,6 +51,13 @@ const he: Strings = {
     call_failed: 'לא ניתן היה לחבר את השיחה. נא לנסות שוב.',
     call_dropped: 'השיחה נותקה. נא לנסות שוב.',
   },
+  conversation: {
+    typeInstead: 'להמשיך בהקלדה',
+    typeInsteadHint: 'אפשר לשמוע את הנציג ולענות בכתב.',
+    message: 'הודעה',
+    placeholder: 'כתבו הודעה…',
+    send: 'שליחה',
+  },
 };
 
 export default he;

@@ -52,6 +52,13 @@ const hi: Strings = {
     call_failed: 'कॉल कनेक्ट नहीं हो सकी। कृपया फिर से कोशिश करें।',
     call_dropped: 'कॉल कट गई। कृपया फिर से कोशिश करें।',
   },
+  conversation: {
+    typeInstead: 'टाइप करके जारी रखें',
+    typeInsteadHint: 'आप सहायक को सुन पाएँगे और लिखकर जवाब दे सकेंगे।',
+    message: 'संदेश',
+    placeholder: 'संदेश लिखें…',
+    send: 'भेजें',
+  },
 };
 
 export default hi;

@@ -53,6 +53,13 @@ const id: Strings = {
     call_failed: 'Panggilan tidak dapat tersambung. Silakan coba lagi.',
     call_dropped: 'Panggilan terputus. Silakan coba lagi.',
   },
+  conversation: {
+    typeInstead: 'Lanjutkan dengan mengetik',
+    typeInsteadHint: 'Anda akan mendengar asisten dan dapat membalas lewat teks.',
+    message: 'Pesan',
+    placeholder: 'Ketik pesan…',
+    send: 'Kirim',
+  },
 };
 
 export default id;

@@ -53,6 +53,13 @@ const it: Strings = {
     call_failed: 'Impossibile collegare la chiamata. Riprova.',
     call_dropped: 'La chiamata si è interrotta. Riprova.',
   },
+  conversation: {
+    typeInstead: 'Continua scrivendo',
+    typeInsteadHint: 'Sentirai l’assistente e potrai rispondere per iscritto.',
+    message: 'Messaggio',
+    placeholder: 'Scrivi un messaggio…',
+    send: 'Invia',
+  },
 };
 
 export default it;

@@ -54,6 +54,13 @@ const ja: Strings = {
     call_failed: '通話を接続できませんでした。もう一度お試しください。',
     call_dropped: '通話が切断されました。もう一度お試しください。',
   },
+  conversation: {
+    typeInstead: '文字入力で続ける',
+    typeInsteadHint: 'アシスタントの声を聞きながら、文字で返答できます。',
+    message: 'メッセージ',
+    placeholder: 'メッセージを入力…',
+    send: '送信',
+  },
 };
 
 export default ja;

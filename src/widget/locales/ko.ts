@@ -53,6 +53,13 @@ const ko: Strings = {
     call_failed: '통화를 연결할 수 없습니다. 다시 시도해 주세요.',
     call_dropped: '통화가 끊겼습니다. 다시 시도해 주세요.',
   },
+  conversation: {
+    typeInstead: '입력으로 계속하기',
+    typeInsteadHint: '상담원의 음성을 들으면서 글로 답할 수 있습니다.',
+    message: '메시지',
+    placeholder: '메시지를 입력하세요…',
+    send: '보내기',
+  },
 };
 
 export default ko;

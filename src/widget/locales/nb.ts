@@ -53,6 +53,13 @@ const nb: Strings = {
     call_failed: 'Samtalen kunne ikke kobles til. Prøv igjen.',
     call_dropped: 'Samtalen ble brutt. Prøv igjen.',
   },
+  conversation: {
+    typeInstead: 'Fortsett ved å skrive',
+    typeInsteadHint: 'Du hører assistenten og kan svare skriftlig.',
+    message: 'Melding',
+    placeholder: 'Skriv en melding…',
+    send: 'Send',
+  },
 };
 
 export default nb;

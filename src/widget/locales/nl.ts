@@ -54,6 +54,13 @@ const nl: Strings = {
     call_failed: 'Het gesprek kon niet worden verbonden. Probeer het opnieuw.',
     call_dropped: 'Het gesprek is weggevallen. Probeer het opnieuw.',
   },
+  conversation: {
+    typeInstead: 'Verder met typen',
+    typeInsteadHint: 'U hoort de assistent en kunt schriftelijk antwoorden.',
+    message: 'Bericht',
+    placeholder: 'Typ een bericht…',
+    send: 'Versturen',
+  },
 };
 
 export default nl;

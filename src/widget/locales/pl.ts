@@ -53,6 +53,13 @@ const pl: Strings = {
     call_failed: 'Nie udało się nawiązać połączenia. Spróbuj ponownie.',
     call_dropped: 'Połączenie zostało przerwane. Spróbuj ponownie.',
   },
+  conversation: {
+    typeInstead: 'Kontynuuj, pisząc',
+    typeInsteadHint: 'Usłyszysz asystenta i możesz odpowiadać na piśmie.',
+    message: 'Wiadomość',
+    placeholder: 'Napisz wiadomość…',
+    send: 'Wyślij',
+  },
 };
 
 export default pl;

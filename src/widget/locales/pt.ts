@@ -53,6 +53,13 @@ const pt: Strings = {
     call_failed: 'Não foi possível conectar a chamada. Tente novamente.',
     call_dropped: 'A chamada caiu. Tente novamente.',
   },
+  conversation: {
+    typeInstead: 'Continuar por escrito',
+    typeInsteadHint: 'Você ouvirá o assistente e poderá responder por texto.',
+    message: 'Mensagem',
+    placeholder: 'Digite uma mensagem…',
+    send: 'Enviar',
+  },
 };
 
 export default pt;

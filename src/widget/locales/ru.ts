@@ -52,6 +52,13 @@ const ru: Strings = {
     call_failed: 'Не удалось установить соединение. Попробуйте снова.',
     call_dropped: 'Звонок прервался. Попробуйте снова.',
   },
+  conversation: {
+    typeInstead: 'Продолжить в чате',
+    typeInsteadHint: 'Вы будете слышать ассистента и сможете отвечать текстом.',
+    message: 'Сообщение',
+    placeholder: 'Введите сообщение…',
+    send: 'Отправить',
+  },
 };
 
 export default ru;

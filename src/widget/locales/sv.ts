@@ -53,6 +53,13 @@ const sv: Strings = {
     call_failed: 'Samtalet kunde inte kopplas upp. Försök igen.',
     call_dropped: 'Samtalet bröts. Försök igen.',
   },
+  conversation: {
+    typeInstead: 'Fortsätt genom att skriva',
+    typeInsteadHint: 'Du hör assistenten och kan svara i text.',
+    message: 'Meddelande',
+    placeholder: 'Skriv ett meddelande…',
+    send: 'Skicka',
+  },
 };
 
 export default sv;

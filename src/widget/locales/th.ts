@@ -51,6 +51,13 @@ const th: Strings = {
     call_failed: 'ไม่สามารถเชื่อมต่อสายได้ โปรดลองอีกครั้ง',
     call_dropped: 'สายหลุด โปรดลองอีกครั้ง',
   },
+  conversation: {
+    typeInstead: 'พิมพ์ต่อแทน',
+    typeInsteadHint: 'คุณจะได้ยินเสียงผู้ช่วยและตอบกลับเป็นข้อความได้',
+    message: 'ข้อความ',
+    placeholder: 'พิมพ์ข้อความ…',
+    send: 'ส่ง',
+  },
 };
 
 export default th;

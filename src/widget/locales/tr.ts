@@ -53,6 +53,13 @@ const tr: Strings = {
     call_failed: 'Arama bağlanamadı. Lütfen tekrar deneyin.',
     call_dropped: 'Arama kesildi. Lütfen tekrar deneyin.',
   },
+  conversation: {
+    typeInstead: 'Yazarak devam edin',
+    typeInsteadHint: 'Asistanı duyacak ve yazarak yanıt verebileceksiniz.',
+    message: 'Mesaj',
+    placeholder: 'Bir mesaj yazın…',
+    send: 'Gönder',
+  },
 };
 
 export default tr;

@@ -53,6 +53,13 @@ const uk: Strings = {
     call_failed: 'Не вдалося встановити з’єднання. Спробуйте ще раз.',
     call_dropped: 'Дзвінок перервався. Спробуйте ще раз.',
   },
+  conversation: {
+    typeInstead: 'Продовжити в чаті',
+    typeInsteadHint: 'Ви чутимете асистента й зможете відповідати текстом.',
+    message: 'Повідомлення',
+    placeholder: 'Введіть повідомлення…',
+    send: 'Надіслати',
+  },
 };
 
 export default uk;

@@ -54,6 +54,13 @@ const vi: Strings = {
     call_failed: 'Không thể kết nối cuộc gọi. Vui lòng thử lại.',
     call_dropped: 'Cuộc gọi bị gián đoạn. Vui lòng thử lại.',
   },
+  conversation: {
+    typeInstead: 'Tiếp tục bằng cách nhập',
+    typeInsteadHint: 'Bạn vẫn nghe được trợ lý và có thể trả lời bằng văn bản.',
+    message: 'Tin nhắn',
+    placeholder: 'Nhập tin nhắn…',
+    send: 'Gửi',
+  },
 };
 
 export default vi;

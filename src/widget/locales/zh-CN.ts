@@ -51,6 +51,13 @@ const zhCN: Strings = {
     call_failed: '无法接通通话，请重试。',
     call_dropped: '通话已中断，请重试。',
   },
+  conversation: {
+    typeInstead: '改为打字交流',
+    typeInsteadHint: '您可以听到助手的声音，并通过文字回复。',
+    message: '消息',
+    placeholder: '输入消息…',
+    send: '发送',
+  },
 };
 
 export default zhCN;

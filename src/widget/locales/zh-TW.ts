@@ -51,6 +51,13 @@ const zhTW: Strings = {
     call_failed: '無法接通通話，請再試一次。',
     call_dropped: '通話已中斷，請再試一次。',
   },
+  conversation: {
+    typeInstead: '改用文字繼續',
+    typeInsteadHint: '您可以聽到助理的聲音，並以文字回覆。',
+    message: '訊息',
+    placeholder: '輸入訊息…',
+    send: '傳送',
+  },
 };
 
 export default zhTW;
