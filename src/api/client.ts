@@ -3,9 +3,9 @@
  * and every failure mapped to one WidgetError. GETs are retried once on 5xx/network errors; POSTs never are,
  * because the platform's POSTs are not idempotent (DESIGN.md 2.4).
  */
-import type * as z from 'zod/mini';
 import { WidgetError, type WidgetErrorCode, isAbortError } from './errors.js';
 import type { ConnectResponse, VisitorSessionResponse } from './call-schemas.js';
+import type { ResponseSchema } from './response-schema.js';
 import { WidgetConfigResponse } from './schemas.js';
 
 /**
@@ -83,7 +83,7 @@ interface RequestSpec<T> {
   method: 'GET' | 'POST';
   path: string;
   /** A promise for the lazily loaded call-time schemas: awaited only after the answer, so it never delays the request. */
-  schema: z.ZodMiniType<T> | Promise<z.ZodMiniType<T>>;
+  schema: ResponseSchema<T> | Promise<ResponseSchema<T>>;
   body?: unknown;
   bearer?: string;
   signal?: AbortSignal | undefined;
@@ -136,7 +136,7 @@ export function createApiClient(options: ApiClientOptions) {
     } catch (error) {
       throw new WidgetError('invalid_response', `${spec.path}: body is not JSON`, { cause: error });
     }
-    let schema: z.ZodMiniType<T>;
+    let schema: ResponseSchema<T>;
     try {
       schema = await spec.schema;
     } catch (error) {
@@ -146,7 +146,7 @@ export function createApiClient(options: ApiClientOptions) {
     // (`new Function`, on the host page's main thread) costs more than it saves.
     const parsed = schema.safeParse(json, { jitless: true });
     if (!parsed.success) {
-      const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
+      const where = parsed.error.issues.map((issue) => issue.path.map(String).join('.') || '(root)').join(', ');
       throw new WidgetError('invalid_response', `${spec.path}: unexpected response shape at ${where}`, {
         cause: parsed.error,
       });
