@@ -3,9 +3,7 @@
  * Agent to widget: captions and tool calls. Widget to agent: typed text, context updates and tool results.
  * Unknown types are ignored; oversized or malformed messages are dropped with a console warning. Nothing here is ever
  * rendered as HTML: captions reach the panel as text, tool params reach page functions as data.
- *
- * Only the zod constructors the config schema already uses appear here (object, string, boolean, enum, optional,
- * custom): zod's core module is shared with the launcher's first load, and every new constructor would add to it.
+ * Part of the call-time chunk, loaded after intent (zod/mini never loads before the visitor shows intent).
  */
 import * as z from 'zod/mini';
 import type { AgentContext } from './context-rules.js';
