@@ -20,6 +20,12 @@ export interface KatavenEventDetails {
   message: { role: 'agent' | 'user'; text: string; final: boolean };
   /** `message` is for developers; the widget shows visitors a localized text for `code`. */
   error: { code: WidgetErrorCode; message: string; retryable: boolean };
+  /** The panel opened (the visitor, or the page through `open()`). */
+  open: Record<string, never>;
+  /** The panel closed; a live call continues. */
+  close: Record<string, never>;
+  /** The visitor rated the call that just ended (DESIGN.md 2.8). */
+  feedback: { sessionId: string; rating: 'up' | 'down'; comment: string };
 }
 
 export type KatavenEventName = keyof KatavenEventDetails;
@@ -56,6 +62,12 @@ export const KatavenMessageEvent = defineEvent('message');
 export type KatavenMessageEvent = InstanceType<typeof KatavenMessageEvent>;
 export const KatavenErrorEvent = defineEvent('error');
 export type KatavenErrorEvent = InstanceType<typeof KatavenErrorEvent>;
+export const KatavenOpenEvent = defineEvent('open');
+export type KatavenOpenEvent = InstanceType<typeof KatavenOpenEvent>;
+export const KatavenCloseEvent = defineEvent('close');
+export type KatavenCloseEvent = InstanceType<typeof KatavenCloseEvent>;
+export const KatavenFeedbackEvent = defineEvent('feedback');
+export type KatavenFeedbackEvent = InstanceType<typeof KatavenFeedbackEvent>;
 
 const EVENT_CLASSES = {
   ready: KatavenReadyEvent,
@@ -66,6 +78,9 @@ const EVENT_CLASSES = {
   mute: KatavenMuteEvent,
   message: KatavenMessageEvent,
   error: KatavenErrorEvent,
+  open: KatavenOpenEvent,
+  close: KatavenCloseEvent,
+  feedback: KatavenFeedbackEvent,
 } as const;
 
 /** Builds the public event for `name` with `detail`. */
@@ -87,5 +102,8 @@ declare global {
     'kataven-mute': KatavenMuteEvent;
     'kataven-message': KatavenMessageEvent;
     'kataven-error': KatavenErrorEvent;
+    'kataven-open': KatavenOpenEvent;
+    'kataven-close': KatavenCloseEvent;
+    'kataven-feedback': KatavenFeedbackEvent;
   }
 }

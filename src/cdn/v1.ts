@@ -16,6 +16,8 @@ interface InitOptions {
   theme?: string;
   position?: string;
   display?: string;
+  /** `none`: no floating button; the page opens the panel with the element's `open()`. */
+  launcher?: string;
   branding?: Record<string, unknown>;
   /** Texts that replace the current locale's (the element's `strings`). */
   strings?: Record<string, unknown>;
@@ -41,7 +43,13 @@ declare const __KATAVEN_VERSION__: string;
 type NotAnOption = 'clientKey' | 'deviceFactory' | 'policy';
 const NOT_OPTIONS: readonly string[] = ['clientKey', 'deviceFactory', 'policy'] satisfies NotAnOption[];
 type OptionName =
-  Exclude<(typeof WIDGET_INPUTS)[number], NotAnOption> | 'locale' | 'theme' | 'position' | 'display' | 'strings';
+  | Exclude<(typeof WIDGET_INPUTS)[number], NotAnOption>
+  | 'locale'
+  | 'theme'
+  | 'position'
+  | 'display'
+  | 'launcher'
+  | 'strings';
 
 /** The element properties an options object may set: its inputs, plus how it looks. */
 const OPTION_NAMES = [
@@ -50,6 +58,7 @@ const OPTION_NAMES = [
   'theme',
   'position',
   'display',
+  'launcher',
   'strings',
 ] satisfies OptionName[];
 
@@ -122,6 +131,7 @@ if (data?.clientKey) {
     ...(data.locale ? { locale: data.locale } : {}),
     ...(data.theme ? { theme: data.theme } : {}),
     ...(data.position ? { position: data.position } : {}),
+    ...(data.launcher ? { launcher: data.launcher } : {}),
   });
 }
 

@@ -183,14 +183,20 @@ export function createWidgetState(emit: EmitEvent) {
     },
 
     open(): void {
-      $open.set(true);
+      if (!$open.get()) {
+        $open.set(true);
+        emit('open', {});
+      }
       // Opening the panel is clear intent: also start the visitor session (once the config is there), so the call
       // button answers at once.
       void whenLoadSettled().then(() => actions.prepare({ session: true }));
     },
 
     close(): void {
-      $open.set(false);
+      if ($open.get()) {
+        $open.set(false);
+        emit('close', {});
+      }
       $consentAsked.set(false);
     },
 

@@ -25,6 +25,8 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @fires kataven-mute - The microphone was muted or unmuted: `{muted}`.
  * @fires kataven-message - The agent sent a caption: `{role, text, final}`.
  * @fires kataven-error - Something failed: `{code, message, retryable}`.
+ * @fires kataven-open - The panel opened.
+ * @fires kataven-close - The panel closed (a live call continues).
  *
  * @csspart launcher - The floating button that opens the panel.
  * @csspart panel - The call panel.
@@ -63,6 +65,7 @@ export class KatavenWidget extends LitElement {
     theme: { reflect: true },
     position: {},
     display: { reflect: true },
+    launcher: {},
     branding: { attribute: false },
     policy: { attribute: false },
     deviceFactory: { attribute: false },
@@ -90,6 +93,8 @@ export class KatavenWidget extends LitElement {
   declare position: string | undefined;
   /** `floating` (default): a launcher in a corner. `inline`: the panel renders in place. */
   declare display: 'floating' | 'inline';
+  /** `default`: the floating launcher button. `none`: no button; the page opens the panel with `open()`. */
+  declare launcher: 'default' | 'none' | undefined;
   /** Branding fields laid over the account's (for previews). Invalid values are ignored with a console warning. */
   declare branding: Readonly<Record<string, unknown>> | undefined;
   /**
@@ -129,11 +134,18 @@ export class KatavenWidget extends LitElement {
   /** The launcher label of a locale other than English, from that locale's chunk (null while it loads). */
   #localeLabel: { locale: string; label: string | null } | null = null;
   #texts: { base: Strings; overrides: unknown; merged: Strings } | null = null;
+  /** The status as a custom state (`:state(connected)`); absent where the browser has no CustomStateSet. */
+  #states: { clear(): void; add(state: string): void } | undefined;
 
   constructor() {
     super();
     this.theme = 'auto';
     this.display = 'floating';
+    try {
+      this.#states = this.attachInternals().states;
+    } catch {
+      // No ElementInternals: the reflected `status` attribute still works.
+    }
   }
 
   /** The current status (also reflected as the `status` attribute). */
@@ -168,7 +180,15 @@ export class KatavenWidget extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || WIDGET_INPUTS.some((name) => changed.has(name))) this.#configure();
     const { status } = this.#stores.values;
-    if (this.getAttribute('status') !== status) this.setAttribute('status', status);
+    if (this.getAttribute('status') !== status) {
+      this.setAttribute('status', status);
+      try {
+        this.#states?.clear();
+        this.#states?.add(status);
+      } catch {
+        // An older CustomStateSet that only takes `--dashed` names.
+      }
+    }
   }
 
   protected override updated(): void {
@@ -223,23 +243,29 @@ export class KatavenWidget extends LitElement {
     const label = this.strings?.launcher;
     return html`<div class="root floating" data-position=${position}>
       ${open ? this.#renderPanel() : nothing}
-      <button
-        part="launcher"
-        lang=${locale}
-        dir=${localeDirection(locale)}
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="panel"
-        @click=${this.#onLauncherClick}
-        @pointerenter=${this.#onIntent}
-        @focus=${this.#onIntent}
-      >
-        ${
-          branding?.logo_url
-            ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
-            : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
-        }
-        <span>${branding?.launcher_label || (typeof label === 'string' && label) || this.#launcherLabel(locale)}</span>
-      </button>
+      ${
+        this.launcher === 'none'
+          ? nothing
+          : html`<button
+              part="launcher"
+              lang=${locale}
+              dir=${localeDirection(locale)}
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-controls="panel"
+              @click=${this.#onLauncherClick}
+              @pointerenter=${this.#onIntent}
+              @focus=${this.#onIntent}
+            >
+              ${
+                branding?.logo_url
+                  ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
+                  : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
+              }
+              <span
+                >${branding?.launcher_label || (typeof label === 'string' && label) || this.#launcherLabel(locale)}</span
+              >
+            </button>`
+      }
     </div>`;
   }
 

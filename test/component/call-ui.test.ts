@@ -1,0 +1,101 @@
+/** The call panel's UI contract (DESIGN.md 1 and 5.4): launcher="none", panel events, parts and custom states. */
+import { expect, waitUntil } from '@open-wc/testing';
+import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
+import { FakeServer } from '../helpers/fake-server.js';
+import { guardPage } from '../helpers/guards.js';
+import { clickPart, mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
+
+type Widget = HTMLElementTagNameMap['kataven-widget'];
+
+async function connect(element: Widget, devices: ReturnType<typeof fakeDevices>) {
+  await element.open();
+  await clickPart(element, 'call-button');
+  (await waitForCall(devices)).answer();
+  await waitForStatus(element, 'connected');
+}
+
+describe('<kataven-widget> call UI', () => {
+  const guard = guardPage();
+  let server: FakeServer;
+  let devices: ReturnType<typeof fakeDevices>;
+
+  beforeEach(() => {
+    server = new FakeServer().install();
+    devices = fakeDevices();
+    guard.start();
+  });
+  afterEach(async () => {
+    server.restore();
+    await guard.stop();
+  });
+
+  describe('launcher="none" and panel events', () => {
+    it('renders no launcher; the page opens and closes the panel, each change firing one event', async () => {
+      const element = await mountWidget();
+      element.setAttribute('launcher', 'none');
+      const recorder = recordEvents(element);
+      await waitForStatus(element, 'ready');
+      expect(part(element, 'launcher')).to.equal(null);
+      expect(part(element, 'panel')).to.equal(null);
+
+      await element.open();
+      await element.open();
+      await waitForPart(element, 'panel');
+      expect(part(element, 'launcher')).to.equal(null);
+      expect(recorder.of('open')).to.deep.equal([{}]);
+
+      await clickPart(element, 'close-button');
+      await waitUntil(() => !part(element, 'panel'), 'the panel stayed open');
+      await element.close();
+      expect(recorder.of('close')).to.deep.equal([{}]);
+      expect(recorder.events.filter((event) => /open|close/.test(event.type)).map((event) => event.type)).to.deep.equal(
+        ['kataven-open', 'kataven-close'],
+      );
+    });
+
+    it('fires kataven-open and kataven-close for the launcher and Escape too', async () => {
+      const element = await mountWidget();
+      const recorder = recordEvents(element);
+      await waitForStatus(element, 'ready');
+      await clickPart(element, 'launcher');
+      const panel = await waitForPart(element, 'panel');
+      expect(recorder.of('open')).to.have.length(1);
+      panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      await waitUntil(() => !part(element, 'panel'), 'Escape did not close the panel');
+      expect(recorder.of('close')).to.have.length(1);
+      expect(recorder.events.at(-1)?.type).to.equal('kataven-close');
+    });
+  });
+
+  describe('custom states', () => {
+    it('exposes the status as :state(<status>) through the whole call', async () => {
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      expect(element.matches(':state(ready)')).to.equal(true);
+      expect(element.matches(':state(loading)')).to.equal(false);
+      await connect(element, devices);
+      expect(element.matches(':state(connected)')).to.equal(true);
+      expect(element.matches(':state(ready)')).to.equal(false);
+      devices.last.call.emit('reconnecting', { code: 53001 });
+      await waitForStatus(element, 'reconnecting');
+      expect(element.matches(':state(reconnecting)')).to.equal(true);
+      await clickPart(element, 'end-button');
+      await waitForStatus(element, 'ended');
+      expect(element.matches(':state(ended)')).to.equal(true);
+      expect(element.matches(':state(reconnecting)')).to.equal(false);
+    });
+
+    it('lets page CSS style the element by state', async () => {
+      const style = document.createElement('style');
+      style.textContent = 'kataven-widget:state(ready) { outline: 3px solid rgb(1, 2, 3); }';
+      document.head.append(style);
+      try {
+        const element = await mountWidget();
+        await waitForStatus(element, 'ready');
+        expect(getComputedStyle(element).outlineColor).to.equal('rgb(1, 2, 3)');
+      } finally {
+        style.remove();
+      }
+    });
+  });
+});
