@@ -45,6 +45,9 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart decline-button - Declines the consent step.
  * @csspart retry-button - Tries again after a retryable error.
  *
+ * @cssstate idle - Also `loading`, `ready`, `unavailable`, `connecting`, `ringing`, `connected`, `reconnecting`,
+ *   `ended`, `error`: the current status, as `:state(<status>)`.
+ *
  * @cssprop --kataven-primary - Primary brand color (default: the account's `primary_color`).
  * @cssprop --kataven-accent - Accent color (default: the account's `accent_color`).
  * @cssprop --kataven-font - Font stack (default: the system UI font).

@@ -1,7 +1,7 @@
 /** The call panel's UI contract (DESIGN.md 1 and 5.4): launcher="none", panel events, parts and custom states. */
 import { expect, waitUntil } from '@open-wc/testing';
 import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
-import { FakeServer } from '../helpers/fake-server.js';
+import { FakeServer, configBody } from '../helpers/fake-server.js';
 import { guardPage } from '../helpers/guards.js';
 import { clickPart, mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
 
@@ -93,6 +93,54 @@ describe('<kataven-widget> call UI', () => {
         const element = await mountWidget();
         await waitForStatus(element, 'ready');
         expect(getComputedStyle(element).outlineColor).to.equal('rgb(1, 2, 3)');
+      } finally {
+        style.remove();
+      }
+    });
+  });
+
+  describe('parts', () => {
+    /** A page stylesheet that marks each part with its own outline colour, by `::part()` and `:state()`. */
+    function markParts(names: readonly string[], state = '') {
+      const style = document.createElement('style');
+      style.textContent = names
+        .map((name, index) => `kataven-widget${state}::part(${name}) { outline: 1px solid rgb(${index + 1}, 9, 9); }`)
+        .join('\n');
+      document.head.append(style);
+      return style;
+    }
+    const outline = (element: Widget, name: string) =>
+      getComputedStyle(part(element, name) as HTMLElement).outlineColor;
+
+    it('exposes the consent step and the close button to page CSS', async () => {
+      server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
+      const names = ['close-button', 'consent', 'agree-button', 'decline-button'] as const;
+      const style = markParts(names, ':state(ready)');
+      try {
+        const element = await mountWidget({ deviceFactory: devices.factory });
+        await waitForStatus(element, 'ready');
+        await element.open();
+        await clickPart(element, 'call-button');
+        await waitForPart(element, 'consent');
+        names.forEach((name, index) => expect(outline(element, name), name).to.equal(`rgb(${index + 1}, 9, 9)`));
+        await clickPart(element, 'decline-button');
+        await waitUntil(() => !part(element, 'consent'), 'decline kept the consent step');
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('exposes the retry button to page CSS in the error state', async () => {
+      server.once('POST /widget/connect', { status: 503, body: 'server_error' });
+      const style = markParts(['retry-button'], ':state(error)');
+      try {
+        const element = await mountWidget({ deviceFactory: devices.factory });
+        await waitForStatus(element, 'ready');
+        await element.open();
+        await element.start();
+        await waitForStatus(element, 'error');
+        await waitForPart(element, 'retry-button');
+        expect(outline(element, 'retry-button')).to.equal('rgb(1, 9, 9)');
       } finally {
         style.remove();
       }
