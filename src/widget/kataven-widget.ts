@@ -4,7 +4,7 @@ import type { DeviceFactory } from '../call/device.js';
 import { createKatavenEvent } from '../events.js';
 import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js';
 import { createWidgetState } from '../state/widget-state.js';
-import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
+import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus, isLive } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
 import { ENGLISH_LAUNCHER_LABEL, type Strings, loadStrings, localeDirection, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
@@ -144,11 +144,8 @@ export class KatavenWidget extends LitElement {
     super();
     this.theme = 'auto';
     this.display = 'floating';
-    try {
-      this.#states = this.attachInternals().states;
-    } catch {
-      // No ElementInternals: the reflected `status` attribute still works.
-    }
+    // Without a CustomStateSet (older browsers) the reflected `status` attribute still works.
+    this.#states = this.attachInternals?.().states;
   }
 
   /** The current status (also reflected as the `status` attribute). */
@@ -236,7 +233,7 @@ export class KatavenWidget extends LitElement {
   }
 
   protected override render() {
-    const { config, error, open } = this.#stores.values;
+    const { config, error, open, status } = this.#stores.values;
     // Policy says no web widget for this agent: render nothing at all.
     if (error?.code === 'widget_disabled') return nothing;
     const branding = config?.branding;
@@ -244,31 +241,36 @@ export class KatavenWidget extends LitElement {
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
     const locale = resolveLocale(this.locale);
     const label = this.strings?.launcher;
+    const kit = this.#panel.kit;
+    if (isLive(status) && !kit) void this.#panel.load();
+    // A call behind the closed panel: the launcher says so (the panel chunk renders that face).
+    const live =
+      !open &&
+      isLive(status) &&
+      kit?.live(this.#currentTexts(kit), this.#stores.values.elapsedSeconds, status === 'reconnecting');
     return html`<div class="root floating" data-position=${position}>
       ${open ? this.#renderPanel() : nothing}
-      ${
-        this.launcher === 'none'
-          ? nothing
-          : html`<button
-              part="launcher"
-              lang=${locale}
-              dir=${localeDirection(locale)}
-              aria-expanded=${open ? 'true' : 'false'}
-              aria-controls="panel"
-              @click=${this.#onLauncherClick}
-              @pointerenter=${this.#onIntent}
-              @focus=${this.#onIntent}
-            >
-              ${
-                branding?.logo_url
-                  ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
-                  : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
-              }
-              <span
-                >${branding?.launcher_label || (typeof label === 'string' && label) || this.#launcherLabel(locale)}</span
-              >
-            </button>`
-      }
+      <button
+        part="launcher"
+        class=${live ? 'live' : ''}
+        ?hidden=${this.launcher === 'none'}
+        aria-label=${live ? live.label : nothing}
+        lang=${locale}
+        dir=${localeDirection(locale)}
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="panel"
+        @click=${this.#onLauncherClick}
+        @pointerenter=${this.#onIntent}
+        @focus=${this.#onIntent}
+      >
+        ${
+          branding?.logo_url
+            ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
+            : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
+        }
+        <span>${branding?.launcher_label || (typeof label === 'string' && label) || this.#launcherLabel(locale)}</span>
+        ${live ? live.content : nothing}
+      </button>
     </div>`;
   }
 

@@ -3,17 +3,22 @@
  * styles and strings stay out of the launcher's first load. Pure rendering: state arrives in `PanelView`, intent
  * leaves through its handlers.
  */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { WidgetError } from '../api/errors.js';
 import type { Caption } from '../call/call-controller.js';
 import type { ResolvedConfig } from '../state/config-rules.js';
 import { type WidgetStatus, isLive } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
 
-import { METER_STEPS } from './panel-styles.js';
+import { formatTime, liveLauncherStyles } from './live-launcher.js';
+import { METER_STEPS, panelStyles as baseStyles } from './panel-styles.js';
 
-export { panelStyles } from './panel-styles.js';
+export { renderLiveLauncher } from './live-launcher.js';
 export { withOverrides } from './strings-override.js';
+/** Every style the lazily loaded part needs, adopted once with it. */
+export const panelStyles = css`
+  ${baseStyles}${liveLauncherStyles}
+`;
 
 export interface PanelView {
   t: Strings;
@@ -136,8 +141,4 @@ function renderCall(view: PanelView) {
 function meterStep(level: number): number {
   const clamped = Number.isFinite(level) ? Math.min(1, Math.max(0, level)) : 0;
   return Math.round(clamped * METER_STEPS);
-}
-
-function formatTime(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -7,6 +7,9 @@ import { clickPart, mountWidget, part, recordEvents, waitForPart, waitForStatus 
 
 type Widget = HTMLElementTagNameMap['kataven-widget'];
 
+/** Whether a part takes up room on screen (not missing, not hidden). */
+const shown = (element: Widget, name: string) => (part(element, name)?.getClientRects().length ?? 0) > 0;
+
 async function connect(element: Widget, devices: ReturnType<typeof fakeDevices>) {
   await element.open();
   await clickPart(element, 'call-button');
@@ -35,13 +38,13 @@ describe('<kataven-widget> call UI', () => {
       element.setAttribute('launcher', 'none');
       const recorder = recordEvents(element);
       await waitForStatus(element, 'ready');
-      expect(part(element, 'launcher')).to.equal(null);
+      expect(shown(element, 'launcher')).to.equal(false);
       expect(part(element, 'panel')).to.equal(null);
 
       await element.open();
       await element.open();
       await waitForPart(element, 'panel');
-      expect(part(element, 'launcher')).to.equal(null);
+      expect(shown(element, 'launcher')).to.equal(false);
       expect(recorder.of('open')).to.deep.equal([{}]);
 
       await clickPart(element, 'close-button');
@@ -64,6 +67,43 @@ describe('<kataven-widget> call UI', () => {
       await waitUntil(() => !part(element, 'panel'), 'Escape did not close the panel');
       expect(recorder.of('close')).to.have.length(1);
       expect(recorder.events.at(-1)?.type).to.equal('kataven-close');
+    });
+  });
+
+  describe('live launcher', () => {
+    it('shows the call and its time on the launcher while the panel is closed; one click reopens', async () => {
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await connect(element, devices);
+      const launcher = part(element, 'launcher') as HTMLElement;
+      expect(launcher.getAttribute('aria-label')).to.equal(null);
+      await element.close();
+      await waitUntil(() => launcher.getAttribute('aria-label')?.startsWith('Call in progress, 0:'), 'not live');
+      expect(launcher.getAttribute('aria-label')).to.match(/^Call in progress, 0:0\d — open$/);
+      const time = launcher.querySelector('.live-time') as HTMLElement;
+      expect(time.getAttribute('dir')).to.equal('ltr');
+      expect(time.textContent?.trim()).to.match(/^0:0\d$/);
+      expect(launcher.innerText.trim()).to.equal(time.textContent?.trim());
+      // The elapsed time keeps counting on the launcher.
+      const before = launcher.getAttribute('aria-label');
+      await waitUntil(() => launcher.getAttribute('aria-label') !== before, 'the time stood still', { timeout: 2500 });
+
+      devices.last.call.emit('reconnecting', { code: 53001 });
+      await waitForStatus(element, 'reconnecting');
+      expect(launcher.querySelector('.live-dot')?.classList.contains('reconnecting')).to.equal(true);
+      devices.last.call.emit('reconnected');
+      await waitForStatus(element, 'connected');
+
+      launcher.click();
+      await waitForPart(element, 'panel');
+      await waitForPart(element, 'end-button');
+      expect(launcher.getAttribute('aria-label')).to.equal(null);
+      expect(launcher.innerText.trim()).to.equal('Talk to us');
+      await clickPart(element, 'end-button');
+      await waitForStatus(element, 'ended');
+      await element.close();
+      expect(launcher.getAttribute('aria-label')).to.equal(null);
+      expect(launcher.innerText.trim()).to.equal('Talk to us');
     });
   });
 
