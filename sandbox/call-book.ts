@@ -41,6 +41,7 @@ export interface CallView {
   connected_at: string | null;
   ended_at: string | null;
   end_reason: string | null;
+  feedback: CallRecord['feedback'];
 }
 
 export interface HangupError {
@@ -106,6 +107,7 @@ export class CallBook {
       connected_at: null,
       ended_at: null,
       end_reason: null,
+      feedback: null,
     };
     const media = this.createMediaAgent();
     const call: LiveCall = {
@@ -257,6 +259,7 @@ export class CallBook {
         connected_at: iso(record.connected_at),
         ended_at: iso(record.ended_at),
         end_reason: record.end_reason,
+        feedback: record.feedback,
       };
     });
   }

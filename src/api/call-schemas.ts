@@ -66,3 +66,6 @@ export const CaptionMessage = z.object({
   final: z.optional(z.boolean()),
 });
 export type CaptionMessage = z.infer<typeof CaptionMessage>;
+
+/** An answer whose body the widget does not read (`POST /widget/feedback` answers 204). */
+export const NoContent = z.custom<unknown>(() => true);

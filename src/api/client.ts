@@ -110,6 +110,7 @@ export function createApiClient(options: ApiClientOptions) {
       timeout.dispose();
     }
     if (!response.ok) throw errorFromResponse(response.status, text, response.headers.get('Retry-After'));
+    if (response.status === 204) return undefined as T;
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -172,6 +173,14 @@ export function createApiClient(options: ApiClientOptions) {
       const body = { agent_id: agentId };
       const schema = (await callSchemas()).ConnectResponse;
       return request({ method: 'POST', path: '/widget/connect', schema, body, bearer: visitorToken, signal });
+    },
+    /** DESIGN.md 2.8: the visitor's rating of an ended call (204, no body). */
+    async sendFeedback(
+      visitorToken: string,
+      body: { session_id: string; rating: 'up' | 'down'; comment?: string },
+    ): Promise<void> {
+      const schema = (await callSchemas()).NoContent;
+      await request({ method: 'POST', path: '/widget/feedback', schema, body, bearer: visitorToken });
     },
     async refreshCallToken(visitorToken: string, sessionId: string, signal?: AbortSignal) {
       const body = { session_id: sessionId };

@@ -31,6 +31,7 @@ export const WidgetConfigResponse = z.object({
     // Range and emptiness rules live in state/config-rules.ts: checks here would cost launcher bytes for no gain.
     max_call_seconds: z.optional(z.nullable(z.number())),
     consent_required: z.optional(z.boolean()),
+    feedback_enabled: z.optional(z.boolean()),
   }),
 });
 export type WidgetConfigResponse = z.infer<typeof WidgetConfigResponse>;

@@ -22,6 +22,8 @@ export interface CallStateContext {
 }
 
 const MAX_CAPTIONS = 50;
+/** The longest feedback comment the API takes (DESIGN.md 2.8). */
+const FEEDBACK_COMMENT_MAX = 500;
 
 export function createCallState(context: CallStateContext) {
   const { stores, input, api, emit, setStatus, fail } = context;
@@ -40,6 +42,8 @@ export function createCallState(context: CallStateContext) {
     .catch(() => undefined); // not queryable in this browser: Twilio reports a denial when the call starts
   let ticker: ReturnType<typeof setInterval> | undefined;
   let connectedAt = 0;
+  /** The session of the last call that connected, until the visitor rates it (DESIGN.md 2.8). */
+  let rateable: string | null = null;
 
   const controller = new CallController({
     api,
@@ -47,7 +51,10 @@ export function createCallState(context: CallStateContext) {
     deviceFactory: input.deviceFactory ?? createTwilioDevice,
     events: {
       status: onCallStatus,
-      connected: (info) => emit('call-connected', info),
+      connected: (info) => {
+        rateable = info.sessionId;
+        emit('call-connected', info);
+      },
       ended: (info) => emit('call-end', info),
       error: fail,
       volume: (inputLevel, outputLevel) => stores.$level.set({ input: inputLevel, output: outputLevel }),
@@ -119,6 +126,25 @@ export function createCallState(context: CallStateContext) {
       return controller.start(agentId);
     },
     end: (reason: CallEndReason) => controller.end(reason),
+    /**
+     * Rates the last call once it has ended: posts DESIGN.md 2.8 and fires `kataven-feedback`. Resolves false (never
+     * rejects) when there is nothing to rate or the post failed, so the visitor may try again.
+     */
+    async feedback(rating: 'up' | 'down', comment: string): Promise<boolean> {
+      const sessionId = rateable;
+      if (!sessionId || isLive(stores.$status.get())) return false;
+      const text = comment.trim().slice(0, FEEDBACK_COMMENT_MAX);
+      try {
+        const token = await session.getToken();
+        await api.sendFeedback(token, { session_id: sessionId, rating, ...(text ? { comment: text } : {}) });
+      } catch (error) {
+        console.warn('[kataven-widget] could not send feedback', error);
+        return false;
+      }
+      if (rateable === sessionId) rateable = null;
+      emit('feedback', { sessionId, rating, comment: text });
+      return true;
+    },
     setMuted: (muted: boolean) => controller.setMuted(muted),
     acceptConsent(): Promise<void> {
       consented = true;

@@ -239,6 +239,11 @@ export function createWidgetState(emit: EmitEvent) {
       await loaded?.acceptConsent();
     },
 
+    /** Rates the call that just ended; false when nothing was sent (see `CallState.feedback`). */
+    async feedback(rating: 'up' | 'down', comment: string): Promise<boolean> {
+      return (await loadCallState())?.feedback(rating, comment) ?? false;
+    },
+
     declineConsent(): void {
       $consentAsked.set(false);
     },

@@ -27,6 +27,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @fires kataven-error - Something failed: `{code, message, retryable}`.
  * @fires kataven-open - The panel opened.
  * @fires kataven-close - The panel closed (a live call continues).
+ * @fires kataven-feedback - The visitor rated the call that ended: `{sessionId, rating, comment}`.
  *
  * @csspart launcher - The floating button that opens the panel.
  * @csspart panel - The call panel.
@@ -44,6 +45,11 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart agree-button - Agrees to the consent step and starts the call.
  * @csspart decline-button - Declines the consent step.
  * @csspart retry-button - Tries again after a retryable error.
+ * @csspart feedback - The feedback step after a call (when the policy asks for it), then its thank-you note.
+ * @csspart feedback-up - Rates the call as good (and sends the comment).
+ * @csspart feedback-down - Rates the call as not good (and sends the comment).
+ * @csspart feedback-comment - The optional comment (up to 500 characters).
+ * @csspart feedback-skip - Skips the feedback step.
  *
  * @cssstate idle - Also `loading`, `ready`, `unavailable`, `connecting`, `ringing`, `connected`, `reconnecting`,
  *   `ended`, `error`: the current status, as `:state(<status>)`.
@@ -366,6 +372,7 @@ export class KatavenWidget extends LitElement {
     retry: () => void this.#state.actions.retry(),
     agree: () => void this.#state.actions.acceptConsent(),
     decline: () => this.#state.actions.declineConsent(),
+    feedback: (rating: 'up' | 'down', comment: string) => this.#state.actions.feedback(rating, comment),
     keydown: (event: KeyboardEvent) => this.#onPanelKeydown(event),
   };
 

@@ -10,6 +10,7 @@ import type { ResolvedConfig } from '../state/config-rules.js';
 import { type WidgetStatus, isLive } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
 
+import { feedbackStep, feedbackStyles, forgetFeedback } from './feedback-view.js';
 import { formatTime, liveLauncherStyles } from './live-launcher.js';
 import { METER_STEPS, panelStyles as baseStyles } from './panel-styles.js';
 
@@ -17,7 +18,7 @@ export { renderLiveLauncher } from './live-launcher.js';
 export { withOverrides } from './strings-override.js';
 /** Every style the lazily loaded part needs, adopted once with it. */
 export const panelStyles = css`
-  ${baseStyles}${liveLauncherStyles}
+  ${baseStyles}${liveLauncherStyles}${feedbackStyles}
 `;
 
 export interface PanelView {
@@ -46,6 +47,8 @@ export interface PanelView {
     retry(): void;
     agree(): void;
     decline(): void;
+    /** Rates the call that just ended; false when nothing was sent. */
+    feedback(rating: 'up' | 'down', comment: string): Promise<boolean>;
     keydown(event: KeyboardEvent): void;
   };
 }
@@ -87,7 +90,10 @@ function renderBody(view: PanelView) {
       </div>
     </div>`;
   }
-  if (isLive(status)) return renderCall(view);
+  if (isLive(status)) {
+    forgetFeedback(on);
+    return renderCall(view);
+  }
   if (status === 'unavailable' || status === 'loading' || status === 'idle') return nothing;
   if (error && !error.retryable) return nothing;
   if (error) {
@@ -98,7 +104,9 @@ function renderBody(view: PanelView) {
       </button>
     </div>`;
   }
-  return html`<div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
+  const rate = status === 'ended' && view.config?.policy.feedback_enabled;
+  return html`${rate ? feedbackStep({ t, owner: on, send: on.feedback }) : nothing}
+    <div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
 }
 
 function renderCall(view: PanelView) {

@@ -10,9 +10,15 @@ type Widget = HTMLElementTagNameMap['kataven-widget'];
 /** Whether a part takes up room on screen (not missing, not hidden). */
 const shown = (element: Widget, name: string) => (part(element, name)?.getClientRects().length ?? 0) > 0;
 
+/** Every call placed so far, on any Device. */
+const placedCalls = (devices: ReturnType<typeof fakeDevices>) =>
+  devices.devices.reduce((count, device) => count + device.calls.length, 0);
+
 async function connect(element: Widget, devices: ReturnType<typeof fakeDevices>) {
+  const before = placedCalls(devices);
   await element.open();
   await clickPart(element, 'call-button');
+  await waitUntil(() => placedCalls(devices) > before, 'no new call was placed');
   (await waitForCall(devices)).answer();
   await waitForStatus(element, 'connected');
 }
@@ -184,6 +190,101 @@ describe('<kataven-widget> call UI', () => {
       } finally {
         style.remove();
       }
+    });
+  });
+
+  describe('feedback', () => {
+    const withFeedback = () => configBody({ policy: { feedback_enabled: true } });
+
+    async function endCall(element: Widget) {
+      await connect(element, devices);
+      await clickPart(element, 'end-button');
+      await waitForStatus(element, 'ended');
+    }
+
+    it('asks after a call, posts the rating with the comment, fires kataven-feedback and thanks', async () => {
+      server.on('GET /widget/config', { body: withFeedback() });
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      const recorder = recordEvents(element);
+      await waitForStatus(element, 'ready');
+      await connect(element, devices);
+      expect(part(element, 'feedback')).to.equal(null);
+      await clickPart(element, 'end-button');
+      await waitForStatus(element, 'ended');
+      const step = await waitForPart(element, 'feedback');
+      expect(step.textContent).to.contain('How was this call?');
+      expect(part(element, 'call-button')).to.not.equal(null);
+      const comment = part(element, 'feedback-comment') as HTMLTextAreaElement;
+      expect(comment.maxLength).to.equal(500);
+      comment.value = '  Quick and <b>kind</b>.  ';
+      await clickPart(element, 'feedback-up');
+      await waitUntil(() => part(element, 'feedback')?.textContent?.includes('Thank you'), 'no thanks');
+      expect(part(element, 'feedback-up')).to.equal(null);
+
+      const posts = server.requestsTo('POST /widget/feedback');
+      expect(posts).to.have.length(1);
+      expect(posts[0]?.body).to.deep.equal({ session_id: 'sess_1', rating: 'up', comment: 'Quick and <b>kind</b>.' });
+      expect(posts[0]?.headers.get('Authorization')).to.equal('Bearer jwt-guest-1');
+      expect(recorder.of('feedback')).to.deep.equal([
+        { sessionId: 'sess_1', rating: 'up', comment: 'Quick and <b>kind</b>.' },
+      ]);
+
+      // Closing and reopening does not ask again; the next call does.
+      await element.close();
+      await element.open();
+      expect(part(element, 'feedback')?.textContent).to.contain('Thank you');
+      await endCall(element);
+      await waitForPart(element, 'feedback-down');
+    });
+
+    it('can be skipped without a request; a thumbs down without a comment sends none', async () => {
+      server.on('GET /widget/config', { body: withFeedback() });
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      const recorder = recordEvents(element);
+      await waitForStatus(element, 'ready');
+      await endCall(element);
+      await clickPart(element, 'feedback-skip');
+      await waitUntil(() => !part(element, 'feedback'), 'skip kept the step');
+      expect(server.requestsTo('POST /widget/feedback')).to.have.length(0);
+      expect(recorder.of('feedback')).to.deep.equal([]);
+      await endCall(element);
+      await clickPart(element, 'feedback-down');
+      await waitUntil(() => recorder.of('feedback').length === 1, 'no kataven-feedback');
+      expect(server.requestsTo('POST /widget/feedback')[0]?.body).to.deep.equal({
+        session_id: 'sess_1',
+        rating: 'down',
+      });
+      expect(recorder.of('feedback')).to.deep.equal([{ sessionId: 'sess_1', rating: 'down', comment: '' }]);
+    });
+
+    it('keeps the step when the post fails, so the visitor can try again', async () => {
+      server.on('GET /widget/config', { body: withFeedback() });
+      server.once('POST /widget/feedback', { status: 503, body: 'server_error' });
+      const warn = console.warn;
+      console.warn = () => undefined;
+      try {
+        const element = await mountWidget({ deviceFactory: devices.factory });
+        const recorder = recordEvents(element);
+        await waitForStatus(element, 'ready');
+        await endCall(element);
+        await clickPart(element, 'feedback-up');
+        await waitUntil(() => server.requestsTo('POST /widget/feedback').length === 1);
+        await waitUntil(() => (part(element, 'feedback-up') as HTMLButtonElement | null)?.disabled === false);
+        expect(recorder.of('feedback')).to.deep.equal([]);
+        await clickPart(element, 'feedback-up');
+        await waitUntil(() => part(element, 'feedback')?.textContent?.includes('Thank you'), 'no thanks');
+        expect(recorder.of('feedback')).to.have.length(1);
+      } finally {
+        console.warn = warn;
+      }
+    });
+
+    it('is not offered when the policy leaves it off', async () => {
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await endCall(element);
+      await waitForPart(element, 'call-button');
+      expect(part(element, 'feedback')).to.equal(null);
     });
   });
 });
