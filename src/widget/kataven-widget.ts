@@ -40,6 +40,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart privacy-notice - The privacy notice text.
  * @csspart error - The error message.
  * @csspart meter - The live audio level meter.
+ * @csspart visualizer - The call's animated orb, driven by the agent's and the visitor's voices.
  * @csspart close-button - Closes the floating panel.
  * @csspart consent - The consent step shown before the call when the policy asks for it.
  * @csspart agree-button - Agrees to the consent step and starts the call.

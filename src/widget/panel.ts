@@ -13,12 +13,13 @@ import type { Strings } from './i18n.js';
 import { feedbackStep, feedbackStyles, forgetFeedback } from './feedback-view.js';
 import { formatTime, liveLauncherStyles } from './live-launcher.js';
 import { METER_STEPS, panelStyles as baseStyles } from './panel-styles.js';
+import { renderVisualizer, visualizerStyles } from './visualizer.js';
 
 export { renderLiveLauncher } from './live-launcher.js';
 export { withOverrides } from './strings-override.js';
 /** Every style the lazily loaded part needs, adopted once with it. */
 export const panelStyles = css`
-  ${baseStyles}${liveLauncherStyles}${feedbackStyles}
+  ${baseStyles}${liveLauncherStyles}${feedbackStyles}${visualizerStyles}
 `;
 
 export interface PanelView {
@@ -112,7 +113,8 @@ function renderBody(view: PanelView) {
 function renderCall(view: PanelView) {
   const { t, muted, level, remainingSeconds: remaining, captions, on } = view;
   const warn = remaining !== null && remaining <= 30;
-  return html`<div part="meter" role="group" aria-label=${t.meter}>
+  return html`${renderVisualizer(view.status, level)}
+    <div part="meter" role="group" aria-label=${t.meter}>
       <span class="who" aria-hidden="true">${view.title}</span>
       <div class="level agent"><span data-level=${meterStep(level.output)}></span></div>
       <span class="who" aria-hidden="true">${t.you}</span>

@@ -1,5 +1,6 @@
 /** The call panel's UI contract (DESIGN.md 1 and 5.4): launcher="none", panel events, parts and custom states. */
 import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
 import { FakeServer, configBody } from '../helpers/fake-server.js';
 import { guardPage } from '../helpers/guards.js';
@@ -285,6 +286,71 @@ describe('<kataven-widget> call UI', () => {
       await endCall(element);
       await waitForPart(element, 'call-button');
       expect(part(element, 'feedback')).to.equal(null);
+    });
+  });
+
+  describe('visualizer', () => {
+    const visualizer = (element: Widget) => part(element, 'visualizer') as HTMLElement;
+    const scaleOf = (element: Widget, selector: string) =>
+      getComputedStyle(visualizer(element).querySelector(selector) as HTMLElement).transform;
+
+    afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
+
+    it('follows the call: connecting, the agent speaking, the visitor speaking, reconnecting', async () => {
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await element.open();
+      await clickPart(element, 'call-button');
+      await waitForStatus(element, 'connecting');
+      expect(visualizer(element).dataset['mode']).to.equal('connecting');
+      expect(getComputedStyle(visualizer(element).querySelector('.core') as HTMLElement).animationName).to.equal(
+        'kataven-breathe',
+      );
+      (await waitForCall(devices)).answer();
+      await waitForStatus(element, 'connected');
+      expect(visualizer(element).dataset['mode']).to.equal('quiet');
+      expect(scaleOf(element, '.core')).to.equal('matrix(1, 0, 0, 1, 0, 0)');
+
+      // Twilio's volume event: (input = the visitor, output = the agent).
+      devices.last.call.emit('volume', 0, 1);
+      await element.updateComplete;
+      expect(visualizer(element).dataset['mode']).to.equal('speaking');
+      await waitUntil(() => scaleOf(element, '.core') === 'matrix(1.28, 0, 0, 1.28, 0, 0)', scaleOf(element, '.core'));
+      devices.last.call.emit('volume', 0.5, 0);
+      await element.updateComplete;
+      expect(visualizer(element).dataset['mode']).to.equal('listening');
+      await waitUntil(
+        () => scaleOf(element, '.halo') === 'matrix(1.225, 0, 0, 1.225, 0, 0)',
+        scaleOf(element, '.halo'),
+      );
+
+      devices.last.call.emit('reconnecting', { code: 53001 });
+      await waitForStatus(element, 'reconnecting');
+      expect(visualizer(element).dataset['mode']).to.equal('reconnecting');
+      const core = getComputedStyle(visualizer(element).querySelector('.core') as HTMLElement);
+      expect(core.animationName).to.equal('kataven-blink');
+      expect(core.backgroundImage).to.contain('rgb(245, 158, 11)');
+      expect(visualizer(element).getAttribute('aria-hidden')).to.equal('true');
+      const styled = [visualizer(element), ...visualizer(element).querySelectorAll('*')].filter((node) =>
+        node.hasAttribute('style'),
+      );
+      expect(styled, 'no inline styles (strict CSP)').to.deep.equal([]);
+    });
+
+    it('holds still under prefers-reduced-motion, levels still shown', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await connect(element, devices);
+      devices.last.call.emit('volume', 0, 1);
+      await element.updateComplete;
+      const core = visualizer(element).querySelector('.core') as HTMLElement;
+      expect(getComputedStyle(core).animationName).to.equal('none');
+      expect(getComputedStyle(visualizer(element).querySelector('.ripple') as HTMLElement).animationName).to.equal(
+        'none',
+      );
+      expect(getComputedStyle(core).transitionDuration).to.equal('0s');
+      expect(scaleOf(element, '.core')).to.equal('matrix(1.28, 0, 0, 1.28, 0, 0)');
     });
   });
 });
