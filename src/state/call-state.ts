@@ -9,6 +9,7 @@ import { type Caption, type CallEndReason, CallController, type CallStatus } fro
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
 import { remainingSeconds } from './config-rules.js';
+import { createWakeLock } from './wake-lock.js';
 import type { EmitEvent } from '../events.js';
 import { type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-stores.js';
 
@@ -42,6 +43,7 @@ export function createCallState(context: CallStateContext) {
     .catch(() => undefined); // not queryable in this browser: Twilio reports a denial when the call starts
   let ticker: ReturnType<typeof setInterval> | undefined;
   let connectedAt = 0;
+  const wakeLock = createWakeLock();
   /** The session of the last call that connected, until the visitor rates it (DESIGN.md 2.8). */
   let rateable: string | null = null;
 
@@ -67,12 +69,14 @@ export function createCallState(context: CallStateContext) {
   });
 
   function onCallStatus(status: CallStatus): void {
+    if (status === 'connected') wakeLock.acquire();
     if (status === 'connected' && !ticker) {
       connectedAt = Date.now();
       stores.$elapsedSeconds.set(0);
       ticker = setInterval(tick, 250);
     }
     if (status === 'ended' || status === 'error') {
+      wakeLock.release();
       stopTicker();
       stores.$level.set({ input: 0, output: 0 });
       stores.$muted.set(false);
@@ -159,6 +163,7 @@ export function createCallState(context: CallStateContext) {
       ]);
     },
     dispose(): void {
+      wakeLock.release();
       stopTicker();
       controller.dispose();
       session.dispose();

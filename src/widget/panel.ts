@@ -4,6 +4,7 @@
  * leaves through its handlers.
  */
 import { css, html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import type { WidgetError } from '../api/errors.js';
 import type { Caption } from '../call/call-controller.js';
 import type { ResolvedConfig } from '../state/config-rules.js';
@@ -14,12 +15,13 @@ import { feedbackStep, feedbackStyles, forgetFeedback } from './feedback-view.js
 import { formatTime, liveLauncherStyles } from './live-launcher.js';
 import { METER_STEPS, panelStyles as baseStyles } from './panel-styles.js';
 import { renderVisualizer, visualizerStyles } from './visualizer.js';
+import { lockPageScroll, phoneSheetStyles } from './phone-sheet.js';
 
 export { renderLiveLauncher } from './live-launcher.js';
 export { withOverrides } from './strings-override.js';
 /** Every style the lazily loaded part needs, adopted once with it. */
 export const panelStyles = css`
-  ${baseStyles}${liveLauncherStyles}${feedbackStyles}${visualizerStyles}
+  ${baseStyles}${liveLauncherStyles}${feedbackStyles}${visualizerStyles}${phoneSheetStyles}
 `;
 
 export interface PanelView {
@@ -66,6 +68,7 @@ export function renderPanel(view: PanelView) {
     dir=${view.dir}
     aria-label=${view.title}
     @keydown=${view.on.keydown}
+    ${view.floating ? ref(lockPageScroll) : nothing}
   >
     <header>
       ${logo ? html`<img part="logo" src=${logo} alt="" referrerpolicy="no-referrer" />` : nothing}

@@ -1,6 +1,6 @@
 /** The call panel's UI contract (DESIGN.md 1 and 5.4): launcher="none", panel events, parts and custom states. */
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
 import { FakeServer, configBody } from '../helpers/fake-server.js';
 import { guardPage } from '../helpers/guards.js';
@@ -351,6 +351,95 @@ describe('<kataven-widget> call UI', () => {
       );
       expect(getComputedStyle(core).transitionDuration).to.equal('0s');
       expect(scaleOf(element, '.core')).to.equal('matrix(1.28, 0, 0, 1.28, 0, 0)');
+    });
+  });
+
+  describe('phone', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('below 480 px the panel is a full-screen sheet and the page behind does not scroll', async () => {
+      await setViewport({ width: 390, height: 700 });
+      const filler = document.createElement('div');
+      filler.className = 'filler';
+      filler.textContent = 'page';
+      filler.setAttribute('data-filler', '');
+      document.body.append(filler);
+      const tall = new CSSStyleSheet();
+      tall.replaceSync('[data-filler] { height: 3000px; }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, tall];
+      try {
+        const element = await mountWidget();
+        await waitForStatus(element, 'ready');
+        const sheetsBefore = document.adoptedStyleSheets.length;
+        expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
+        await element.open();
+        const panel = await waitForPart(element, 'panel');
+        await Promise.all(panel.getAnimations().map((animation) => animation.finished));
+        const box = panel.getBoundingClientRect();
+        expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, 390, 700]);
+        expect(getComputedStyle(panel).borderRadius).to.equal('0px');
+        expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+        expect(getComputedStyle(document.body).overflow).to.equal('hidden');
+        expect(document.documentElement.hasAttribute('style'), 'no inline style on the page').to.equal(false);
+        expect(document.body.hasAttribute('style'), 'no inline style on the page').to.equal(false);
+
+        await element.close();
+        expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
+        expect(document.adoptedStyleSheets.length).to.equal(sheetsBefore);
+
+        // Removed while open: the page is unlocked too.
+        await element.open();
+        expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
+        element.remove();
+        await waitUntil(() => getComputedStyle(document.documentElement).overflow === 'visible', 'page stayed locked');
+      } finally {
+        filler.remove();
+        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== tall);
+      }
+    });
+
+    it('keeps the floating card and the page scroll on wider screens', async () => {
+      await setViewport({ width: 800, height: 600 });
+      const element = await mountWidget();
+      await waitForStatus(element, 'ready');
+      await element.open();
+      const panel = await waitForPart(element, 'panel');
+      expect(panel.getBoundingClientRect().width).to.equal(360);
+      expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
+    });
+
+    it('holds a screen wake lock during a call and releases it at the end', async () => {
+      const log: string[] = [];
+      const fake = {
+        request: async (type: string) => {
+          log.push(`request ${type}`);
+          return { release: async () => void log.push('release') };
+        },
+      };
+      const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'wakeLock');
+      Object.defineProperty(navigator, 'wakeLock', { value: fake, configurable: true });
+      try {
+        const element = await mountWidget({ deviceFactory: devices.factory });
+        await waitForStatus(element, 'ready');
+        await connect(element, devices);
+        await waitUntil(() => log.length === 1, 'no wake lock request');
+        expect(log).to.deep.equal(['request screen']);
+        await clickPart(element, 'end-button');
+        await waitForStatus(element, 'ended');
+        await waitUntil(() => log.length === 2, 'the wake lock was kept');
+        expect(log).to.deep.equal(['request screen', 'release']);
+
+        // A refusal (e.g. a hidden page) is swallowed: the call goes on, nothing is thrown into the page.
+        fake.request = async () => {
+          throw new DOMException('not allowed', 'NotAllowedError');
+        };
+        await connect(element, devices);
+        await clickPart(element, 'end-button');
+        await waitForStatus(element, 'ended');
+      } finally {
+        delete (navigator as { wakeLock?: unknown }).wakeLock;
+        if (original && !('wakeLock' in navigator)) Object.defineProperty(Navigator.prototype, 'wakeLock', original);
+      }
     });
   });
 });
