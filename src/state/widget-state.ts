@@ -33,6 +33,9 @@ export function createWidgetState(emit: EmitEvent) {
   /** Bumped whenever the visitor's identity (key, agent, tokens) changes, so late async work can tell it is stale. */
   let generation = 0;
 
+  // However the panel opens or closes (the visitor, the page, a call starting), the page hears it once.
+  $open.listen((open) => emit(open ? 'open' : 'close', {}));
+
   function setStatus(status: WidgetStatus): void {
     const previous = $status.get();
     if (previous === status) return;
@@ -183,20 +186,14 @@ export function createWidgetState(emit: EmitEvent) {
     },
 
     open(): void {
-      if (!$open.get()) {
-        $open.set(true);
-        emit('open', {});
-      }
+      $open.set(true);
       // Opening the panel is clear intent: also start the visitor session (once the config is there), so the call
       // button answers at once.
       void whenLoadSettled().then(() => actions.prepare({ session: true }));
     },
 
     close(): void {
-      if ($open.get()) {
-        $open.set(false);
-        emit('close', {});
-      }
+      $open.set(false);
       $consentAsked.set(false);
     },
 

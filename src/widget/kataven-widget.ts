@@ -249,7 +249,6 @@ export class KatavenWidget extends LitElement {
     const locale = resolveLocale(this.locale);
     const label = this.strings?.launcher;
     const kit = this.#panel.kit;
-    if (isLive(status) && !kit) void this.#panel.load();
     // A call behind the closed panel: the launcher says so (the panel chunk renders that face).
     const live =
       !open &&
