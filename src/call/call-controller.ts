@@ -8,7 +8,7 @@ import type { ApiClient } from '../api/client.js';
 import { WidgetError, isAbortError } from '../api/errors.js';
 import { CaptionMessage, type ConnectResponse } from '../api/call-schemas.js';
 import type { VisitorSession } from '../session/visitor-session.js';
-import type { CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
+import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
@@ -123,6 +123,11 @@ export class CallController {
 
   setMuted(muted: boolean): void {
     this.#attempt?.call?.mute(muted);
+  }
+
+  /** The current call's microphone and speaker choice, or null (no call, or the Device cannot choose). */
+  get audio(): AudioDevicesLike | null {
+    return this.#attempt?.device?.audio ?? null;
   }
 
   /** Tears everything down without emitting further events (the element was removed). */

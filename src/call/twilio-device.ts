@@ -4,7 +4,7 @@
  */
 import { WidgetError } from '../api/errors.js';
 import { loadOnce } from '../load-once.js';
-import type { CallLike, DeviceFactory } from './device.js';
+import type { AudioDevicesLike, CallLike, DeviceFactory } from './device.js';
 
 /**
  * Twilio's sounds (ringback, hang-up, DTMF tones) replaced by silence that loads nothing. Twilio fetches each sound at
@@ -50,6 +50,9 @@ export const createTwilioDevice: DeviceFactory = async ({ token, edge, signaling
     on: (event, listener) => device.on(event, listener as (...args: unknown[]) => void),
     connect: (connectOptions) => device.connect(connectOptions) as unknown as Promise<CallLike>,
     updateToken: (next) => device.updateToken(next),
+    get audio() {
+      return device.audio ? audioDevices(device.audio) : undefined;
+    },
     destroy() {
       device.destroy();
       releaseTokenTimer(device);
@@ -83,5 +86,23 @@ function releaseTokenTimerOnReconnect(device: object): void {
   internals._onSignalingConnected = (payload) => {
     releaseTokenTimer(device);
     onConnected(payload);
+  };
+}
+
+type AudioHelper = NonNullable<InstanceType<Awaited<ReturnType<typeof preloadTwilio>>['Device']>['audio']>;
+
+/** Twilio's audio helper as the widget's `AudioDevicesLike`: the lists, the devices in use, and switching live. */
+function audioDevices(helper: AudioHelper): AudioDevicesLike {
+  const list = (devices: Map<string, MediaDeviceInfo>) =>
+    [...devices.values()].map((device) => ({ id: device.deviceId, label: device.label }));
+  return {
+    list: () => ({
+      inputs: list(helper.availableInputDevices),
+      outputs: helper.isOutputSelectionSupported ? list(helper.availableOutputDevices) : null,
+      input: helper.inputDevice?.deviceId ?? null,
+      output: [...helper.speakerDevices.get()][0]?.deviceId ?? null,
+    }),
+    setInput: (id) => helper.setInputDevice(id),
+    setOutput: (id) => helper.speakerDevices.set(id),
   };
 }

@@ -6,12 +6,19 @@
 import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import { type Caption, type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
+import type { AudioDeviceList } from '../call/device.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
 import { remainingSeconds } from './config-rules.js';
 import { createWakeLock } from './wake-lock.js';
 import type { EmitEvent } from '../events.js';
 import { type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-stores.js';
+
+/** A microphone (`input`) or speaker (`output`) the visitor picked. */
+export interface DeviceChoice {
+  kind: 'input' | 'output';
+  id: string;
+}
 
 export interface CallStateContext {
   stores: WidgetStores;
@@ -130,6 +137,21 @@ export function createCallState(context: CallStateContext) {
       return controller.start(agentId);
     },
     end: (reason: CallEndReason) => controller.end(reason),
+    /**
+     * The call's microphones and speakers (null without a call or where the Device cannot choose), after switching to
+     * `select` if given. A failed switch is reported in the console and leaves the list as the Device has it.
+     */
+    async devices(select?: DeviceChoice): Promise<AudioDeviceList | null> {
+      const audio = controller.audio;
+      if (!audio) return null;
+      try {
+        if (select?.kind === 'input') await audio.setInput(select.id);
+        if (select?.kind === 'output') await audio.setOutput(select.id);
+      } catch (error) {
+        console.warn('[kataven-widget] could not switch the audio device', error);
+      }
+      return audio.list();
+    },
     /**
      * Rates the last call once it has ended: posts DESIGN.md 2.8 and fires `kataven-feedback`. Resolves false (never
      * rejects) when there is nothing to rate or the post failed, so the visitor may try again.

@@ -3,6 +3,7 @@ import { isLauncherPosition, readableOn } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
 import { createKatavenEvent } from '../events.js';
 import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js';
+import type { DeviceChoice } from '../state/call-state.js';
 import { createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus, isLive } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
@@ -46,6 +47,8 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart agree-button - Agrees to the consent step and starts the call.
  * @csspart decline-button - Declines the consent step.
  * @csspart retry-button - Tries again after a retryable error.
+ * @csspart settings-button - Opens the in-call audio settings.
+ * @csspart device-select - Picks the microphone or, where the browser allows, the speaker (`data-kind` says which).
  * @csspart feedback - The feedback step after a call (when the policy asks for it), then its thank-you note.
  * @csspart feedback-up - Rates the call as good (and sends the comment).
  * @csspart feedback-down - Rates the call as not good (and sends the comment).
@@ -373,6 +376,7 @@ export class KatavenWidget extends LitElement {
     agree: () => void this.#state.actions.acceptConsent(),
     decline: () => this.#state.actions.declineConsent(),
     feedback: (rating: 'up' | 'down', comment: string) => this.#state.actions.feedback(rating, comment),
+    devices: (select?: DeviceChoice) => this.#state.actions.devices(select),
     keydown: (event: KeyboardEvent) => this.#onPanelKeydown(event),
   };
 

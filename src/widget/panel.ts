@@ -16,12 +16,13 @@ import { formatTime, liveLauncherStyles } from './live-launcher.js';
 import { METER_STEPS, panelStyles as baseStyles } from './panel-styles.js';
 import { renderVisualizer, visualizerStyles } from './visualizer.js';
 import { lockPageScroll, phoneSheetStyles } from './phone-sheet.js';
+import { type DeviceSettingsProps, deviceSettings, deviceSettingsStyles } from './device-settings.js';
 
 export { renderLiveLauncher } from './live-launcher.js';
 export { withOverrides } from './strings-override.js';
 /** Every style the lazily loaded part needs, adopted once with it. */
 export const panelStyles = css`
-  ${baseStyles}${liveLauncherStyles}${feedbackStyles}${visualizerStyles}${phoneSheetStyles}
+  ${baseStyles}${liveLauncherStyles}${feedbackStyles}${visualizerStyles}${phoneSheetStyles}${deviceSettingsStyles}
 `;
 
 export interface PanelView {
@@ -52,6 +53,8 @@ export interface PanelView {
     decline(): void;
     /** Rates the call that just ended; false when nothing was sent. */
     feedback(rating: 'up' | 'down', comment: string): Promise<boolean>;
+    /** The call's microphones and speakers, after switching to `select` if given. */
+    devices: DeviceSettingsProps['devices'];
     keydown(event: KeyboardEvent): void;
   };
 }
@@ -144,6 +147,7 @@ function renderCall(view: PanelView) {
         ${muted ? t.unmute : t.mute}
       </button>
       <button part="end-button" @click=${on.end}>${t.end}</button>
+      ${deviceSettings({ t, devices: on.devices })}
     </div>`;
 }
 

@@ -2,6 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
+import type { AudioDeviceList } from '../../src/call/device.js';
 import { FakeServer, configBody } from '../helpers/fake-server.js';
 import { guardPage } from '../helpers/guards.js';
 import { clickPart, mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
@@ -440,6 +441,100 @@ describe('<kataven-widget> call UI', () => {
         delete (navigator as { wakeLock?: unknown }).wakeLock;
         if (original && !('wakeLock' in navigator)) Object.defineProperty(Navigator.prototype, 'wakeLock', original);
       }
+    });
+  });
+
+  describe('devices', () => {
+    function fakeAudio(list: AudioDeviceList) {
+      const switches: string[] = [];
+      return {
+        switches,
+        audio: {
+          list: () => structuredClone(list),
+          setInput: async (id: string) => {
+            switches.push(`input ${id}`);
+            list.input = id;
+          },
+          setOutput: async (id: string) => {
+            switches.push(`output ${id}`);
+            list.output = id;
+          },
+        },
+      };
+    }
+    const selects = (element: Widget) => [
+      ...(element.shadowRoot?.querySelectorAll<HTMLSelectElement>('[part~="device-select"]') ?? []),
+    ];
+    const visible = (node: Element) => node.getClientRects().length > 0;
+
+    it('switches the microphone and the speaker live from the settings menu', async () => {
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await connect(element, devices);
+      const fake = fakeAudio({
+        inputs: [
+          { id: 'mic-1', label: 'Built-in microphone' },
+          { id: 'mic-2', label: 'USB headset' },
+        ],
+        outputs: [
+          { id: 'spk-1', label: 'Speakers' },
+          { id: 'spk-2', label: '' },
+        ],
+        input: 'mic-1',
+        output: 'spk-1',
+      });
+      devices.last.audio = fake.audio;
+      const button = await waitForPart(element, 'settings-button');
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(button.getAttribute('aria-label')).to.equal('Audio settings');
+      button.click();
+      await waitUntil(() => selects(element).length === 2 && selects(element).every(visible), 'no device selects');
+      expect(button.getAttribute('aria-expanded')).to.equal('true');
+      const [microphone, speaker] = selects(element) as [HTMLSelectElement, HTMLSelectElement];
+      expect([...microphone.options].map((option) => option.textContent?.trim())).to.deep.equal([
+        'Built-in microphone',
+        'USB headset',
+      ]);
+      expect(microphone.value).to.equal('mic-1');
+      // An unlabelled device gets a name the visitor can tell apart.
+      expect([...speaker.options].map((option) => option.textContent?.trim())).to.deep.equal(['Speakers', 'Speaker 2']);
+
+      microphone.value = 'mic-2';
+      microphone.dispatchEvent(new Event('change'));
+      speaker.value = 'spk-2';
+      speaker.dispatchEvent(new Event('change'));
+      await waitUntil(() => fake.switches.length === 2, 'no switch');
+      expect(fake.switches).to.deep.equal(['input mic-2', 'output spk-2']);
+      await waitUntil(() => selects(element)[0]?.value === 'mic-2' && selects(element)[1]?.value === 'spk-2');
+
+      button.click();
+      await element.updateComplete;
+      expect(button.getAttribute('aria-expanded')).to.equal('false');
+      expect(selects(element).some(visible)).to.equal(false);
+    });
+
+    it('hides the speaker where the browser cannot choose it, and every select where nothing can be chosen', async () => {
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await connect(element, devices);
+      devices.last.audio = fakeAudio({
+        inputs: [{ id: 'mic-1', label: 'Built-in microphone' }],
+        outputs: null,
+        input: 'mic-1',
+        output: null,
+      }).audio;
+      await clickPart(element, 'settings-button');
+      await waitUntil(() => selects(element).length === 1, 'expected the microphone only');
+      expect(selects(element)[0]?.dataset['kind']).to.equal('input');
+
+      await clickPart(element, 'end-button');
+      await waitForStatus(element, 'ended');
+      await connect(element, devices);
+      // This Device has no audio helper at all.
+      await clickPart(element, 'settings-button');
+      await element.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(selects(element)).to.deep.equal([]);
     });
   });
 });
