@@ -9,8 +9,7 @@ import type { WidgetConfigResponse } from '../api/schemas.js';
 import type { CallEndReason } from '../call/call-controller.js';
 import type { EmitEvent } from '../events.js';
 import { loadOnce } from '../load-once.js';
-import type { AudioDeviceList } from '../call/device.js';
-import type { CallState, DeviceChoice } from './call-state.js';
+import type { CallState } from './call-state.js';
 import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
 import {
   IDENTITY_INPUTS,
@@ -237,15 +236,8 @@ export function createWidgetState(emit: EmitEvent) {
       await loaded?.acceptConsent();
     },
 
-    /** Rates the call that just ended; false when nothing was sent (see `CallState.feedback`). */
-    async feedback(rating: 'up' | 'down', comment: string): Promise<boolean> {
-      return (await loadCallState())?.feedback(rating, comment) ?? false;
-    },
-
-    /** The call's audio devices, after switching to `select` if given (null without a call). */
-    async devices(select?: DeviceChoice): Promise<AudioDeviceList | null> {
-      return (await loadCallState())?.devices(select) ?? null;
-    },
+    /** The call-time state (feedback, devices), or null when it could not load. */
+    calls: loadCallState,
 
     declineConsent(): void {
       $consentAsked.set(false);

@@ -3,7 +3,6 @@ import { isLauncherPosition, readableOn } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
 import { createKatavenEvent } from '../events.js';
 import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js';
-import type { DeviceChoice } from '../state/call-state.js';
 import { createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus, isLive } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
@@ -375,8 +374,7 @@ export class KatavenWidget extends LitElement {
     retry: () => void this.#state.actions.retry(),
     agree: () => void this.#state.actions.acceptConsent(),
     decline: () => this.#state.actions.declineConsent(),
-    feedback: (rating: 'up' | 'down', comment: string) => this.#state.actions.feedback(rating, comment),
-    devices: (select?: DeviceChoice) => this.#state.actions.devices(select),
+    calls: this.#state.actions.calls,
     keydown: (event: KeyboardEvent) => this.#onPanelKeydown(event),
   };
 

@@ -7,6 +7,7 @@ import { css, html, nothing } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import type { WidgetError } from '../api/errors.js';
 import type { Caption } from '../call/call-controller.js';
+import type { CallState } from '../state/call-state.js';
 import type { ResolvedConfig } from '../state/config-rules.js';
 import { type WidgetStatus, isLive } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
@@ -16,7 +17,7 @@ import { formatTime, liveLauncherStyles } from './live-launcher.js';
 import { METER_STEPS, panelStyles as baseStyles } from './panel-styles.js';
 import { renderVisualizer, visualizerStyles } from './visualizer.js';
 import { lockPageScroll, phoneSheetStyles } from './phone-sheet.js';
-import { type DeviceSettingsProps, deviceSettings, deviceSettingsStyles } from './device-settings.js';
+import { deviceSettings, deviceSettingsStyles } from './device-settings.js';
 
 export { renderLiveLauncher } from './live-launcher.js';
 export { withOverrides } from './strings-override.js';
@@ -51,10 +52,8 @@ export interface PanelView {
     retry(): void;
     agree(): void;
     decline(): void;
-    /** Rates the call that just ended; false when nothing was sent. */
-    feedback(rating: 'up' | 'down', comment: string): Promise<boolean>;
-    /** The call's microphones and speakers, after switching to `select` if given. */
-    devices: DeviceSettingsProps['devices'];
+    /** The call-time state (feedback, audio devices), loaded on intent; null when it could not load. */
+    calls(): Promise<CallState | null>;
     keydown(event: KeyboardEvent): void;
   };
 }
@@ -112,7 +111,15 @@ function renderBody(view: PanelView) {
     </div>`;
   }
   const rate = status === 'ended' && view.config?.policy.feedback_enabled;
-  return html`${rate ? feedbackStep({ t, owner: on, send: on.feedback }) : nothing}
+  return html`${
+      rate
+        ? feedbackStep({
+            t,
+            owner: on,
+            send: async (rating, comment) => (await on.calls())?.feedback(rating, comment) ?? false,
+          })
+        : nothing
+    }
     <div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
 }
 
@@ -147,7 +154,7 @@ function renderCall(view: PanelView) {
         ${muted ? t.unmute : t.mute}
       </button>
       <button part="end-button" @click=${on.end}>${t.end}</button>
-      ${deviceSettings({ t, devices: on.devices })}
+      ${deviceSettings({ t, devices: async (select) => (await on.calls())?.devices(select) ?? null })}
     </div>`;
 }
 
