@@ -110,10 +110,10 @@ export function createApiClient(options: ApiClientOptions) {
       timeout.dispose();
     }
     if (!response.ok) throw errorFromResponse(response.status, text, response.headers.get('Retry-After'));
-    if (response.status === 204) return undefined as T;
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      // An empty body (204 No Content) reads as null; only schemas that expect nothing accept it.
+      json = JSON.parse(text || 'null');
     } catch (error) {
       throw new WidgetError('invalid_response', `${spec.path}: body is not JSON`, { cause: error });
     }

@@ -4,7 +4,7 @@ import type { DeviceFactory } from '../call/device.js';
 import { createKatavenEvent } from '../events.js';
 import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js';
 import { createWidgetState } from '../state/widget-state.js';
-import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus, isLive } from '../state/widget-stores.js';
+import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
 import { ENGLISH_LAUNCHER_LABEL, type Strings, loadStrings, localeDirection, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
@@ -252,15 +252,11 @@ export class KatavenWidget extends LitElement {
     const label = this.strings?.launcher;
     const kit = this.#panel.kit;
     // A call behind the closed panel: the launcher says so (the panel chunk renders that face).
-    const live =
-      !open &&
-      isLive(status) &&
-      kit?.live(this.#currentTexts(kit), this.#stores.values.elapsedSeconds, status === 'reconnecting');
+    const live = !open && kit?.live(this.#currentTexts(kit), this.#stores.values.elapsedSeconds, status);
     return html`<div class="root floating" data-position=${position}>
       ${open ? this.#renderPanel() : nothing}
       <button
         part="launcher"
-        class=${live ? 'live' : ''}
         ?hidden=${this.launcher === 'none'}
         aria-label=${live ? live.label : nothing}
         lang=${locale}

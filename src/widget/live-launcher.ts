@@ -4,6 +4,7 @@
  * first load carries none of it; a call is only ever live once this chunk is there.
  */
 import { css, html } from 'lit';
+import { type WidgetStatus, isLive } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
 
 export interface LiveLauncher {
@@ -12,7 +13,10 @@ export interface LiveLauncher {
   content: ReturnType<typeof html>;
 }
 
-export function renderLiveLauncher(t: Strings, elapsedSeconds: number, reconnecting: boolean): LiveLauncher {
+/** The launcher's live face, or null when no call is live. */
+export function renderLiveLauncher(t: Strings, elapsedSeconds: number, status: WidgetStatus): LiveLauncher | null {
+  if (!isLive(status)) return null;
+  const reconnecting = status === 'reconnecting';
   const time = formatTime(elapsedSeconds);
   return {
     label: t.live(time),
@@ -27,10 +31,10 @@ export function formatTime(seconds: number): string {
 
 export const liveLauncherStyles = css`
   /* The usual face (logo, label) gives way to the live one. */
-  [part='launcher'].live > :not(.live-dot, .live-time) {
+  [part='launcher']:has(> .live-dot) > :not(.live-dot, .live-time) {
     display: none;
   }
-  [part='launcher'].live {
+  [part='launcher']:has(> .live-dot) {
     padding-inline: 16px 20px;
     font-variant-numeric: tabular-nums;
   }
