@@ -146,15 +146,14 @@ export class KatavenWidget extends LitElement {
   /** The launcher label of a locale other than English, from that locale's chunk (null while it loads). */
   #localeLabel: { locale: string; label: string | null } | null = null;
   #texts: { base: Strings; overrides: unknown; merged: Strings } | null = null;
-  /** The status as a custom state (`:state(connected)`); absent where the browser has no CustomStateSet. */
-  #states: { clear(): void; add(state: string): void } | undefined;
+  /** The status as a custom state (`:state(connected)`); undefined at run time where there is no CustomStateSet. */
+  #states: CustomStateSet;
 
   constructor() {
     super();
     this.theme = 'auto';
     this.display = 'floating';
-    // Without a CustomStateSet (older browsers) the reflected `status` attribute still works.
-    this.#states = this.attachInternals?.().states;
+    this.#states = this.attachInternals().states;
   }
 
   /** The current status (also reflected as the `status` attribute). */
@@ -192,10 +191,10 @@ export class KatavenWidget extends LitElement {
     if (this.getAttribute('status') !== status) {
       this.setAttribute('status', status);
       try {
-        this.#states?.clear();
-        this.#states?.add(status);
+        this.#states.clear();
+        this.#states.add(status);
       } catch {
-        // An older CustomStateSet that only takes `--dashed` names.
+        // No CustomStateSet, or an older one that takes only `--dashed` names: the `status` attribute still works.
       }
     }
   }
