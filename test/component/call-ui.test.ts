@@ -537,4 +537,36 @@ describe('<kataven-widget> call UI', () => {
       expect(selects(element)).to.deep.equal([]);
     });
   });
+
+  describe('accessibility', () => {
+    it('is accessible with the settings menu open, in the live launcher and in the feedback step', async () => {
+      server.on('GET /widget/config', { body: configBody({ policy: { feedback_enabled: true } }) });
+      const element = await mountWidget({ deviceFactory: devices.factory });
+      await waitForStatus(element, 'ready');
+      await connect(element, devices);
+      devices.last.audio = {
+        list: () => ({
+          inputs: [{ id: 'mic-1', label: 'Built-in microphone' }],
+          outputs: [{ id: 'spk-1', label: 'Speakers' }],
+          input: 'mic-1',
+          output: 'spk-1',
+        }),
+        setInput: async () => undefined,
+        setOutput: async () => undefined,
+      };
+      await clickPart(element, 'settings-button');
+      await waitForPart(element, 'device-select');
+      await expect(element).to.be.accessible();
+      await element.close();
+      await waitUntil(() => part(element, 'launcher')?.getAttribute('aria-label'), 'not live');
+      await expect(element).to.be.accessible();
+      await element.open();
+      await clickPart(element, 'end-button');
+      await waitForStatus(element, 'ended');
+      await waitForPart(element, 'feedback-up');
+      // The panel fades in when reopened: check the colours once it has.
+      await Promise.all((await waitForPart(element, 'panel')).getAnimations().map((animation) => animation.finished));
+      await expect(element).to.be.accessible();
+    });
+  });
 });
