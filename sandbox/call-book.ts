@@ -44,6 +44,7 @@ export interface CallView extends ConversationView {
   connected_at: string | null;
   ended_at: string | null;
   end_reason: string | null;
+  feedback: CallRecord['feedback'];
 }
 
 export interface HangupError {
@@ -111,6 +112,7 @@ export class CallBook {
       connected_at: null,
       ended_at: null,
       end_reason: null,
+      feedback: null,
     };
     const media = this.createMediaAgent();
     // Its callbacks run only once the call is answered, after `call` below exists.
@@ -278,6 +280,7 @@ export class CallBook {
         connected_at: iso(record.connected_at),
         ended_at: iso(record.ended_at),
         end_reason: record.end_reason,
+        feedback: record.feedback,
       };
     });
   }

@@ -1,6 +1,7 @@
 // The route table: Widget API and admin API under /v1, control endpoints under /sandbox.
 import * as admin from './admin-api';
 import { postConnect, postConnectRefresh } from './connect';
+import { postFeedback } from './feedback';
 import type { RouteHandler } from './request-context';
 import * as control from './control-api';
 import { HttpError } from './http';
@@ -23,6 +24,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/v1/widget/auth/user-token', handler: widget.postUserToken },
   { method: 'POST', pattern: '/v1/widget/connect', handler: postConnect },
   { method: 'POST', pattern: '/v1/widget/connect/refresh', handler: postConnectRefresh },
+  { method: 'POST', pattern: '/v1/widget/feedback', handler: postFeedback },
   { method: 'GET', pattern: '/v1/widget-keys', handler: admin.listWidgetKeys },
   { method: 'POST', pattern: '/v1/widget-keys', handler: admin.createWidgetKey, saves: true },
   { method: 'PATCH', pattern: '/v1/widget-keys/:id', handler: admin.updateWidgetKey, saves: true },

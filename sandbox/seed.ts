@@ -52,6 +52,7 @@ export const agentPolicyFields = {
     .max(MAX_CALL_SECONDS_RANGE.max)
     .nullable(),
   consent_required: z.boolean(),
+  feedback_enabled: z.boolean(),
 };
 export const agentPolicyPatchSchema = z.strictObject(agentPolicyFields).partial();
 
@@ -67,6 +68,7 @@ const agentSchema = z.strictObject({
       auth_mode: agentPolicyFields.auth_mode.default('both'),
       max_call_seconds: agentPolicyFields.max_call_seconds.default(null),
       consent_required: agentPolicyFields.consent_required.default(false),
+      feedback_enabled: agentPolicyFields.feedback_enabled.default(false),
     })
     .prefault({}),
   behaviour: z

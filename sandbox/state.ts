@@ -75,6 +75,8 @@ export interface CallRecord {
   connected_at: number | null;
   ended_at: number | null;
   end_reason: string | null;
+  /** The visitor's rating after the call (POST /widget/feedback), or null. */
+  feedback: { rating: 'up' | 'down'; comment: string | null } | null;
 }
 
 export interface RequestLogEntry {

@@ -14,6 +14,8 @@ export interface KatavenWidgetAttributes {
   theme?: 'auto' | 'light' | 'dark';
   position?: 'br' | 'bl' | 'tr' | 'tl';
   display?: 'floating' | 'inline';
+  /** `none`: no floating button; the page opens the panel with `open()`. */
+  launcher?: 'default' | 'none';
 }
 
 /** The element's settable properties (frameworks that set DOM properties accept these too). */
@@ -29,6 +31,7 @@ export type KatavenWidgetProperties = Partial<
     | 'theme'
     | 'position'
     | 'display'
+    | 'launcher'
     | 'branding'
     | 'policy'
     | 'strings'

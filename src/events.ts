@@ -22,6 +22,12 @@ export interface KatavenEventDetails {
   error: { code: WidgetErrorCode; message: string; retryable: boolean };
   /** conversation: the agent asks to run a client tool; `preventDefault()` refuses it (answered `refused`). */
   'tool-call': { id: string; name: string; params: Record<string, unknown> };
+  /** The panel opened (the visitor, or the page through `open()`). */
+  open: Record<string, never>;
+  /** The panel closed; a live call continues. */
+  close: Record<string, never>;
+  /** The visitor rated the call that just ended (DESIGN.md 2.8). */
+  feedback: { sessionId: string; rating: 'up' | 'down'; comment: string };
 }
 
 export type KatavenEventName = keyof KatavenEventDetails;
@@ -65,6 +71,12 @@ export const KatavenErrorEvent = defineEvent('error');
 export type KatavenErrorEvent = InstanceType<typeof KatavenErrorEvent>;
 export const KatavenToolCallEvent = defineEvent('tool-call', true);
 export type KatavenToolCallEvent = InstanceType<typeof KatavenToolCallEvent>;
+export const KatavenOpenEvent = defineEvent('open');
+export type KatavenOpenEvent = InstanceType<typeof KatavenOpenEvent>;
+export const KatavenCloseEvent = defineEvent('close');
+export type KatavenCloseEvent = InstanceType<typeof KatavenCloseEvent>;
+export const KatavenFeedbackEvent = defineEvent('feedback');
+export type KatavenFeedbackEvent = InstanceType<typeof KatavenFeedbackEvent>;
 
 const EVENT_CLASSES = {
   ready: KatavenReadyEvent,
@@ -76,6 +88,9 @@ const EVENT_CLASSES = {
   message: KatavenMessageEvent,
   error: KatavenErrorEvent,
   'tool-call': KatavenToolCallEvent,
+  open: KatavenOpenEvent,
+  close: KatavenCloseEvent,
+  feedback: KatavenFeedbackEvent,
 } as const;
 
 /** Builds the public event for `name` with `detail`. */
@@ -98,5 +113,8 @@ declare global {
     'kataven-message': KatavenMessageEvent;
     'kataven-error': KatavenErrorEvent;
     'kataven-tool-call': KatavenToolCallEvent;
+    'kataven-open': KatavenOpenEvent;
+    'kataven-close': KatavenCloseEvent;
+    'kataven-feedback': KatavenFeedbackEvent;
   }
 }

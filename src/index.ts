@@ -10,7 +10,15 @@ export type { Branding, BrandingIssue, LauncherPosition } from './api/branding.j
 export type { WidgetStatus } from './state/widget-stores.js';
 export type { PolicyOverride } from './state/config-rules.js';
 export type { CallEndReason } from './call/call-controller.js';
-export type { DeviceFactory, DeviceLike, CallLike, DeviceInit } from './call/device.js';
+export type {
+  DeviceFactory,
+  DeviceLike,
+  CallLike,
+  DeviceInit,
+  AudioDevice,
+  AudioDeviceList,
+  AudioDevicesLike,
+} from './call/device.js';
 export type { ClientTool, ClientTools } from './call/tool-runner.js';
 export type { AgentContext, ContextValue } from './api/context-rules.js';
 export { SUPPORTED_LOCALES } from './widget/i18n.js';

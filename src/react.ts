@@ -12,9 +12,12 @@ import type {
   KatavenCallConnectedEvent,
   KatavenCallEndEvent,
   KatavenCallStartEvent,
+  KatavenCloseEvent,
   KatavenErrorEvent,
+  KatavenFeedbackEvent,
   KatavenMessageEvent,
   KatavenMuteEvent,
+  KatavenOpenEvent,
   KatavenReadyEvent,
   KatavenStatusEvent,
 } from './events.js';
@@ -25,10 +28,9 @@ type DetailEvent<Detail> = Event & { readonly detail: Detail };
 
 /** `kataven-tool-call`: the agent asks the page to run one of its `clientTools` (DESIGN.md 5.2). */
 export type KatavenToolCallEvent = DetailEvent<{ id: string; name: string; params: unknown }>;
-/** `kataven-feedback`: the visitor rated the call (DESIGN.md 2.8). */
-export type KatavenFeedbackEvent = DetailEvent<{ sessionId: string; rating: 'up' | 'down'; comment?: string }>;
+export type { KatavenFeedbackEvent };
 /** `kataven-open` / `kataven-close`: the panel opened or closed. */
-export type KatavenPanelEvent = DetailEvent<Record<string, never>>;
+export type KatavenPanelEvent = KatavenOpenEvent | KatavenCloseEvent;
 
 // Registers <kataven-widget> in browsers (a no-op where there is no registry, and when already registered), and
 // creates the element's property accessors now, so `@lit/react` tells properties from attributes on the first render.
@@ -49,8 +51,8 @@ const Component = createComponent({
     onMute: 'kataven-mute' as EventName<KatavenMuteEvent>,
     onMessage: 'kataven-message' as EventName<KatavenMessageEvent>,
     onError: 'kataven-error' as EventName<KatavenErrorEvent>,
-    onOpen: 'kataven-open' as EventName<KatavenPanelEvent>,
-    onClose: 'kataven-close' as EventName<KatavenPanelEvent>,
+    onOpen: 'kataven-open' as EventName<KatavenOpenEvent>,
+    onClose: 'kataven-close' as EventName<KatavenCloseEvent>,
     onToolCall: 'kataven-tool-call' as EventName<KatavenToolCallEvent>,
     onFeedback: 'kataven-feedback' as EventName<KatavenFeedbackEvent>,
   },

@@ -162,6 +162,7 @@ export class BrandingForm extends LightElement {
         </div>
       </fieldset>
       ${this.#switchRow('consent_required', 'Ask for consent', 'Visitors agree before the microphone opens.')}
+      ${this.#switchRow('feedback_enabled', 'Ask for feedback', 'After a call, visitors rate it with a thumb and a comment.')}
       <div class="field">
         <label for="f-max_call_seconds">Maximum call length</label>
         <div class="input-row suffix">
@@ -213,7 +214,7 @@ export class BrandingForm extends LightElement {
     </section>`;
   }
 
-  #switchRow(field: 'widget_enabled' | 'consent_required', title: string, hint: string) {
+  #switchRow(field: 'widget_enabled' | 'consent_required' | 'feedback_enabled', title: string, hint: string) {
     return html`<label class="switch-row">
       <span>
         <span class="switch-title">${title}</span>

@@ -82,6 +82,7 @@ const SERVER_FIELDS: readonly (keyof DemoForm)[] = [
   'widget_enabled',
   'auth_mode',
   'consent_required',
+  'feedback_enabled',
   'max_call_seconds',
 ];
 
@@ -131,12 +132,13 @@ const DEFAULT_POLICY: Policy = {
   widget_enabled: true,
   auth_mode: 'both',
   consent_required: false,
+  feedback_enabled: false,
   max_call_seconds: null,
 };
 
 function pickPolicy(form: Omit<DemoForm, 'theme' | 'locale'>) {
-  const { widget_enabled, auth_mode, consent_required, max_call_seconds } = form;
-  return { widget_enabled, auth_mode, consent_required, max_call_seconds };
+  const { widget_enabled, auth_mode, consent_required, feedback_enabled, max_call_seconds } = form;
+  return { widget_enabled, auth_mode, consent_required, feedback_enabled, max_call_seconds };
 }
 
 async function fetchConfig(connection: Connection): Promise<WidgetConfigResponse> {

@@ -28,6 +28,7 @@ export interface DemoForm {
   widget_enabled: boolean;
   auth_mode: AuthMode;
   consent_required: boolean;
+  feedback_enabled: boolean;
   max_call_seconds: string;
   theme: Theme;
   locale: LocaleChoice;
@@ -62,6 +63,7 @@ export const DEFAULT_FORM: Readonly<DemoForm> = Object.freeze({
   widget_enabled: true,
   auth_mode: 'both',
   consent_required: false,
+  feedback_enabled: false,
   max_call_seconds: '',
   theme: 'auto',
   locale: 'auto',
@@ -88,6 +90,7 @@ export function checkForm(form: Readonly<DemoForm>): FormCheck {
     widget_enabled: form.widget_enabled,
     auth_mode: form.auth_mode,
     consent_required: form.consent_required,
+    feedback_enabled: form.feedback_enabled,
   };
   const seconds = parseMaxCallSeconds(form.max_call_seconds);
   if (seconds === undefined) {
@@ -118,6 +121,7 @@ export function formFromConfig(
     auth_mode: AuthMode;
     max_call_seconds?: number | null | undefined;
     consent_required?: boolean | undefined;
+    feedback_enabled?: boolean | undefined;
   },
 ): Omit<DemoForm, 'theme' | 'locale'> {
   const text = (value: string | null | undefined, fallback: string) => (typeof value === 'string' ? value : fallback);
@@ -131,6 +135,7 @@ export function formFromConfig(
     widget_enabled: policy.widget_enabled,
     auth_mode: policy.auth_mode,
     consent_required: policy.consent_required === true,
+    feedback_enabled: policy.feedback_enabled === true,
     max_call_seconds: policy.max_call_seconds ? String(policy.max_call_seconds) : '',
   };
 }

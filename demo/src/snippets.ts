@@ -103,6 +103,7 @@ export function policyPatchBody(policy: Partial<Policy>): Partial<Policy> {
   if (policy.auth_mode !== undefined) body.auth_mode = policy.auth_mode;
   if (policy.max_call_seconds !== undefined) body.max_call_seconds = policy.max_call_seconds;
   if (policy.consent_required !== undefined) body.consent_required = policy.consent_required;
+  if (policy.feedback_enabled !== undefined) body.feedback_enabled = policy.feedback_enabled;
   return body;
 }
 

@@ -156,6 +156,7 @@ test('agents and per-agent widget policy', async () => {
       auth_mode: 'both',
       max_call_seconds: 600,
       consent_required: false,
+      feedback_enabled: false,
     });
     const refusals: Array<[unknown, string]> = [
       [{ auth_mode: 'everyone' }, 'invalid_body: auth_mode expected one of guest|user|both'],
@@ -180,6 +181,7 @@ test('agents and per-agent widget policy', async () => {
       widget_enabled: false,
       auth_mode: 'user',
       consent_required: true,
+      feedback_enabled: false,
     });
     const guest = await call(sandbox, 'POST', '/v1/widget/auth/guest', {
       body: { client_key: DEMO_KEY, agent_id: 'agent_ava' },

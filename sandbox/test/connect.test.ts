@@ -159,6 +159,7 @@ test('daily_calls and daily_minutes caps (0 blocks; live talk time counts)', asy
       started_at: now - 62_000,
       connected_at: now - 61_000,
       ended_at: null,
+      feedback: null,
       end_reason: null,
     });
     await expectCap(sandbox, token, 'daily_minutes: Daily minute budget exhausted', untilMidnight);

@@ -98,6 +98,7 @@ test('admin changes survive SIGKILL and a restart; --reset starts again from the
       auth_mode: 'both',
       max_call_seconds: 120,
       consent_required: true,
+      feedback_enabled: false,
     });
     const keys = (await admin(second.sandbox, 'GET', '/v1/widget-keys')).json<{ id: string }[]>();
     assert.deepEqual(keys.map((key) => key.id).sort(), [created.id, 'wk_demo'].sort());

@@ -54,7 +54,12 @@ test('config answers for active, inactive, user-only and widget-disabled agents'
     assert.deepEqual(ava.json(), AVA_CONFIG);
     const sleepy = (await config('agent_sleepy')).json<{ agent: { status: string }; policy: object }>();
     assert.equal(sleepy.agent.status, 'paused');
-    assert.deepEqual(sleepy.policy, { widget_enabled: true, auth_mode: 'both', consent_required: false });
+    assert.deepEqual(sleepy.policy, {
+      widget_enabled: true,
+      auth_mode: 'both',
+      consent_required: false,
+      feedback_enabled: false,
+    });
     const members = (await config('agent_members')).json<{
       agent: { auth_mode: string };
       policy: { auth_mode: string };

@@ -57,3 +57,6 @@ export type ConnectResponse = z.infer<typeof ConnectResponse>;
 export const CallTokenResponse = z.object({
   twilio: z.object({ token: z.string() }),
 });
+
+/** An answer whose body the widget does not read (`POST /widget/feedback` answers 204). */
+export const NoContent = z.custom<unknown>(() => true);

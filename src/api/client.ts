@@ -132,7 +132,8 @@ export function createApiClient(options: ApiClientOptions) {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      // An empty body (204 No Content) reads as null; only schemas that expect nothing accept it.
+      json = JSON.parse(text || 'null');
     } catch (error) {
       throw new WidgetError('invalid_response', `${spec.path}: body is not JSON`, { cause: error });
     }
@@ -205,6 +206,14 @@ export function createApiClient(options: ApiClientOptions) {
       const body = context ? { agent_id: agentId, context } : { agent_id: agentId };
       const schema = callSchemas().then((schemas) => schemas.ConnectResponse);
       return request({ method: 'POST', path: '/widget/connect', schema, body, bearer: visitorToken, signal });
+    },
+    /** DESIGN.md 2.8: the visitor's rating of an ended call (204, no body). */
+    async sendFeedback(
+      visitorToken: string,
+      body: { session_id: string; rating: 'up' | 'down'; comment?: string },
+    ): Promise<void> {
+      const schema = (await callSchemas()).NoContent;
+      await request({ method: 'POST', path: '/widget/feedback', schema, body, bearer: visitorToken });
     },
     async refreshCallToken(visitorToken: string, sessionId: string, signal?: AbortSignal) {
       const body = { session_id: sessionId };

@@ -17,7 +17,7 @@ import {
   parseAgentMessage,
 } from '../api/message-schemas.js';
 import type { VisitorSession } from '../session/visitor-session.js';
-import type { CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
+import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
@@ -154,6 +154,11 @@ export class CallController {
       console.warn('[kataven-widget] could not send an in-call message', error);
       return false;
     }
+  }
+
+  /** The current call's microphone and speaker choice, or null (no call, or the Device cannot choose). */
+  get audio(): AudioDevicesLike | null {
+    return this.#attempt?.device?.audio ?? null;
   }
 
   /** Tears everything down without emitting further events (the element was removed). */

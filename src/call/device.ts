@@ -13,8 +13,32 @@ export interface CallLike {
   sendMessage?(message: { content: unknown; contentType?: string; messageType: string }): unknown;
 }
 
+/** A microphone or speaker the browser lists. */
+export interface AudioDevice {
+  id: string;
+  label: string;
+}
+
+/** The audio devices of a call: what there is, what is in use, and whether the speaker can be chosen at all. */
+export interface AudioDeviceList {
+  inputs: AudioDevice[];
+  /** null where the browser cannot choose the speaker (no `setSinkId`). */
+  outputs: AudioDevice[] | null;
+  input: string | null;
+  output: string | null;
+}
+
+/** Choosing the microphone and speaker during a call (Twilio's audio helper, narrowed). */
+export interface AudioDevicesLike {
+  list(): AudioDeviceList;
+  setInput(id: string): Promise<void>;
+  setOutput(id: string): Promise<void>;
+}
+
 export interface DeviceLike {
   on(event: string, listener: Listener): unknown;
+  /** Absent where the Device cannot choose devices. */
+  readonly audio?: AudioDevicesLike | undefined;
   connect(options: { params: Record<string, string>; rtcConfiguration: RTCConfiguration }): Promise<CallLike>;
   updateToken(token: string): void;
   destroy(): void;

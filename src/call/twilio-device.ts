@@ -3,7 +3,7 @@
  * (or on intent, via `preloadTwilio`), so it is its own chunk that a page never pays for up front.
  */
 import { WidgetError } from '../api/errors.js';
-import type { CallLike, DeviceFactory } from './device.js';
+import type { AudioDevicesLike, CallLike, DeviceFactory } from './device.js';
 import { preloadTwilio } from './twilio-loader.js';
 
 export { preloadTwilio } from './twilio-loader.js';
@@ -47,6 +47,9 @@ export const createTwilioDevice: DeviceFactory = async ({ token, edge, signaling
     on: (event, listener) => device.on(event, listener as (...args: unknown[]) => void),
     connect: (connectOptions) => device.connect(connectOptions) as unknown as Promise<CallLike>,
     updateToken: (next) => device.updateToken(next),
+    get audio() {
+      return device.audio ? audioDevices(device.audio) : undefined;
+    },
     destroy() {
       device.destroy();
       releaseTokenTimer(device);
@@ -99,4 +102,22 @@ async function silentInput(): Promise<MediaStream> {
   // Not awaited: without a recent user gesture `resume()` may wait indefinitely, and silence needs no running clock.
   if (context.state === 'suspended') void context.resume().catch(() => undefined);
   return stream;
+}
+
+type AudioHelper = NonNullable<InstanceType<Awaited<ReturnType<typeof preloadTwilio>>['Device']>['audio']>;
+
+/** Twilio's audio helper as the widget's `AudioDevicesLike`: the lists, the devices in use, and switching live. */
+function audioDevices(helper: AudioHelper): AudioDevicesLike {
+  const list = (devices: Map<string, MediaDeviceInfo>) =>
+    [...devices.values()].map((device) => ({ id: device.deviceId, label: device.label }));
+  return {
+    list: () => ({
+      inputs: list(helper.availableInputDevices),
+      outputs: helper.isOutputSelectionSupported ? list(helper.availableOutputDevices) : null,
+      input: helper.inputDevice?.deviceId ?? null,
+      output: [...helper.speakerDevices.get()][0]?.deviceId ?? null,
+    }),
+    setInput: (id) => helper.setInputDevice(id),
+    setOutput: (id) => helper.speakerDevices.set(id),
+  };
 }

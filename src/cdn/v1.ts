@@ -16,6 +16,8 @@ interface InitOptions {
   theme?: string;
   position?: string;
   display?: string;
+  /** `none`: no floating button; the page opens the panel with the element's `open()`. */
+  launcher?: string;
   branding?: Record<string, unknown>;
   /** Texts that replace the current locale's (the element's `strings`). */
   strings?: Record<string, unknown>;
@@ -42,7 +44,8 @@ declare const __KATAVEN_VERSION__: string;
 
 /** Element inputs that are no `Kataven.init` option: the key is `publicKey` here; the others are for npm builds. */
 type NotAnOption = 'clientKey' | 'deviceFactory' | 'policy';
-type OptionName = Exclude<WidgetInputName, NotAnOption> | 'locale' | 'theme' | 'position' | 'display' | 'strings';
+type OptionName =
+  Exclude<WidgetInputName, NotAnOption> | 'locale' | 'theme' | 'position' | 'display' | 'launcher' | 'strings';
 
 /**
  * The element properties an options object may set: its inputs, plus how it looks. Written out rather than computed
@@ -60,6 +63,7 @@ const OPTION_NAMES = [
   'display',
   'context',
   'clientTools',
+  'launcher',
   'strings',
 ] as const satisfies readonly OptionName[];
 export type OptionNamesComplete = AssertNever<Exclude<OptionName, (typeof OPTION_NAMES)[number]>>;
@@ -148,6 +152,7 @@ if (data?.clientKey) {
     ...(data.theme ? { theme: data.theme } : {}),
     ...(data.position ? { position: data.position } : {}),
     ...(context ? { context } : {}),
+    ...(data.launcher ? { launcher: data.launcher } : {}),
   });
 }
 

@@ -6,12 +6,20 @@
 import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import { type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
+import type { AudioDeviceList } from '../call/device.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
 import { remainingSeconds } from './config-rules.js';
 import { createConversation } from './conversation.js';
+import { createWakeLock } from './wake-lock.js';
 import type { EmitEvent } from '../events.js';
 import { type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-stores.js';
+
+/** A microphone (`input`) or speaker (`output`) the visitor picked. */
+export interface DeviceChoice {
+  kind: 'input' | 'output';
+  id: string;
+}
 
 export interface CallStateContext {
   stores: WidgetStores;
@@ -23,6 +31,9 @@ export interface CallStateContext {
   /** The element's inputs as they are now (`context` and `clientTools` may change during a call). */
   latestInput?: () => WidgetInput;
 }
+
+/** The longest feedback comment the API takes (DESIGN.md 2.8). */
+const FEEDBACK_COMMENT_MAX = 500;
 
 export function createCallState(context: CallStateContext) {
   const { stores, input, api, emit, setStatus, fail } = context;
@@ -50,6 +61,9 @@ export function createCallState(context: CallStateContext) {
     send: (message) => controller.send(message),
     sessionId: () => controller.sessionId,
   });
+  const wakeLock = createWakeLock();
+  /** The session of the last call that connected, until the visitor rates it (DESIGN.md 2.8). */
+  let rateable: string | null = null;
 
   const controller = new CallController({
     api,
@@ -59,7 +73,10 @@ export function createCallState(context: CallStateContext) {
     silentMicrophone: () => conversation.typing,
     events: {
       status: onCallStatus,
-      connected: (info) => emit('call-connected', info),
+      connected: (info) => {
+        rateable = info.sessionId;
+        emit('call-connected', info);
+      },
       ended: (info) => emit('call-end', info),
       error: fail,
       volume: (inputLevel, outputLevel) => stores.$level.set({ input: inputLevel, output: outputLevel }),
@@ -73,6 +90,7 @@ export function createCallState(context: CallStateContext) {
   });
 
   function onCallStatus(status: CallStatus): void {
+    if (status === 'connected') wakeLock.acquire();
     if (status === 'connected' && !ticker) {
       connectedAt = Date.now();
       stores.$elapsedSeconds.set(0);
@@ -80,6 +98,7 @@ export function createCallState(context: CallStateContext) {
     }
     if (status === 'ended' || status === 'error') {
       conversation.callEnded();
+      wakeLock.release();
       stopTicker();
       stores.$level.set({ input: 0, output: 0 });
       stores.$muted.set(false);
@@ -123,6 +142,40 @@ export function createCallState(context: CallStateContext) {
       return controller.start(agentId);
     },
     end: (reason: CallEndReason) => controller.end(reason),
+    /**
+     * The call's microphones and speakers (null without a call or where the Device cannot choose), after switching to
+     * `select` if given. A failed switch is reported in the console and leaves the list as the Device has it.
+     */
+    async devices(select?: DeviceChoice): Promise<AudioDeviceList | null> {
+      const audio = controller.audio;
+      if (!audio) return null;
+      try {
+        if (select?.kind === 'input') await audio.setInput(select.id);
+        if (select?.kind === 'output') await audio.setOutput(select.id);
+      } catch (error) {
+        console.warn('[kataven-widget] could not switch the audio device', error);
+      }
+      return audio.list();
+    },
+    /**
+     * Rates the last call once it has ended: posts DESIGN.md 2.8 and fires `kataven-feedback`. Resolves false (never
+     * rejects) when there is nothing to rate or the post failed, so the visitor may try again.
+     */
+    async feedback(rating: 'up' | 'down', comment: string): Promise<boolean> {
+      const sessionId = rateable;
+      if (!sessionId || isLive(stores.$status.get())) return false;
+      const text = comment.trim().slice(0, FEEDBACK_COMMENT_MAX);
+      try {
+        const token = await session.getToken();
+        await api.sendFeedback(token, { session_id: sessionId, rating, ...(text ? { comment: text } : {}) });
+      } catch (error) {
+        console.warn('[kataven-widget] could not send feedback', error);
+        return false;
+      }
+      if (rateable === sessionId) rateable = null;
+      emit('feedback', { sessionId, rating, comment: text });
+      return true;
+    },
     setMuted: (muted: boolean) => controller.setMuted(muted),
     acceptConsent(): Promise<void> {
       consented = true;
@@ -145,6 +198,7 @@ export function createCallState(context: CallStateContext) {
     },
     dispose(): void {
       conversation.dispose();
+      wakeLock.release();
       stopTicker();
       controller.dispose();
       session.dispose();

@@ -10,6 +10,8 @@ export interface ResolvedConfig {
     auth_mode: 'guest' | 'user' | 'both';
     max_call_seconds: number | null;
     consent_required: boolean;
+    /** Ask "How was this call?" after a call (DESIGN.md 2.8). */
+    feedback_enabled: boolean;
   };
   branding: Branding;
   /** Branding values that broke a rule and were replaced by defaults (shown by the demo, warned in the console). */
@@ -37,6 +39,7 @@ export function resolveConfig(
       auth_mode: policy.auth_mode === 'user' || policy.auth_mode === 'guest' ? policy.auth_mode : 'both',
       max_call_seconds: positiveOrNull(policy.max_call_seconds),
       consent_required: policy.consent_required === true,
+      feedback_enabled: policy.feedback_enabled === true,
     },
     branding: { ...DEFAULT_BRANDING, ...server.value, ...override.value },
     brandingIssues: [...server.issues, ...override.issues],

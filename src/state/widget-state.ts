@@ -37,6 +37,9 @@ export function createWidgetState(emit: EmitEvent) {
   /** Bumped whenever the visitor's identity (key, agent, tokens) changes, so late async work can tell it is stale. */
   let generation = 0;
 
+  // However the panel opens or closes (the visitor, the page, a call starting), the page hears it once.
+  $open.listen((open) => emit(open ? 'open' : 'close', {}));
+
   function setStatus(status: WidgetStatus): void {
     const previous = $status.get();
     if (previous === status) return;
@@ -285,6 +288,9 @@ export function createWidgetState(emit: EmitEvent) {
       const loaded = await loadCallState();
       await loaded?.acceptConsent();
     },
+
+    /** The call-time state (feedback, devices), or null when it could not load. */
+    calls: loadCallState,
 
     declineConsent(): void {
       $consentAsked.set(false);

@@ -27,6 +27,9 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @fires kataven-message - The agent sent a caption: `{role, text, final}`.
  * @fires kataven-error - Something failed: `{code, message, retryable}`.
  * @fires kataven-tool-call - The agent asks to run a client tool: `{id, name, params}`; cancelable.
+ * @fires kataven-open - The panel opened.
+ * @fires kataven-close - The panel closed (a live call continues).
+ * @fires kataven-feedback - The visitor rated the call that ended: `{sessionId, rating, comment}`.
  *
  * @csspart launcher - The floating button that opens the panel.
  * @csspart panel - The call panel.
@@ -39,6 +42,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart privacy-notice - The privacy notice text.
  * @csspart error - The error message.
  * @csspart meter - The live audio level meter.
+ * @csspart visualizer - The call's animated orb, driven by the agent's and the visitor's voices.
  * @csspart close-button - Closes the floating panel.
  * @csspart consent - The consent step shown before the call when the policy asks for it.
  * @csspart agree-button - Agrees to the consent step and starts the call.
@@ -48,6 +52,16 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart text-input - The text box of a live call.
  * @csspart send-button - Sends the typed text.
  * @csspart type-instead-button - Offered when the microphone is blocked or missing: call and type instead.
+ * @csspart settings-button - Opens the in-call audio settings.
+ * @csspart device-select - Picks the microphone or, where the browser allows, the speaker (`data-kind` says which).
+ * @csspart feedback - The feedback step after a call (when the policy asks for it), then its thank-you note.
+ * @csspart feedback-up - Rates the call as good (and sends the comment).
+ * @csspart feedback-down - Rates the call as not good (and sends the comment).
+ * @csspart feedback-comment - The optional comment (up to 500 characters).
+ * @csspart feedback-skip - Skips the feedback step.
+ *
+ * @cssstate idle - Also `loading`, `ready`, `unavailable`, `connecting`, `ringing`, `connected`, `reconnecting`,
+ *   `ended`, `error`: the current status, as `:state(<status>)`.
  *
  * @cssprop --kataven-primary - Primary brand color (default: the account's `primary_color`).
  * @cssprop --kataven-accent - Accent color (default: the account's `accent_color`).
@@ -69,6 +83,7 @@ export class KatavenWidget extends LitElement {
     theme: { reflect: true },
     position: {},
     display: { reflect: true },
+    launcher: {},
     branding: { attribute: false },
     policy: { attribute: false },
     deviceFactory: { attribute: false },
@@ -98,6 +113,8 @@ export class KatavenWidget extends LitElement {
   declare position: string | undefined;
   /** `floating` (default): a launcher in a corner. `inline`: the panel renders in place. */
   declare display: 'floating' | 'inline';
+  /** `default`: the floating launcher button. `none`: no button; the page opens the panel with `open()`. */
+  declare launcher: 'default' | 'none' | undefined;
   /** Branding fields laid over the account's (for previews). Invalid values are ignored with a console warning. */
   declare branding: Readonly<Record<string, unknown>> | undefined;
   /**
@@ -146,11 +163,14 @@ export class KatavenWidget extends LitElement {
   #texts: { base: Strings; overrides: unknown; merged: Strings } | null = null;
   /** Latched once the widget has rendered, so a retry (back to `loading`) never hides it again. */
   #shown = false;
+  /** The status as a custom state (`:state(connected)`); undefined at run time where there is no CustomStateSet. */
+  #states: CustomStateSet;
 
   constructor() {
     super();
     this.theme = 'auto';
     this.display = 'floating';
+    this.#states = this.attachInternals().states;
   }
 
   /** The current status (also reflected as the `status` attribute). */
@@ -185,7 +205,15 @@ export class KatavenWidget extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || WIDGET_INPUTS.some((name) => changed.has(name))) this.#configure();
     const { status } = this.#stores.values;
-    if (this.getAttribute('status') !== status) this.setAttribute('status', status);
+    if (this.getAttribute('status') !== status) {
+      this.setAttribute('status', status);
+      try {
+        this.#states.clear();
+        this.#states.add(status);
+      } catch {
+        // No CustomStateSet, or an older one that takes only `--dashed` names: the `status` attribute still works.
+      }
+    }
   }
 
   protected override updated(): void {
@@ -244,7 +272,7 @@ export class KatavenWidget extends LitElement {
   }
 
   protected override render() {
-    const { config, error, open } = this.#stores.values;
+    const { config, error, open, status } = this.#stores.values;
     // Policy says no web widget for this agent: render nothing at all.
     if (error?.code === 'widget_disabled') return nothing;
     const branding = config?.branding;
@@ -261,10 +289,15 @@ export class KatavenWidget extends LitElement {
     const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
     const locale = resolveLocale(this.locale);
     const label = this.strings?.launcher;
+    const kit = this.#panel.kit;
+    // A call behind the closed panel: the launcher says so (the panel chunk renders that face).
+    const live = !open && kit?.live(this.#currentTexts(kit), this.#stores.values.elapsedSeconds, status);
     return html`<div class="root floating" data-position=${position}>
       ${open ? this.#renderPanel() : nothing}
       <button
         part="launcher"
+        ?hidden=${this.launcher === 'none'}
+        aria-label=${live ? live.label : nothing}
         lang=${locale}
         dir=${localeDirection(locale)}
         aria-expanded=${open ? 'true' : 'false'}
@@ -279,6 +312,7 @@ export class KatavenWidget extends LitElement {
             : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
         }
         <span>${branding?.launcher_label || (typeof label === 'string' && label) || this.#launcherLabel(locale)}</span>
+        ${live ? live.content : nothing}
       </button>
     </div>`;
   }
@@ -377,6 +411,7 @@ export class KatavenWidget extends LitElement {
     retry: () => void this.#state.actions.retry(),
     agree: () => void this.#state.actions.acceptConsent(),
     decline: () => this.#state.actions.declineConsent(),
+    calls: this.#state.actions.calls,
     keydown: (event: KeyboardEvent) => this.#onPanelKeydown(event),
     sendText: (text: string) => this.#state.actions.sendText(text),
     typeInstead: () => void this.#state.actions.continueByTyping(),

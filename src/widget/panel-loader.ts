@@ -6,11 +6,13 @@
 import type { CSSResultOrNative, ReactiveControllerHost } from 'lit';
 import { loadOnce } from '../load-once.js';
 import { type Strings, loadStrings } from './i18n.js';
-import type { renderPanel, withOverrides } from './panel.js';
+import type { renderLiveLauncher, renderPanel, withOverrides } from './panel.js';
 
 /** What the panel needs to render: its renderer and the strings of the current locale. */
 export interface PanelKit {
   render: typeof renderPanel;
+  /** The launcher's face while a call runs behind the closed panel. */
+  live: typeof renderLiveLauncher;
   /** Lays the page's `strings` overrides over the locale's texts. */
   withOverrides: typeof withOverrides;
   strings: Strings;
@@ -52,7 +54,13 @@ export class PanelLoader {
     this.#loading ??= Promise.all([loadPanelModule(), loadStrings(locale)])
       .then(([module, strings]) => {
         if (!this.#kit) this.#adoptStyles(module.panelStyles);
-        this.#kit = { render: module.renderPanel, withOverrides: module.withOverrides, strings, locale };
+        this.#kit = {
+          render: module.renderPanel,
+          live: module.renderLiveLauncher,
+          withOverrides: module.withOverrides,
+          strings,
+          locale,
+        };
         this.#host.requestUpdate();
       })
       .catch((error: unknown) => console.warn('[kataven-widget] could not load the panel', error))

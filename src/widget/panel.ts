@@ -4,19 +4,28 @@
  * leaves through its handlers.
  */
 import { css, html, nothing } from 'lit';
+import { ref } from 'lit/directives/ref.js';
 import type { WidgetError } from '../api/errors.js';
 import type { Caption } from '../call/call-controller.js';
+import type { CallState } from '../state/call-state.js';
 import type { ResolvedConfig } from '../state/config-rules.js';
 import { type WidgetStatus, isLive } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
 
-import { METER_STEPS, panelStyles as basePanelStyles } from './panel-styles.js';
+import { feedbackStep, feedbackStyles, forgetFeedback } from './feedback-view.js';
+import { formatTime, liveLauncherStyles } from './live-launcher.js';
+import { METER_STEPS, panelStyles as baseStyles } from './panel-styles.js';
+import { renderVisualizer, visualizerStyles } from './visualizer.js';
+import { lockPageScroll, phoneSheetStyles } from './phone-sheet.js';
+import { deviceSettings, deviceSettingsStyles } from './device-settings.js';
 // conversation (issue 8): transcript, text box and the no-microphone offer.
 import { conversationStyles, renderTextBox, renderTranscript, renderTypeInstead } from './conversation-view.js';
 
+export { renderLiveLauncher } from './live-launcher.js';
 export { withOverrides } from './strings-override.js';
+/** Every style the lazily loaded part needs, adopted once with it. */
 export const panelStyles = css`
-  ${basePanelStyles}${conversationStyles}
+  ${baseStyles}${liveLauncherStyles}${feedbackStyles}${visualizerStyles}${phoneSheetStyles}${deviceSettingsStyles}${conversationStyles}
 `;
 
 export interface PanelView {
@@ -47,6 +56,8 @@ export interface PanelView {
     retry: () => void;
     agree: () => void;
     decline: () => void;
+    /** The call-time state (feedback, audio devices), loaded on intent; null when it could not load. */
+    calls: () => Promise<CallState | null>;
     keydown: (event: KeyboardEvent) => void;
   };
 }
@@ -63,6 +74,7 @@ export function renderPanel(view: PanelView) {
     dir=${view.dir}
     aria-label=${view.title}
     @keydown=${view.on.keydown}
+    ${view.floating ? ref(lockPageScroll) : nothing}
   >
     <header>
       ${logo ? html`<img part="logo" src=${logo} alt="" referrerpolicy="no-referrer" />` : nothing}
@@ -88,7 +100,10 @@ function renderBody(view: PanelView) {
       </div>
     </div>`;
   }
-  if (isLive(status)) return renderCall(view);
+  if (isLive(status)) {
+    forgetFeedback(on);
+    return renderCall(view);
+  }
   if (status === 'unavailable' || status === 'loading' || status === 'idle') return nothing;
   if (error && !error.retryable) return nothing;
   if (error) {
@@ -104,14 +119,24 @@ function renderBody(view: PanelView) {
       </div>
       ${typing?.hint ?? nothing}`;
   }
-  return html`${renderTranscript(view.captions, t.transcript, t.you)}
+  const rate = status === 'ended' && view.config?.policy.feedback_enabled;
+  return html`${renderTranscript(view.captions, t.transcript, t.you)}${
+      rate
+        ? feedbackStep({
+            t,
+            owner: on,
+            send: async (rating, comment) => (await on.calls())?.feedback(rating, comment) ?? false,
+          })
+        : nothing
+    }
     <div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
 }
 
 function renderCall(view: PanelView) {
   const { t, muted, level, remainingSeconds: remaining, captions, on } = view;
   const warn = remaining !== null && remaining <= 30;
-  return html`<div part="meter" role="group" aria-label=${t.meter}>
+  return html`${renderVisualizer(view.status, level)}
+    <div part="meter" role="group" aria-label=${t.meter}>
       <span class="who" aria-hidden="true">${view.title}</span>
       <div class="level agent"><span data-level=${meterStep(level.output)}></span></div>
       <span class="who" aria-hidden="true">${t.you}</span>
@@ -128,6 +153,7 @@ function renderCall(view: PanelView) {
         ${muted ? t.unmute : t.mute}
       </button>
       <button part="end-button" @click=${on.end}>${t.end}</button>
+      ${deviceSettings({ t, devices: async (select) => (await on.calls())?.devices(select) ?? null })}
     </div>`;
 }
 
@@ -138,8 +164,4 @@ function renderCall(view: PanelView) {
 function meterStep(level: number): number {
   const clamped = Number.isFinite(level) ? Math.min(1, Math.max(0, level)) : 0;
   return Math.round(clamped * METER_STEPS);
-}
-
-function formatTime(seconds: number): string {
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -332,14 +332,14 @@ describe('<kataven-widget>', () => {
         }
         return id;
       }) as typeof setTimeout;
-      window.clearInterval = (id?: number) => {
+      window.clearInterval = ((id?: number) => {
         if (id !== undefined) live.delete(id);
         original.clearInterval(id);
-      };
-      window.clearTimeout = (id?: number) => {
+      }) as typeof window.clearInterval;
+      window.clearTimeout = ((id?: number) => {
         if (id !== undefined) live.delete(id);
         original.clearTimeout(id);
-      };
+      }) as typeof window.clearTimeout;
       try {
         const element = await mountWidget({ deviceFactory: devices.factory });
         const recorder = recordEvents(element);

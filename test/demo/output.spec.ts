@@ -10,6 +10,7 @@ test('the snippets and PATCH bodies match the form', async ({ demo, page, sandbo
   await page.getByRole('radio', { name: 'Top left' }).check();
   await page.getByRole('radio', { name: /^Guests/ }).check();
   await page.getByRole('switch', { name: /Ask for consent/ }).check();
+  await page.getByRole('switch', { name: /Ask for feedback/ }).check();
   await demo.field('Maximum call length').fill('300');
   await page.getByRole('radio', { name: 'Dark' }).check();
   await demo.field('Language').selectOption('es');
@@ -53,6 +54,7 @@ test('the snippets and PATCH bodies match the form', async ({ demo, page, sandbo
     auth_mode: 'guest',
     max_call_seconds: 300,
     consent_required: true,
+    feedback_enabled: true,
   });
   // Back to defaults: theme and locale drop out of the snippets.
   await page.getByRole('radio', { name: 'Auto' }).check();
@@ -72,6 +74,7 @@ test('Save persists to the sandbox and a fresh page load shows it', async ({ dem
   await demo.field('Launcher label').fill('Chat with Ava');
   await page.getByRole('radio', { name: 'Bottom left' }).check();
   await page.getByRole('switch', { name: /Ask for consent/ }).check();
+  await page.getByRole('switch', { name: /Ask for feedback/ }).check();
   await demo.field('Maximum call length').fill('90');
   await expect(page.getByText('Unsaved changes.')).toBeVisible();
   await page.getByRole('button', { name: 'Save to sandbox' }).click();
@@ -87,7 +90,7 @@ test('Save persists to the sandbox and a fresh page load shows it', async ({ dem
     launcher_label: 'Chat with Ava',
     launcher_position: 'bl',
   });
-  expect(config.policy).toMatchObject({ consent_required: true, max_call_seconds: 90 });
+  expect(config.policy).toMatchObject({ consent_required: true, feedback_enabled: true, max_call_seconds: 90 });
 
   await page.reload();
   await demo.loaded();
@@ -95,6 +98,7 @@ test('Save persists to the sandbox and a fresh page load shows it', async ({ dem
   await expect(demo.field('Launcher label')).toHaveValue('Chat with Ava');
   await expect(page.getByRole('radio', { name: 'Bottom left' })).toBeChecked();
   await expect(page.getByRole('switch', { name: /Ask for consent/ })).toBeChecked();
+  await expect(page.getByRole('switch', { name: /Ask for feedback/ })).toBeChecked();
   await expect(demo.field('Maximum call length')).toHaveValue('90');
   await expect(page.getByText('Everything is saved.')).toBeVisible();
   expect(await demo.style(demo.floating.launcher, 'background-color')).toBe('rgb(124, 58, 237)');

@@ -111,6 +111,48 @@ test('data-attribute embed renders the branded launcher', async ({ page, sandbox
   );
 });
 
+test('data-launcher="none": no floating button; the page opens the panel and hears kataven-open', async ({
+  page,
+  sandbox,
+  customer,
+  widget,
+}) => {
+  await page.goto(
+    customer.page(
+      dataAttributePage(sandbox, {
+        'data-client-key': DEMO_KEY,
+        'data-agent': 'agent_ava',
+        'data-api-base': sandbox.apiBase,
+        'data-launcher': 'none',
+      }),
+    ),
+  );
+  await widget.expectStatus('ready');
+  await expect(widget.launcher).toBeHidden();
+  await expect(widget.panel).toHaveCount(0);
+  // The page's own button: Kataven.init({ launcher }) and the element's open().
+  await page.evaluate(() =>
+    (document.querySelector('kataven-widget') as HTMLElement & { open(): Promise<void> }).open(),
+  );
+  await expect(widget.part('call-button')).toBeVisible();
+  await expect(widget.launcher).toBeHidden();
+  expect((await widget.events('kataven-open')).length).toBe(1);
+  await widget.part('close-button').click();
+  await expect(widget.panel).toHaveCount(0);
+  expect((await widget.events('kataven-close')).length).toBe(1);
+  const viaInit = await page.evaluate(
+    (apiBase) =>
+      (
+        window as unknown as {
+          Kataven: { init(options: Record<string, unknown>): HTMLElement & { launcher?: string } };
+        }
+      ).Kataven.init({ publicKey: 'pk_live_acme_demo0000000000', agentId: 'agent_ava', apiBase, launcher: 'none' })
+        .launcher,
+    sandbox.apiBase,
+  );
+  expect(viaInit).toBe('none');
+});
+
 test('calls queued before an async v1.js loads are replayed, and a bad container never breaks the page', async ({
   page,
   sandbox,

@@ -3,7 +3,14 @@
  * each Twilio event fires, so every state is reachable deterministically.
  */
 import { waitUntil } from '@open-wc/testing';
-import type { CallLike, DeviceFactory, DeviceInit, DeviceLike, Listener } from '../../src/call/device.js';
+import type {
+  AudioDevicesLike,
+  CallLike,
+  DeviceFactory,
+  DeviceInit,
+  DeviceLike,
+  Listener,
+} from '../../src/call/device.js';
 
 class Emitter {
   #listeners = new Map<string, Set<Listener>>();
@@ -71,6 +78,8 @@ export class FakeDevice extends Emitter implements DeviceLike {
   readonly tokens: string[] = [];
   connectOptions: Parameters<DeviceLike['connect']>[0] | undefined;
   destroyed = false;
+  /** Set by a test to let the call choose devices (Twilio's audio helper). */
+  audio: AudioDevicesLike | undefined = undefined;
 
   constructor(readonly init: DeviceInit) {
     super();

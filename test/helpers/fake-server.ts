@@ -71,6 +71,7 @@ export class FakeServer {
     this.on('POST /widget/auth/refresh', () => ({ body: sessionBody('guest', 'jwt-guest-2') }));
     this.on('POST /widget/connect', () => ({ body: connectBody }));
     this.on('POST /widget/connect/refresh', () => ({ body: { twilio: { token: 'twilio-token-2' } } }));
+    this.on('POST /widget/feedback', () => ({ status: 204 }));
   }
 
   /** Replaces the handler for `"METHOD /path"` (path below the API base, without the query). */
@@ -124,7 +125,9 @@ export class FakeServer {
     if (init.signal?.aborted) throw init.signal.reason;
     if (response.networkError) throw new TypeError('Failed to fetch');
     const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? {});
-    return new Response(text, { status: response.status ?? 200, headers: response.headers });
+    const status = response.status ?? 200;
+    // A 204 has no body at all (the Response constructor refuses one).
+    return new Response(status === 204 ? null : text, { status, headers: response.headers });
   }
 }
 

@@ -56,7 +56,19 @@ export async function waitForStatus(element: KatavenWidget, status: string): Pro
 
 /** Collects every `kataven-*` event the element fires. */
 export function recordEvents(element: EventTarget) {
-  const names = ['ready', 'status', 'call-start', 'call-connected', 'call-end', 'mute', 'message', 'error'];
+  const names = [
+    'ready',
+    'status',
+    'call-start',
+    'call-connected',
+    'call-end',
+    'mute',
+    'message',
+    'error',
+    'open',
+    'close',
+    'feedback',
+  ];
   const events: { type: string; detail: unknown }[] = [];
   const listener = (event: Event) =>
     events.push({ type: event.type, detail: (event as Event & { detail: unknown }).detail });
