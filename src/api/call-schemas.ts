@@ -59,4 +59,4 @@ export const CallTokenResponse = z.object({
 });
 
 /** An answer whose body the widget does not read (`POST /widget/feedback` answers 204). */
-export const NoContent = z.custom<unknown>(() => true);
+export const NoContent = z.custom(() => true);

@@ -67,7 +67,7 @@ export function renderTextBox(strings: ConversationStrings, sendText: (text: str
     <input
       part="text-input"
       type="text"
-      enterkeyhint="send"
+      .enterKeyHint=${'send'}
       autocomplete="off"
       maxlength=${MAX_TEXT_LENGTH}
       aria-label=${strings.message}

@@ -16,7 +16,7 @@ export interface FeedbackStepProps {
   /** Whose progress this is (one per element). */
   owner: object;
   /** Sends the rating; resolves false when it could not (the step stays, so the visitor may try again). */
-  send(rating: Rating, comment: string): Promise<boolean>;
+  send: (rating: Rating, comment: string) => Promise<boolean>;
 }
 
 export const FEEDBACK_COMMENT_MAX = 500;

@@ -170,7 +170,9 @@ describe('<kataven-widget> call UI', () => {
         await element.open();
         await clickPart(element, 'call-button');
         await waitForPart(element, 'consent');
-        names.forEach((name, index) => expect(outline(element, name), name).to.equal(`rgb(${index + 1}, 9, 9)`));
+        for (const [index, name] of names.entries()) {
+          expect(outline(element, name), name).to.equal(`rgb(${index + 1}, 9, 9)`);
+        }
         await clickPart(element, 'decline-button');
         await waitUntil(() => !part(element, 'consent'), 'decline kept the consent step');
       } finally {
