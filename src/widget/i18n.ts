@@ -2,6 +2,7 @@
  * Locales. Each locale's texts are their own lazily loaded chunk: the launcher ships only the English label and the
  * resolution rules below, so no page pays for languages it does not speak.
  */
+import { loadOnce } from '../load-once.js';
 import { type Locale, SUPPORTED_LOCALES } from './locale-tags.js';
 import type { Strings } from './locales/en.js';
 
@@ -63,15 +64,14 @@ export function localeDirection(locale: string): 'ltr' | 'rtl' {
   return locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr';
 }
 
-const cache = new Map<string, Promise<Strings>>();
+const loaders = new Map<string, () => Promise<Strings>>();
 
 /** Loads a locale's strings once per page; a failed load (offline) is retried on the next call. */
 export function loadStrings(locale: string): Promise<Strings> {
-  let strings = cache.get(locale);
-  if (!strings) {
-    strings = import('./locales/index.js').then((locales) => locales.loadLocale(locale));
-    strings.catch(() => cache.delete(locale));
-    cache.set(locale, strings);
+  let load = loaders.get(locale);
+  if (!load) {
+    load = loadOnce(() => import('./locales/index.js').then((locales) => locales.loadLocale(locale)));
+    loaders.set(locale, load);
   }
-  return strings;
+  return load();
 }
