@@ -24,7 +24,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @fires kataven-call-connected - The agent answered: `{sessionId}`.
  * @fires kataven-call-end - The call ended: `{reason, durationMs}`.
  * @fires kataven-mute - The microphone was muted or unmuted: `{muted}`.
- * @fires kataven-message - The agent sent a caption: `{role, text, final}`.
+ * @fires kataven-message - A caption from the agent, or the visitor's typed text: `{role, text, final}`.
  * @fires kataven-error - Something failed: `{code, message, retryable}`.
  * @fires kataven-tool-call - The agent asks to run a client tool: `{id, name, params}`; cancelable.
  * @fires kataven-open - The panel opened.
