@@ -1,5 +1,6 @@
 /** Zero axe violations in every state of the launcher and the panel, light and dark (and RTL), plus keyboard order. */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
 import { FakeServer, configBody } from '../helpers/fake-server.js';
 import { guardPage } from '../helpers/guards.js';
@@ -200,4 +201,47 @@ describe('<kataven-widget> accessibility in every state', () => {
       await expect(element).to.be.accessible();
     });
   }
+
+  describe('keyboard', () => {
+    /** What Tab should reach in the panel, in document order: enabled, shown, and in the tab order. */
+    const tabbable = (element: Widget) =>
+      [
+        ...(part(element, 'panel')?.querySelectorAll<HTMLElement>(
+          'button, input, select, textarea, a[href], [tabindex]',
+        ) ?? []),
+      ].filter(
+        (control) =>
+          control.tabIndex >= 0 &&
+          !(control as HTMLButtonElement).disabled &&
+          control.getClientRects().length > 0 &&
+          !control.closest('[inert]'),
+      );
+    const name = (control: Element | null | undefined) =>
+      control ? `${control.tagName.toLowerCase()}[part=${control.getAttribute('part') ?? ''}]` : 'nothing';
+
+    it('Tab reaches every control of the connected panel in order, none skipped; Escape returns to the launcher', async () => {
+      const element = await connected({ server, devices, theme: 'light' });
+      const controls = tabbable(element);
+      const parts = controls.map((control) => control.getAttribute('part'));
+      // The controls a visitor needs in a call must all be in the tab order.
+      for (const needed of ['close-button', 'transcript', 'text-input', 'mute-button', 'end-button']) {
+        expect(parts.includes(needed), `${needed} is not reachable with Tab`).to.equal(true);
+      }
+      const first = controls[0] as HTMLElement;
+      first.focus();
+      const reached = [name(element.shadowRoot?.activeElement)];
+      for (let i = 1; i < controls.length; i++) {
+        await sendKeys({ press: 'Tab' });
+        reached.push(name(element.shadowRoot?.activeElement));
+      }
+      expect(reached).to.deep.equal(controls.map(name));
+
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => part(element, 'panel') === null, 'Escape did not close the panel');
+      await waitUntil(
+        () => element.shadowRoot?.activeElement === part(element, 'launcher'),
+        'focus not on the launcher',
+      );
+    });
+  });
 });
