@@ -1,12 +1,15 @@
 // `npm run screenshots`: starts a sandbox (the shipped seed), opens the demo page in Debian's Chromium and writes
 // desktop and phone, light and dark PNGs into screenshots/ (git-ignored). Every request off the machine is refused.
-//   tsx scripts/screenshots.ts [--only NAME]
+// Then the call panel in each state (scripts/screenshot-states.ts): screenshots/states/<run>-<state>.png, and the
+// connected panel (desktop, light) clipped into docs/connected.png for the README.
+//   tsx scripts/screenshots.ts [--only NAME] [--states-only]
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { REPO_ROOT, startSandbox } from '../sandbox/server';
+import { STATE_RUNS, shootConnectedPanel, shootStates, stateSeed } from './screenshot-states';
 
 interface Shot {
   name: string;
@@ -45,7 +48,7 @@ const SHOTS: Shot[] = [
 ];
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const { values } = parseArgs({ options: { only: { type: 'string' }, 'states-only': { type: 'boolean' } } });
   const outDir = path.join(REPO_ROOT, 'screenshots');
   await mkdir(outDir, { recursive: true });
   const sandbox = await startSandbox({ port: 0, quiet: true });
@@ -55,7 +58,8 @@ async function main(): Promise<void> {
   });
   const blocked: string[] = [];
   try {
-    for (const shot of SHOTS.filter((candidate) => !values.only || candidate.name === values.only)) {
+    const shots = values['states-only'] ? [] : SHOTS;
+    for (const shot of shots.filter((candidate) => !values.only || candidate.name === values.only)) {
       const context = await browser.newContext({
         viewport: { width: shot.width, height: shot.height },
         colorScheme: shot.scheme,
@@ -83,9 +87,45 @@ async function main(): Promise<void> {
       await context.close();
     }
   } finally {
-    await browser.close();
     await sandbox.close();
   }
+  if (!values.only) {
+    const stateSandbox = await startSandbox({ port: 0, quiet: true, config: stateSeed() });
+    const statesDir = path.join(outDir, 'states');
+    await mkdir(statesDir, { recursive: true });
+    try {
+      const newContext = async (settings: { width: number; height: number; scheme: 'light' | 'dark' }) => {
+        const context = await browser.newContext({
+          viewport: { width: settings.width, height: settings.height },
+          colorScheme: settings.scheme,
+          ignoreHTTPSErrors: true,
+          reducedMotion: 'reduce',
+        });
+        await context.route('**/*', (route) => {
+          const host = new URL(route.request().url()).hostname;
+          if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+          blocked.push(route.request().url());
+          return route.abort('blockedbyclient');
+        });
+        return context;
+      };
+      const docs = path.join(REPO_ROOT, 'docs', 'connected.png');
+      await mkdir(path.dirname(docs), { recursive: true });
+      await shootConnectedPanel(stateSandbox, await newContext({ width: 1440, height: 960, scheme: 'light' }), docs);
+      console.log(`wrote ${path.relative(REPO_ROOT, docs)}`);
+      for (const run of STATE_RUNS) {
+        await shootStates(browser, stateSandbox, run, newContext, async (page, name, settleMs = 300) => {
+          await page.waitForTimeout(settleMs);
+          const file = path.join(statesDir, `${name}.png`);
+          await page.screenshot({ path: file });
+          console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+        });
+      }
+    } finally {
+      await stateSandbox.close();
+    }
+  }
+  await browser.close();
   if (blocked.length) {
     console.error(`requests that tried to leave the machine:\n  ${blocked.join('\n  ')}`);
     process.exit(1);

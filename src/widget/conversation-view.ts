@@ -37,7 +37,8 @@ const scrollToEnd = directive(ScrollToEnd);
 export function renderTranscript(captions: readonly Caption[], label: string, you: string) {
   if (!captions.length) return nothing;
   const last = captions[captions.length - 1];
-  return html`<ol
+  // role="log" is not allowed on a list (axe aria-allowed-role): the log is the scrolling box around the list.
+  return html`<div
     part="transcript"
     class="captions"
     role="log"
@@ -46,13 +47,15 @@ export function renderTranscript(captions: readonly Caption[], label: string, yo
     tabindex="0"
     ${scrollToEnd(`${captions.length}:${last?.text.length ?? 0}`)}
   >
-    ${captions.map(
-      (caption) =>
-        html`<li class="${caption.role} ${caption.final ? '' : 'partial'}" dir="auto">
-          ${caption.role === 'user' ? html`<span class="sr-only">${you}: </span>` : nothing}${caption.text}
-        </li>`,
-    )}
-  </ol>`;
+    <ol>
+      ${captions.map(
+        (caption) =>
+          html`<li class="${caption.role} ${caption.final ? '' : 'partial'}" dir="auto">
+            ${caption.role === 'user' ? html`<span class="sr-only">${you}: </span>` : nothing}${caption.text}
+          </li>`,
+      )}
+    </ol>
+  </div>`;
 }
 
 /** The text box of a live call: Enter (a form submit) sends; the box clears once the text was sent. */

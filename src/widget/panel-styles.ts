@@ -155,13 +155,15 @@ export const panelStyles = css`
     font-weight: 600;
   }
   .captions {
+    max-height: 180px;
+    overflow: auto;
+  }
+  .captions ol {
     margin: 0;
     padding: 0;
     list-style: none;
     display: grid;
     gap: 6px;
-    max-height: 180px;
-    overflow: auto;
   }
   .captions li {
     padding: 6px 10px;

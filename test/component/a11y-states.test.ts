@@ -1,0 +1,247 @@
+/** Zero axe violations in every state of the launcher and the panel, light and dark (and RTL), plus keyboard order. */
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
+import { FakeServer, configBody } from '../helpers/fake-server.js';
+import { guardPage } from '../helpers/guards.js';
+import { clickPart, mountWidget, part, waitForPart, waitForStatus } from '../helpers/widget.js';
+
+type Widget = HTMLElementTagNameMap['kataven-widget'];
+type Devices = ReturnType<typeof fakeDevices>;
+
+interface Context {
+  server: FakeServer;
+  devices: Devices;
+  theme: string;
+  locale?: string;
+}
+
+/** Lets fades and slides finish, so axe measures colour contrast on what the visitor finally sees. */
+async function settle(element: Widget) {
+  await element.updateComplete;
+  // Endless ones (the connecting pulse, the live dot) never finish: their colours do not change, so skip them.
+  const finite = (element.shadowRoot?.getAnimations() ?? []).filter(
+    (animation) => animation.effect?.getComputedTiming().endTime !== Infinity,
+  );
+  await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
+}
+
+async function mount(context: Context) {
+  const element = await mountWidget({
+    deviceFactory: context.devices.factory,
+    theme: context.theme,
+    locale: context.locale ?? 'en',
+  });
+  return element;
+}
+
+async function ready(context: Context) {
+  const element = await mount(context);
+  await waitForStatus(element, 'ready');
+  return element;
+}
+
+async function startCall(context: Context) {
+  const element = await ready(context);
+  await element.open();
+  await clickPart(element, 'call-button');
+  await waitForStatus(element, 'connecting');
+  return element;
+}
+
+async function connected(context: Context) {
+  const element = await startCall(context);
+  (await waitForCall(context.devices)).answer();
+  await waitForStatus(element, 'connected');
+  const call = context.devices.last.call;
+  call.emit('messageReceived', { content: { role: 'agent', text: 'Hi, I am Ava. How can I help?', final: true } });
+  call.emit('messageReceived', { content: { role: 'user', text: 'What are your opening hours?', final: true } });
+  await waitUntil(() => element.shadowRoot?.querySelector('[role="log"]')?.textContent?.includes('opening hours'));
+  await waitForPart(element, 'text-input');
+  return element;
+}
+
+/** Each state the visitor can meet, reached the way a visitor (or the server) gets there. */
+const states: Record<string, (context: Context) => Promise<Widget>> = {
+  'launcher ready (panel closed)': async (context) => {
+    const element = await ready(context);
+    await waitForPart(element, 'launcher');
+    if (part(element, 'panel')) throw new Error('the panel is open; this state is the closed launcher');
+    return element;
+  },
+  'panel open, ready': async (context) => {
+    const element = await ready(context);
+    await element.open();
+    await waitForPart(element, 'call-button');
+    return element;
+  },
+  'consent step': async (context) => {
+    context.server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
+    const element = await ready(context);
+    await element.open();
+    await clickPart(element, 'call-button');
+    await waitForPart(element, 'agree-button');
+    return element;
+  },
+  connecting: startCall,
+  ringing: async (context) => {
+    const element = await startCall(context);
+    (await waitForCall(context.devices)).emit('ringing', false);
+    await waitForStatus(element, 'ringing');
+    return element;
+  },
+  'connected with a transcript and the text box': connected,
+  reconnecting: async (context) => {
+    const element = await connected(context);
+    context.devices.last.call.emit('reconnecting', { code: 53001 });
+    await waitForStatus(element, 'reconnecting');
+    return element;
+  },
+  'ended with the feedback step': async (context) => {
+    context.server.on('GET /widget/config', { body: configBody({ policy: { feedback_enabled: true } }) });
+    const element = await connected(context);
+    await clickPart(element, 'end-button');
+    await waitForStatus(element, 'ended');
+    await waitForPart(element, 'feedback-up');
+    return element;
+  },
+  'error with retry': async (context) => {
+    context.server.on('GET /widget/config', { status: 503, body: 'unavailable' });
+    const element = await mount(context);
+    await waitForStatus(element, 'error');
+    await element.open();
+    await waitForPart(element, 'retry-button');
+    return element;
+  },
+  'mic_denied with type-instead': async (context) => {
+    const element = await startCall(context);
+    (await waitForCall(context.devices)).fail(31401, 'Permission denied');
+    await waitForStatus(element, 'error');
+    await waitForPart(element, 'type-instead-button');
+    return element;
+  },
+  unavailable: async (context) => {
+    context.server.on('GET /widget/config', { body: configBody({ agent: { status: 'paused' } }) });
+    const element = await mount(context);
+    await waitForStatus(element, 'unavailable');
+    await element.open();
+    await waitForPart(element, 'error');
+    return element;
+  },
+  'live launcher (call live, panel closed)': async (context) => {
+    const element = await connected(context);
+    await element.close();
+    await waitUntil(() => part(element, 'launcher')?.getAttribute('aria-label'), 'the launcher never went live');
+    return element;
+  },
+  'settings menu open': async (context) => {
+    const element = await connected(context);
+    context.devices.last.audio = {
+      list: () => ({
+        inputs: [
+          { id: 'mic-1', label: 'Built-in microphone' },
+          { id: 'mic-2', label: 'Headset' },
+        ],
+        outputs: [{ id: 'spk-1', label: 'Speakers' }],
+        input: 'mic-1',
+        output: 'spk-1',
+      }),
+      setInput: async () => undefined,
+      setOutput: async () => undefined,
+    };
+    await clickPart(element, 'settings-button');
+    await waitForPart(element, 'device-select');
+    return element;
+  },
+};
+
+describe('<kataven-widget> accessibility in every state', () => {
+  const guard = guardPage();
+  let server: FakeServer;
+  let devices: Devices;
+  const consoleError = console.error;
+  const consoleWarn = console.warn;
+
+  beforeEach(() => {
+    server = new FakeServer().install();
+    devices = fakeDevices();
+    guard.start();
+    // The error states explain themselves in the console; keep the test output readable.
+    console.error = () => undefined;
+    console.warn = () => undefined;
+  });
+  afterEach(async () => {
+    console.error = consoleError;
+    console.warn = consoleWarn;
+    server.restore();
+    await guard.stop();
+  });
+
+  for (const theme of ['light', 'dark']) {
+    for (const [name, reach] of Object.entries(states)) {
+      it(`${name}, ${theme}: no axe violations`, async () => {
+        const element = await reach({ server, devices, theme });
+        await settle(element);
+        await expect(element).to.be.accessible();
+      });
+    }
+  }
+
+  for (const name of ['connected with a transcript and the text box', 'ended with the feedback step']) {
+    it(`${name}, right to left (ar): no axe violations`, async () => {
+      const element = await (states[name] as (context: Context) => Promise<Widget>)({
+        server,
+        devices,
+        theme: 'light',
+        locale: 'ar',
+      });
+      await settle(element);
+      const direction = getComputedStyle(part(element, 'panel') as HTMLElement).direction;
+      if (direction !== 'rtl') throw new Error(`the panel runs ${direction}, not right to left`);
+      await expect(element).to.be.accessible();
+    });
+  }
+
+  describe('keyboard', () => {
+    /** What Tab should reach in the panel, in document order: enabled, shown, and in the tab order. */
+    const tabbable = (element: Widget) =>
+      [
+        ...(part(element, 'panel')?.querySelectorAll<HTMLElement>(
+          'button, input, select, textarea, a[href], [tabindex]',
+        ) ?? []),
+      ].filter(
+        (control) =>
+          control.tabIndex >= 0 &&
+          !(control as HTMLButtonElement).disabled &&
+          control.getClientRects().length > 0 &&
+          !control.closest('[inert]'),
+      );
+    const name = (control: Element | null | undefined) =>
+      control ? `${control.tagName.toLowerCase()}[part=${control.getAttribute('part') ?? ''}]` : 'nothing';
+
+    it('Tab reaches every control of the connected panel in order, none skipped; Escape returns to the launcher', async () => {
+      const element = await connected({ server, devices, theme: 'light' });
+      const controls = tabbable(element);
+      const parts = controls.map((control) => control.getAttribute('part'));
+      // The controls a visitor needs in a call must all be in the tab order.
+      for (const needed of ['close-button', 'transcript', 'text-input', 'mute-button', 'end-button']) {
+        expect(parts.includes(needed), `${needed} is not reachable with Tab`).to.equal(true);
+      }
+      const first = controls[0] as HTMLElement;
+      first.focus();
+      const reached = [name(element.shadowRoot?.activeElement)];
+      for (let i = 1; i < controls.length; i++) {
+        await sendKeys({ press: 'Tab' });
+        reached.push(name(element.shadowRoot?.activeElement));
+      }
+      expect(reached).to.deep.equal(controls.map(name));
+
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => part(element, 'panel') === null, 'Escape did not close the panel');
+      await waitUntil(
+        () => element.shadowRoot?.activeElement === part(element, 'launcher'),
+        'focus not on the launcher',
+      );
+    });
+  });
+});
