@@ -1,7 +1,7 @@
 // The call panel in each state, for `npm run screenshots`: real calls against the sandbox, with its faults to hold
 // a state long enough to photograph (delay_answer: connecting; drop_signaling: reconnecting; fail_next: error).
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright';
+import type { BrowserContext, Page } from 'playwright';
 import type { SeedConfig } from '../sandbox/seed';
 import { DEFAULT_SEED_PATH, type Sandbox } from '../sandbox/server';
 import { call } from '../sandbox/test/helpers';
@@ -10,7 +10,8 @@ import { call } from '../sandbox/test/helpers';
 export function stateSeed(): SeedConfig {
   const seed = JSON.parse(readFileSync(DEFAULT_SEED_PATH, 'utf8')) as SeedConfig;
   for (const account of seed.accounts) {
-    for (const agent of account.agents) Object.assign(agent.widget, { consent_required: true, feedback_enabled: true });
+    for (const agent of account.agents)
+      agent.widget = { ...agent.widget, consent_required: true, feedback_enabled: true };
   }
   return seed;
 }
@@ -41,7 +42,6 @@ async function fault(sandbox: Sandbox, body: Record<string, unknown>): Promise<v
 
 /** Drives one widget through ready → consent → connecting → connected → reconnecting → feedback → error. */
 export async function shootStates(
-  browser: Browser,
   sandbox: Sandbox,
   run: StateRun,
   newContext: (run: StateRun) => Promise<BrowserContext>,

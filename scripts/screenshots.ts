@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       await shootConnectedPanel(stateSandbox, await newContext({ width: 1440, height: 960, scheme: 'light' }), docs);
       console.log(`wrote ${path.relative(REPO_ROOT, docs)}`);
       for (const run of STATE_RUNS) {
-        await shootStates(browser, stateSandbox, run, newContext, async (page, name, settleMs = 300) => {
+        await shootStates(stateSandbox, run, newContext, async (page, name, settleMs = 300) => {
           await page.waitForTimeout(settleMs);
           const file = path.join(statesDir, `${name}.png`);
           await page.screenshot({ path: file });

@@ -15,6 +15,19 @@ const owners = new Set<object>();
 let pageLock: CSSStyleSheet | undefined;
 
 /**
+ * The on-screen keyboard shrinks the visual viewport, not the layout one: the sheet follows the visual viewport
+ * (height and offset) through custom properties in an adopted stylesheet, so the text box stays above the keyboard.
+ */
+let viewportSheet: CSSStyleSheet | undefined;
+function followViewport(): void {
+  const viewport = window.visualViewport;
+  if (!viewport || !viewportSheet) return;
+  viewportSheet.replaceSync(
+    `kataven-widget { --_kv-viewport-height: ${Math.round(viewport.height)}px; --_kv-viewport-top: ${Math.round(viewport.offsetTop)}px; }`,
+  );
+}
+
+/**
  * A Lit `ref` callback for the floating panel: Lit calls it with the host as `this`, with the panel when it renders
  * and with `undefined` when it goes (closed, or the element removed).
  */
@@ -26,11 +39,18 @@ export function lockPageScroll(this: unknown, panel: Element | undefined): void 
     if (owners.size && !pageLock) {
       pageLock = new CSSStyleSheet();
       pageLock.replaceSync(PAGE_LOCK_RULES);
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageLock];
+      viewportSheet = new CSSStyleSheet();
+      followViewport();
+      window.visualViewport?.addEventListener('resize', followViewport);
+      window.visualViewport?.addEventListener('scroll', followViewport);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, pageLock, viewportSheet];
     } else if (!owners.size && pageLock) {
-      const lock = pageLock;
+      const sheets = [pageLock, viewportSheet];
       pageLock = undefined;
-      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== lock);
+      viewportSheet = undefined;
+      window.visualViewport?.removeEventListener('resize', followViewport);
+      window.visualViewport?.removeEventListener('scroll', followViewport);
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => !sheets.includes(sheet));
     }
   } catch {
     // No constructable stylesheets (older browsers): the page keeps scrolling behind the sheet, nothing breaks.
@@ -42,8 +62,9 @@ export const phoneSheetStyles = css`
     .floating > [part='panel'] {
       position: fixed;
       inset: 0;
+      top: var(--_kv-viewport-top, 0px);
       width: auto;
-      height: 100%;
+      height: var(--_kv-viewport-height, 100%);
       max-height: none;
       border: none;
       border-radius: 0;
