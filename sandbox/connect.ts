@@ -1,4 +1,5 @@
-// POST /widget/connect (DESIGN 2.5) and POST /widget/connect/refresh (a new Twilio token mid-call).
+// POST /widget/connect (DESIGN 2.5), POST /widget/connect/refresh (a new Twilio token mid-call) and
+// POST /widget/signaling (a standby Twilio token: the signaling socket opens on intent, before any call).
 import { checkAgentCallable, checkKey, resolveAgent } from './access';
 import type { RouteContext, RouteHandler } from './request-context';
 import { checkCostCaps } from './cost-caps';
@@ -64,4 +65,26 @@ export const postConnectRefresh: RouteHandler = async (ctx) => {
     ctx.state.settings.twilio_token_ttl_seconds,
   );
   return jsonReply({ twilio: { token } });
+};
+
+/** How long a standby token lives: the widget keeps a standby socket for minutes, not for a visitor's whole stay. */
+const STANDBY_TOKEN_TTL_SECONDS = 600;
+
+/**
+ * `POST /widget/signaling` (project): a standby Twilio token, so the widget can open its signaling socket when the
+ * visitor shows intent, before the click. It names no session, creates none and touches no cap: an invite on it is
+ * declined (31603) until a `listen` with the call's own token from /widget/connect replaces it on the same socket.
+ * Only for a visitor who may call the agent at all, so no socket is opened for a call that would be refused.
+ */
+export const postSignaling: RouteHandler = async (ctx) => {
+  const { claims, key } = await authenticateVisitor(ctx);
+  const body = await ctx.body();
+  const { agent } = resolveAgent(ctx.state, key, optionalString(body, 'agent_id') ?? claims.agent_id);
+  checkAgentCallable(agent, claims.kind);
+  const ttlSeconds = Math.min(ctx.state.settings.twilio_token_ttl_seconds, STANDBY_TOKEN_TTL_SECONDS);
+  const token = await ctx.tokens.mintTwilioToken(claims.visitor_id, null, ttlSeconds);
+  return jsonReply({
+    twilio: { token, edge: 'local', signaling_host: ctx.req.headers.host ?? null },
+    expires_in: ttlSeconds,
+  });
 };

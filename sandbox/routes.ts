@@ -1,6 +1,6 @@
 // The route table: Widget API and admin API under /v1, control endpoints under /sandbox.
 import * as admin from './admin-api';
-import { postConnect, postConnectRefresh } from './connect';
+import { postConnect, postConnectRefresh, postSignaling } from './connect';
 import { postFeedback } from './feedback';
 import type { RouteHandler } from './request-context';
 import * as control from './control-api';
@@ -24,6 +24,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/v1/widget/auth/user-token', handler: widget.postUserToken },
   { method: 'POST', pattern: '/v1/widget/connect', handler: postConnect },
   { method: 'POST', pattern: '/v1/widget/connect/refresh', handler: postConnectRefresh },
+  { method: 'POST', pattern: '/v1/widget/signaling', handler: postSignaling },
   { method: 'POST', pattern: '/v1/widget/feedback', handler: postFeedback },
   { method: 'GET', pattern: '/v1/widget-keys', handler: admin.listWidgetKeys },
   { method: 'POST', pattern: '/v1/widget-keys', handler: admin.createWidgetKey, saves: true },

@@ -79,15 +79,18 @@ export class TokenAuthority {
     };
   }
 
-  /** A token in Twilio's AccessToken format (cty twilio-fpa;v=1, voice grant), as notes §5 describes. */
-  async mintTwilioToken(identity: string, sessionId: string, ttlSeconds: number): Promise<string> {
+  /**
+   * A token in Twilio's AccessToken format (cty twilio-fpa;v=1, voice grant), as notes §5 describes. A call token
+   * names its connect session in the outgoing params; a standby token (`sessionId` null) names none, so it opens the
+   * signaling socket but places no call.
+   */
+  async mintTwilioToken(identity: string, sessionId: string | null, ttlSeconds: number): Promise<string> {
     const issuedAt = nowSeconds();
-    return new SignJWT({
-      grants: {
-        identity,
-        voice: { outgoing: { application_sid: FAKE_APP_SID, params: { session_id: sessionId } } },
-      },
-    })
+    const outgoing = {
+      application_sid: FAKE_APP_SID,
+      ...(sessionId === null ? {} : { params: { session_id: sessionId } }),
+    };
+    return new SignJWT({ grants: { identity, voice: { outgoing } } })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT', cty: 'twilio-fpa;v=1' })
       .setJti(`${FAKE_API_KEY_SID}-${issuedAt}`)
       .setIssuer(FAKE_API_KEY_SID)
