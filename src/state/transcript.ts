@@ -3,6 +3,9 @@
  * caption is replaced by the next caption of the same speaker until one is final; at most the last 200 turns are kept.
  */
 import type { Caption } from '../api/message-schemas.js';
+import { MAX_TEXT_LENGTH } from './widget-stores.js';
+
+export { MAX_TEXT_LENGTH };
 
 export const MAX_TURNS = 200;
 
@@ -22,7 +25,6 @@ export function appendTurn(transcript: Transcript, caption: Caption, maxTurns = 
 }
 
 /** What the visitor typed, as it is sent: trimmed, 1 to 1000 characters; null when it is empty or too long. */
-export const MAX_TEXT_LENGTH = 1000;
 export function cleanTypedText(text: unknown): string | null {
   if (typeof text !== 'string') return null;
   const trimmed = text.trim();

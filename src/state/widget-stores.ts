@@ -24,6 +24,13 @@ export type WidgetStatus =
 const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
 
 /** True while a call is being set up or is in progress. */
+/**
+ * The longest text a visitor may type in one turn. Here, in the first load's leaf module, so the panel's text box and
+ * the call code share it without the panel importing call-time code (which would split it into a chunk of its own,
+ * fetched only after the call code arrived).
+ */
+export const MAX_TEXT_LENGTH = 1000;
+
 export function isLive(status: WidgetStatus): boolean {
   return LIVE_STATUSES.has(status);
 }

@@ -6,7 +6,7 @@
 import { css, html, nothing, type ElementPart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 import type { Caption } from '../api/message-schemas.js';
-import { MAX_TEXT_LENGTH } from '../state/transcript.js';
+import { MAX_TEXT_LENGTH } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
 
 /** The conversation texts of the current locale (its `conversation` group, with the page's overrides). */
