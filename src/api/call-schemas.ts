@@ -53,6 +53,20 @@ export const ConnectResponse = z.object({
 });
 export type ConnectResponse = z.infer<typeof ConnectResponse>;
 
+/**
+ * `POST /widget/signaling` (this project's addition): a standby Twilio token that opens the signaling socket on intent,
+ * before any call, and places no call itself.
+ */
+export const SignalingResponse = z.object({
+  twilio: z.object({
+    token: z.string(),
+    edge: optionalText,
+    signaling_host: optionalText,
+  }),
+  expires_in: z.number(),
+});
+export type SignalingResponse = z.infer<typeof SignalingResponse>;
+
 /** `POST /widget/connect/refresh`: a fresh Twilio token for a live call (this project's addition to the contract). */
 export const CallTokenResponse = z.object({
   twilio: z.object({ token: z.string() }),

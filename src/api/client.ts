@@ -4,7 +4,7 @@
  * because the platform's POSTs are not idempotent (DESIGN.md 2.4).
  */
 import { WidgetError, type WidgetErrorCode, isAbortError } from './errors.js';
-import type { ConnectResponse, VisitorSessionResponse } from './call-schemas.js';
+import type { ConnectResponse, SignalingResponse, VisitorSessionResponse } from './call-schemas.js';
 import type { ResponseSchema } from './response-schema.js';
 import { WidgetConfigResponse } from './schemas.js';
 
@@ -206,6 +206,12 @@ export function createApiClient(options: ApiClientOptions) {
       const body = context ? { agent_id: agentId, context } : { agent_id: agentId };
       const schema = callSchemas().then((schemas) => schemas.ConnectResponse);
       return request({ method: 'POST', path: '/widget/connect', schema, body, bearer: visitorToken, signal });
+    },
+    /** A standby signaling grant for the visitor (docs/protocol.md section 4): no session, no call, no cap. */
+    async requestSignaling(visitorToken: string, agentId: string, signal?: AbortSignal): Promise<SignalingResponse> {
+      const schema = callSchemas().then((schemas) => schemas.SignalingResponse);
+      const body = { agent_id: agentId };
+      return request({ method: 'POST', path: '/widget/signaling', schema, body, bearer: visitorToken, signal });
     },
     /** DESIGN.md 2.8: the visitor's rating of an ended call (204, no body). */
     async sendFeedback(

@@ -17,7 +17,15 @@ import {
   parseAgentMessage,
 } from '../api/message-schemas.js';
 import type { VisitorSession } from '../session/visitor-session.js';
-import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
+import type {
+  AudioDevicesLike,
+  CallLike,
+  DeviceFactory,
+  DeviceLike,
+  SignalingGrant,
+  TwilioErrorLike,
+} from './device.js';
+import { DeviceStandby } from './device-standby.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
@@ -39,7 +47,7 @@ export interface CallEvents {
 }
 
 export interface CallControllerOptions {
-  api: Pick<ApiClient, 'connect' | 'refreshCallToken'>;
+  api: Pick<ApiClient, 'connect' | 'refreshCallToken'> & Partial<Pick<ApiClient, 'requestSignaling'>>;
   session: Pick<VisitorSession, 'getToken' | 'invalidate' | 'keepFresh'>;
   deviceFactory: DeviceFactory;
   events: CallEvents;
@@ -74,9 +82,18 @@ export class CallController {
   #options: CallControllerOptions;
   #status: CallStatus = 'idle';
   #attempt: Attempt | null = null;
+  #standby: DeviceStandby;
+  /** The agent the standby Device's grant is for (the last one prepared). */
+  #agentId = '';
 
   constructor(options: CallControllerOptions) {
     this.#options = options;
+    const { api, session } = options;
+    this.#standby = new DeviceStandby({
+      deviceFactory: options.deviceFactory,
+      requestGrant: async (signal) =>
+        api.requestSignaling ? api.requestSignaling(await session.getToken(signal), this.#agentId, signal) : null,
+    });
   }
 
   get status(): CallStatus {
@@ -90,6 +107,17 @@ export class CallController {
 
   get muted(): boolean {
     return this.#attempt?.call?.isMuted() ?? false;
+  }
+
+  /**
+   * Warm-up on intent, never a call: builds the Device the next call will use and opens its signaling socket, so the
+   * click has only `/widget/connect` and the invite left. Idempotent; needs the visitor session (it asks for one).
+   */
+  prepare(agentId: string): void {
+    if (this.#attempt) return;
+    if (agentId !== this.#agentId) this.#standby.dispose();
+    this.#agentId = agentId;
+    this.#standby.prepare();
   }
 
   /** Starts a call to `agentId`. Resolves (never rejects) once the call is connected, has failed, or was cancelled. */
@@ -164,6 +192,7 @@ export class CallController {
   /** Tears everything down without emitting further events (the element was removed). */
   dispose(): void {
     this.#options = { ...this.#options, events: {} };
+    this.#standby.dispose();
     const attempt = this.#attempt;
     if (!attempt) return;
     attempt.abort.abort(new DOMException('disposed', 'AbortError'));
@@ -173,19 +202,32 @@ export class CallController {
 
   async #run(attempt: Attempt, agentId: string): Promise<void> {
     const { signal } = attempt.abort;
-    const connect = await this.#requestCall(agentId, signal);
+    const silentMicrophone = this.#options.silentMicrophone?.() ?? false;
+    // Everything the click needs starts now, side by side: the call request, the Device (the one built on intent, or
+    // a new one while the request is in flight) and the microphone.
+    let sent!: (sent: boolean) => void;
+    const requestSent = new Promise<boolean>((resolve) => (sent = resolve));
+    const early = this.#earlyDevice(attempt, agentId, silentMicrophone, requestSent);
+    const connect = await this.#requestCall(agentId, signal, sent);
     attempt.sessionId = connect.session_id;
-    const device = await this.#options.deviceFactory({
+    const grant: SignalingGrant = {
       token: connect.twilio.token,
       edge: connect.twilio.edge,
       signalingHost: connect.twilio.signaling_host,
-      ...(this.#options.silentMicrophone?.() ? { silentMicrophone: true } : {}),
-    });
-    attempt.device = device;
-    if (signal.aborted) {
-      // end() already finished this attempt while the Device was being created: release it here.
-      device.destroy();
-      signal.throwIfAborted();
+    };
+    let device = await early;
+    signal.throwIfAborted();
+    if (device?.useGrant) {
+      device.useGrant(grant, { silentMicrophone });
+    } else {
+      device?.destroy();
+      device = await this.#options.deviceFactory({ ...grant, ...(silentMicrophone ? { silentMicrophone } : {}) });
+      attempt.device = device;
+      if (signal.aborted) {
+        // end() already finished this attempt while the Device was being created: release it here.
+        device.destroy();
+        signal.throwIfAborted();
+      }
     }
     device.on('error', (error: TwilioErrorLike) => this.#onDeviceError(attempt, error));
     device.on('tokenWillExpire', () => void this.#refreshCallToken(attempt));
@@ -202,15 +244,59 @@ export class CallController {
     this.#wireCall(attempt, call);
   }
 
-  /** `POST /widget/connect`; a 401 means the visitor token expired under us: refresh once, then try again. */
-  async #requestCall(agentId: string, signal: AbortSignal): Promise<ConnectResponse> {
-    const { api, session } = this.#options;
+  /**
+   * The Device for this call before its grant is known: the standby one, or (where the factory can build ahead) one
+   * built now, while `/widget/connect` is in flight. It belongs to the attempt at once, so however the attempt ends the
+   * Device is destroyed; null means the Device is built after the answer.
+   */
+  async #earlyDevice(
+    attempt: Attempt,
+    agentId: string,
+    silentMicrophone: boolean,
+    requestSent: Promise<boolean>,
+  ): Promise<DeviceLike | null> {
+    const { deviceFactory } = this.#options;
+    if (!deviceFactory.buildsAhead) return null;
+    // The standby Device is this agent's, or of no use.
+    const standby = agentId === this.#agentId ? this.#standby.take() : Promise.resolve(null);
+    this.#standby.dispose();
+    let device: DeviceLike | null;
     try {
-      return await api.connect(await session.getToken(signal), agentId, signal, this.#options.context?.());
+      // Building a Device is main-thread work: a new one waits until the connect request is out, then fills its wait
+      // (and is not built at all when the request could not be sent).
+      device = (await standby) ?? ((await requestSent) ? await deviceFactory({ token: '' }) : null);
+    } catch {
+      return null; // built again after the answer, where a real failure (an unsupported browser) is reported
+    }
+    if (!device) return null;
+    if (attempt.abort.signal.aborted || this.#attempt !== attempt) {
+      device.destroy();
+      return null;
+    }
+    attempt.device = device;
+    if (!silentMicrophone) device.warmMicrophone?.();
+    return device;
+  }
+
+  /** `POST /widget/connect`; a 401 means the visitor token expired under us: refresh once, then try again. */
+  /**
+   * `POST /widget/connect`; a 401 means the visitor token expired under us: refresh once, then try again. `onSent`
+   * learns whether the request went out, so work that competes for the main thread can wait until it has.
+   */
+  async #requestCall(agentId: string, signal: AbortSignal, onSent: (sent: boolean) => void): Promise<ConnectResponse> {
+    const { api, session } = this.#options;
+    const send = async () => {
+      const answer = api.connect(await session.getToken(signal), agentId, signal, this.#options.context?.());
+      onSent(true); // the fetch has been dispatched
+      return answer;
+    };
+    try {
+      return await send();
     } catch (error) {
+      onSent(false); // no-op once it was sent
       if (!(error instanceof WidgetError) || error.status !== 401) throw error;
       session.invalidate();
-      return api.connect(await session.getToken(signal), agentId, signal, this.#options.context?.());
+      return await send();
     }
   }
 

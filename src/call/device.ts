@@ -42,19 +42,40 @@ export interface DeviceLike {
   connect(options: { params: Record<string, string>; rtcConfiguration: RTCConfiguration }): Promise<CallLike>;
   updateToken(token: string): void;
   destroy(): void;
+  /**
+   * For a Device built before `/widget/connect` answered (on intent, or at the click while the request is in flight):
+   * points it at the call's grant (token, edge, signaling host) and microphone mode before `connect()`. Only Devices
+   * from a factory with `buildsAhead` have it.
+   */
+  useGrant?(grant: SignalingGrant, call: { silentMicrophone: boolean }): void;
+  /** Opens the signaling socket now, with the Device's standby token, so `connect()` finds it open. */
+  openSignaling?(): void;
+  /** Asks for the microphone now, in parallel with `/widget/connect`; `connect()` then takes that stream. */
+  warmMicrophone?(): void;
 }
 
-export interface DeviceInit {
+/** Where and as whom a Device signals: the grant of `/widget/connect` (a call) or of `/widget/signaling` (standby). */
+export interface SignalingGrant {
   token: string;
   edge?: string | null | undefined;
   /** Host (and port) of the signaling server, e.g. the sandbox's `127.0.0.1:8443`. */
   signalingHost?: string | null | undefined;
+}
+
+export interface DeviceInit extends SignalingGrant {
   /** conversation: give Twilio a silent input stream instead of asking for the microphone. */
   silentMicrophone?: boolean | undefined;
 }
 
-/** Creates a Device for one call. Production: `createTwilioDevice`; tests: a fake. */
-export type DeviceFactory = (init: DeviceInit) => Promise<DeviceLike>;
+/** Creates a Device. Production: `createTwilioDevice`; tests: a fake. */
+export interface DeviceFactory {
+  (init: DeviceInit): Promise<DeviceLike>;
+  /**
+   * Its Devices can be built before the call's grant is known (with a standby token, or none yet) and implement
+   * `useGrant`, `openSignaling` and `warmMicrophone`; without it every call builds its Device after `/widget/connect`.
+   */
+  readonly buildsAhead?: boolean;
+}
 
 /** The shape of a Twilio error as the SDK emits it. */
 export interface TwilioErrorLike {

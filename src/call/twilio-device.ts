@@ -3,7 +3,7 @@
  * (or on intent, via `preloadTwilio`), so it is its own chunk that a page never pays for up front.
  */
 import { WidgetError } from '../api/errors.js';
-import type { AudioDevicesLike, CallLike, DeviceFactory } from './device.js';
+import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceInit, DeviceLike } from './device.js';
 import { preloadTwilio } from './twilio-loader.js';
 
 export { preloadTwilio } from './twilio-loader.js';
@@ -25,42 +25,112 @@ class SilentSound {
   }
 }
 
-export const createTwilioDevice: DeviceFactory = async ({ token, edge, signalingHost, silentMicrophone }) => {
-  const { Device } = await preloadTwilio();
-  if (!Device.isSupported) throw new WidgetError('browser_unsupported', 'WebRTC is not available in this browser');
-  const options = {
-    edge: edge || 'roaming',
-    // `chunderw` is the SDK's (exported but internal) signaling-host option; it replaces the edge's host.
-    ...(signalingHost ? { chunderw: signalingHost } : {}),
-    publishEvents: false,
-    Sound: SilentSound,
-    closeProtection: false,
-    logLevel: 'error',
-    tokenRefreshMs: 10_000,
-    // conversation: the visitor types instead of speaking; Twilio still needs an input track to place the call.
-    ...(silentMicrophone ? { getUserMedia: silentInput } : {}),
-  };
-  const device = new Device(token, options as ConstructorParameters<typeof Device>[1]);
-  releaseTokenTimerOnReconnect(device);
-  return {
-    // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
-    on: (event, listener) => device.on(event, listener as (...args: unknown[]) => void),
-    connect: (connectOptions) => device.connect(connectOptions) as unknown as Promise<CallLike>,
-    updateToken: (next) => device.updateToken(next),
-    get audio() {
-      return device.audio ? audioDevices(device.audio) : undefined;
-    },
-    destroy() {
-      device.destroy();
-      releaseTokenTimer(device);
-    },
-  };
-};
+export const createTwilioDevice: DeviceFactory = Object.assign(
+  async ({ token, edge, signalingHost, silentMicrophone }: DeviceInit): Promise<DeviceLike> => {
+    const { Device } = await preloadTwilio();
+    if (!Device.isSupported) throw new WidgetError('browser_unsupported', 'WebRTC is not available in this browser');
+    let silent = silentMicrophone === true;
+    const microphone = new EarlyMicrophone();
+    let signaling = signalingOptions(edge, signalingHost);
+    const options = {
+      ...signaling,
+      publishEvents: false,
+      Sound: SilentSound,
+      closeProtection: false,
+      logLevel: 'error',
+      tokenRefreshMs: 10_000,
+      // conversation: the visitor types instead of speaking, and Twilio still needs an input track to place the call;
+      // otherwise the stream asked for at the click, if there is one.
+      getUserMedia: (constraints: MediaStreamConstraints) =>
+        silent ? silentInput() : (microphone.take(constraints) ?? navigator.mediaDevices.getUserMedia(constraints)),
+    };
+    const device = new Device(token, options as ConstructorParameters<typeof Device>[1]);
+    releaseTokenTimerOnReconnect(device);
+    return {
+      // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
+      on: (event, listener) => device.on(event, listener as (...args: unknown[]) => void),
+      connect: (connectOptions) => device.connect(connectOptions) as unknown as Promise<CallLike>,
+      updateToken: (next) => device.updateToken(next),
+      get audio() {
+        return device.audio ? audioDevices(device.audio) : undefined;
+      },
+      useGrant(grant, call) {
+        silent = call.silentMicrophone;
+        const next = signalingOptions(grant.edge, grant.signalingHost);
+        // A new host re-opens an open socket there (the SDK does that itself); the same host keeps it.
+        if (next.edge !== signaling.edge || next.chunderw !== signaling.chunderw) device.updateOptions(next);
+        signaling = next;
+        // On an open socket this is a new `listen`, which the server applies before the invite that follows it.
+        device.updateToken(grant.token);
+      },
+      openSignaling: () => openSignaling(device),
+      warmMicrophone: () => microphone.ask(),
+      destroy() {
+        device.destroy();
+        releaseTokenTimer(device);
+        microphone.release();
+      },
+    };
+  },
+  { buildsAhead: true },
+);
+
+/** Twilio's signaling options for an edge and host: `chunderw` (exported but internal) replaces the edge's host. */
+function signalingOptions(edge: string | null | undefined, host: string | null | undefined) {
+  return { edge: edge || 'roaming', chunderw: host || undefined };
+}
+
+/**
+ * The microphone asked for at the click, while `/widget/connect` is still in flight, instead of after it answered.
+ * Twilio takes it for the call's default input (`{ audio: true }`); a stream nobody took is stopped on destroy.
+ */
+class EarlyMicrophone {
+  #pending: Promise<MediaStream> | null = null;
+
+  ask(): void {
+    if (this.#pending || !navigator.mediaDevices?.getUserMedia) return;
+    this.#pending = navigator.mediaDevices.getUserMedia({ audio: true });
+    // A denial is reported where Twilio takes the promise (31401/31402), never as an unhandled rejection.
+    this.#pending.catch(() => undefined);
+  }
+
+  take(constraints: MediaStreamConstraints): Promise<MediaStream> | null {
+    const pending = this.#pending;
+    this.#pending = null;
+    if (pending && constraints.audio === true) return pending;
+    stopWhenReady(pending);
+    return null;
+  }
+
+  release(): void {
+    stopWhenReady(this.#pending);
+    this.#pending = null;
+  }
+}
+
+function stopWhenReady(stream: Promise<MediaStream> | null): void {
+  void stream?.then((ready) => ready.getTracks().forEach((track) => track.stop())).catch(() => undefined);
+}
 
 /** The Device's private fields this module reaches for (SDK 2.18, device.js). */
 interface DeviceInternals {
   _tokenWillExpireTimeout?: ReturnType<typeof setTimeout> | null;
   _onSignalingConnected?: (payload: unknown) => void;
+  _streamConnectedPromise?: Promise<unknown> | null;
+  _setupStream?: () => Promise<unknown>;
+}
+
+/**
+ * Opens the Device's signaling socket ahead of `connect()`, which then reuses it (`_makeCall` awaits the same
+ * `_streamConnectedPromise`). The SDK opens it only from `connect()` or `register()`, and registering would make the
+ * visitor reachable by incoming calls, so this reaches for the private step both use. If a later SDK renames it, the
+ * socket simply opens at `connect()` as before.
+ */
+function openSignaling(device: object): void {
+  const internals = device as DeviceInternals;
+  if (internals._streamConnectedPromise || typeof internals._setupStream !== 'function') return;
+  // Settles with `connected`, or rejects when the socket closes first; connect() then opens a new one.
+  internals._setupStream.call(device).catch(() => undefined);
 }
 
 /**

@@ -182,8 +182,13 @@ export function createCallState(context: CallStateContext) {
       stores.$consentAsked.set(false);
       return this.start();
     },
-    /** Warm-up on intent: the Twilio chunk (unless a test injected its own Device) and, if asked, the session. */
+    /**
+     * Warm-up on intent: the Twilio chunk (unless a test injected its own Device) and, if asked, the session and the
+     * standby Device with its signaling socket, so a click waits only for `/widget/connect` and the invite.
+     */
     prepare(options: { session?: boolean }): Promise<unknown> {
+      const agentId = stores.$config.get()?.agent.id ?? input.agentId ?? '';
+      if (options.session && !isLive(stores.$status.get())) controller.prepare(agentId);
       return Promise.all([
         input.deviceFactory ? undefined : preloadTwilio(),
         options.session ? session.getToken() : undefined,

@@ -177,6 +177,16 @@ test(`${CALLS} real calls in one page, then removal: timers, listeners, peer con
   await widget.waitForEvent('kataven-status', (d) => d['status'] === 'connected' && d['previous'] === 'reconnecting');
   await page.evaluate(() => (document.getElementById('leaky') as Widget).end());
 
+  // Intent before the next call: a standby Device with its signaling socket, which that call then uses.
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
+  const prepareStandby = async () => {
+    const before = sockets.length;
+    await page.evaluate(() => (document.getElementById('leaky') as Widget & { open(): Promise<void> }).open());
+    await expect.poll(() => sockets.length, { message: 'the standby signaling socket' }).toBe(before + 1);
+  };
+  await prepareStandby();
+
   const connectedCalls = await page.evaluate(async (calls) => {
     const element = document.getElementById('leaky') as Widget;
     let connected = 0;
@@ -189,6 +199,11 @@ test(`${CALLS} real calls in one page, then removal: timers, listeners, peer con
   }, CALLS - 1);
   expect(connectedCalls).toBe(CALLS - 1);
   expect(sandbox.calls().length).toBe(CALLS);
+  // Each call after the hand-over opened its own socket; the first of them took the standby one.
+  expect(sockets.length).toBe(CALLS - 1);
+
+  // Removed while a standby Device waits for a click: it goes too.
+  await prepareStandby();
 
   await page.evaluate(() => document.getElementById('leaky')?.remove());
   // Twilio tears some things down a tick later (a 0 ms cleanup timer, the last volume sample, stopping a track after

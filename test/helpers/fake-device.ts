@@ -10,6 +10,7 @@ import type {
   DeviceInit,
   DeviceLike,
   Listener,
+  SignalingGrant,
 } from '../../src/call/device.js';
 
 class Emitter {
@@ -97,6 +98,24 @@ export class FakeDevice extends Emitter implements DeviceLike {
     this.tokens.push(token);
   }
 
+  /** Devices built ahead (see `fakeDevices({ buildsAhead: true })`): what the controller handed over, and when. */
+  readonly grants: { grant: SignalingGrant; silentMicrophone: boolean }[] = [];
+  signalingOpened = 0;
+  microphoneWarmed = 0;
+
+  useGrant(grant: SignalingGrant, call: { silentMicrophone: boolean }): void {
+    this.grants.push({ grant, silentMicrophone: call.silentMicrophone });
+    this.tokens.push(grant.token);
+  }
+
+  openSignaling(): void {
+    this.signalingOpened++;
+  }
+
+  warmMicrophone(): void {
+    this.microphoneWarmed++;
+  }
+
   destroy(): void {
     this.destroyed = true;
     for (const call of this.calls) call.disconnect();
@@ -115,11 +134,14 @@ export async function waitForCall(devices: ReturnType<typeof fakeDevices>, timeo
   return devices.last.call;
 }
 
-/** A factory that records every Device it creates; `fail` makes the next creation reject. */
-export function fakeDevices() {
+/**
+ * A factory that records every Device it creates; `fail` makes the next creation reject. With `buildsAhead` the
+ * controller builds Devices before the call's grant is known, as it does with Twilio's.
+ */
+export function fakeDevices(options: { buildsAhead?: boolean } = {}) {
   const devices: FakeDevice[] = [];
   let failure: unknown;
-  const factory: DeviceFactory = async (init) => {
+  const create = async (init: DeviceInit): Promise<DeviceLike> => {
     if (failure) {
       const error = failure;
       failure = undefined;
@@ -130,6 +152,7 @@ export function fakeDevices() {
     devices.push(device);
     return device;
   };
+  const factory: DeviceFactory = Object.assign(create, { buildsAhead: options.buildsAhead === true });
   return {
     factory,
     devices,

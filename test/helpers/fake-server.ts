@@ -59,6 +59,11 @@ export const connectBody = {
   params: { agent_id: 'agent_ava', session_id: 'sess_1' },
 };
 
+export const signalingBody = {
+  twilio: { token: 'twilio-standby-1', edge: 'local', signaling_host: '127.0.0.1:8443' },
+  expires_in: 600,
+};
+
 export class FakeServer {
   readonly requests: RecordedRequest[] = [];
   #routes = new Map<string, Handler>();
@@ -71,6 +76,7 @@ export class FakeServer {
     this.on('POST /widget/auth/refresh', () => ({ body: sessionBody('guest', 'jwt-guest-2') }));
     this.on('POST /widget/connect', () => ({ body: connectBody }));
     this.on('POST /widget/connect/refresh', () => ({ body: { twilio: { token: 'twilio-token-2' } } }));
+    this.on('POST /widget/signaling', () => ({ body: signalingBody }));
     this.on('POST /widget/feedback', () => ({ status: 204 }));
   }
 
