@@ -70,6 +70,13 @@ export const postConnectRefresh: RouteHandler = async (ctx) => {
 /** How long a standby token lives: the widget keeps a standby socket for minutes, not for a visitor's whole stay. */
 const STANDBY_TOKEN_TTL_SECONDS = 600;
 
+/** A standby grant (docs/protocol.md section 4): a Twilio token naming no session, and where to signal with it. */
+export async function standbyGrant(ctx: RouteContext, visitorId: string) {
+  const ttlSeconds = Math.min(ctx.state.settings.twilio_token_ttl_seconds, STANDBY_TOKEN_TTL_SECONDS);
+  const token = await ctx.tokens.mintTwilioToken(visitorId, null, ttlSeconds);
+  return { twilio: { token, edge: 'local', signaling_host: ctx.req.headers.host ?? null }, expires_in: ttlSeconds };
+}
+
 /**
  * `POST /widget/signaling` (project): a standby Twilio token, so the widget can open its signaling socket when the
  * visitor shows intent, before the click. It names no session, creates none and touches no cap: an invite on it is
@@ -81,10 +88,5 @@ export const postSignaling: RouteHandler = async (ctx) => {
   const body = await ctx.body();
   const { agent } = resolveAgent(ctx.state, key, optionalString(body, 'agent_id') ?? claims.agent_id);
   checkAgentCallable(agent, claims.kind);
-  const ttlSeconds = Math.min(ctx.state.settings.twilio_token_ttl_seconds, STANDBY_TOKEN_TTL_SECONDS);
-  const token = await ctx.tokens.mintTwilioToken(claims.visitor_id, null, ttlSeconds);
-  return jsonReply({
-    twilio: { token, edge: 'local', signaling_host: ctx.req.headers.host ?? null },
-    expires_in: ttlSeconds,
-  });
+  return jsonReply(await standbyGrant(ctx, claims.visitor_id));
 };

@@ -2,6 +2,7 @@
 // user-token mint.
 import { createHash } from 'node:crypto';
 import { checkAgentCallable, checkKey, findClientKey, requireApiKey, resolveAgent } from './access';
+import { standbyGrant } from './connect';
 import type { RouteContext, RouteHandler } from './request-context';
 import { HttpError, jsonReply, optionalString, type Reply } from './http';
 import type { Agent } from './seed';
@@ -51,7 +52,19 @@ async function issueSession(
     expires_in: settings.visitor_token_ttl_seconds,
     agent_id: agent.id,
     visitor,
+    // (project) A standby signaling grant in the same answer, so the widget opens its socket while /widget/connect is
+    // in flight instead of after it: only while this visitor may call the agent (a refresh may find it paused).
+    ...(mayCall(agent, visitor) ? { signaling: await standbyGrant(ctx, visitor.id) } : {}),
   });
+}
+
+function mayCall(agent: Agent, visitor: Visitor): boolean {
+  try {
+    checkAgentCallable(agent, visitor.kind);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const getWidgetConfig: RouteHandler = async (ctx) => {

@@ -84,3 +84,30 @@ test('the standby grant is for visitors who may call: no token, a wrong token, a
     assert.equal(wrongMethod.status, 405);
   });
 });
+
+test('every visitor session answer carries a standby grant while the visitor may call', async () => {
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const visitor = await guestSession(sandbox);
+      const { signaling } = visitor as typeof visitor & {
+        signaling?: { twilio: { token: string }; expires_in: number };
+      };
+      assert.ok(signaling, 'the guest answer has no signaling grant');
+      assert.ok(signaling.expires_in > 0 && signaling.expires_in <= 600);
+      const client = new SignalingClient(sandbox);
+      await client.send('listen', { token: signaling.twilio.token });
+      assert.equal(((await client.next('connected'))['token'] as { identity: string }).identity, visitor.visitor.id);
+      client.ws.close();
+
+      // The agent is paused before the visitor session refreshes: the new answer gives no socket for it.
+      sandbox.state.agent(sandbox.state.account('acme'), 'agent_ava').status = 'paused';
+      const refreshed = await call(sandbox, 'POST', '/v1/widget/auth/refresh', {
+        body: { refresh_token: visitor.refresh_token },
+      });
+      assert.equal(refreshed.status, 200, refreshed.text);
+      assert.equal('signaling' in refreshed.json<object>(), false);
+    },
+    signalingOnly,
+  );
+});
