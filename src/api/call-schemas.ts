@@ -6,6 +6,20 @@ import * as z from 'zod/mini';
 
 const optionalText = z.optional(z.nullable(z.string()));
 
+/**
+ * `POST /widget/signaling` (this project's addition): a standby Twilio token that opens the signaling socket on intent,
+ * before any call, and places no call itself.
+ */
+export const SignalingResponse = z.object({
+  twilio: z.object({
+    token: z.string(),
+    edge: optionalText,
+    signaling_host: optionalText,
+  }),
+  expires_in: z.number(),
+});
+export type SignalingResponse = z.infer<typeof SignalingResponse>;
+
 export const VisitorSessionResponse = z.object({
   token: z.string(),
   refresh_token: z.string(),
@@ -16,6 +30,8 @@ export const VisitorSessionResponse = z.object({
     kind: z.enum(['guest', 'user']),
     display_name: optionalText,
   }),
+  /** (project) A standby signaling grant, as `/widget/signaling` answers, so the socket can open at once. */
+  signaling: z.optional(SignalingResponse),
 });
 export type VisitorSessionResponse = z.infer<typeof VisitorSessionResponse>;
 
@@ -52,20 +68,6 @@ export const ConnectResponse = z.object({
   params: z.optional(StringMap),
 });
 export type ConnectResponse = z.infer<typeof ConnectResponse>;
-
-/**
- * `POST /widget/signaling` (this project's addition): a standby Twilio token that opens the signaling socket on intent,
- * before any call, and places no call itself.
- */
-export const SignalingResponse = z.object({
-  twilio: z.object({
-    token: z.string(),
-    edge: optionalText,
-    signaling_host: optionalText,
-  }),
-  expires_in: z.number(),
-});
-export type SignalingResponse = z.infer<typeof SignalingResponse>;
 
 /** `POST /widget/connect/refresh`: a fresh Twilio token for a live call (this project's addition to the contract). */
 export const CallTokenResponse = z.object({

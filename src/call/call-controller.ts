@@ -25,7 +25,7 @@ import type {
   SignalingGrant,
   TwilioErrorLike,
 } from './device.js';
-import { DeviceStandby } from './device-standby.js';
+import { DeviceStandby, buildAhead } from './device-standby.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
@@ -48,7 +48,8 @@ export interface CallEvents {
 
 export interface CallControllerOptions {
   api: Pick<ApiClient, 'connect' | 'refreshCallToken'> & Partial<Pick<ApiClient, 'requestSignaling'>>;
-  session: Pick<VisitorSession, 'getToken' | 'invalidate' | 'keepFresh'>;
+  session: Pick<VisitorSession, 'getToken' | 'invalidate' | 'keepFresh'> &
+    Partial<Pick<VisitorSession, 'takeSignalingGrant'>>;
   deviceFactory: DeviceFactory;
   events: CallEvents;
   /** How long `end()` waits for Twilio's `disconnect` before tearing down anyway. */
@@ -91,8 +92,12 @@ export class CallController {
     const { api, session } = options;
     this.#standby = new DeviceStandby({
       deviceFactory: options.deviceFactory,
-      requestGrant: async (signal) =>
-        api.requestSignaling ? api.requestSignaling(await session.getToken(signal), this.#agentId, signal) : null,
+      // The grant that came with the visitor session, else one asked for.
+      requestGrant: async (signal) => {
+        const token = await session.getToken(signal);
+        const grant = session.takeSignalingGrant?.() ?? null;
+        return grant ?? (api.requestSignaling ? api.requestSignaling(token, this.#agentId, signal) : null);
+      },
     });
   }
 
@@ -218,7 +223,8 @@ export class CallController {
     let device = await early;
     signal.throwIfAborted();
     if (device?.useGrant) {
-      device.useGrant(grant, { silentMicrophone });
+      await device.useGrant(grant, { silentMicrophone });
+      signal.throwIfAborted();
     } else {
       device?.destroy();
       device = await this.#options.deviceFactory({ ...grant, ...(silentMicrophone ? { silentMicrophone } : {}) });
@@ -262,9 +268,13 @@ export class CallController {
     this.#standby.dispose();
     let device: DeviceLike | null;
     try {
+      device = await standby;
       // Building a Device is main-thread work: a new one waits until the connect request is out, then fills its wait
-      // (and is not built at all when the request could not be sent).
-      device = (await standby) ?? ((await requestSent) ? await deviceFactory({ token: '' }) : null);
+      // (and is not built at all when the request could not be sent). With the grant that came with the visitor
+      // session, its socket opens during that wait too.
+      if (!device && (await requestSent)) {
+        device = await buildAhead(deviceFactory, this.#options.session.takeSignalingGrant?.() ?? null);
+      }
     } catch {
       return null; // built again after the answer, where a real failure (an unsupported browser) is reported
     }

@@ -79,20 +79,16 @@ export class DeviceStandby {
     const { signal } = standby.abort;
     const response = await this.#requestGrant(signal);
     signal.throwIfAborted();
-    const grant: SignalingGrant = response
-      ? { token: response.twilio.token, edge: response.twilio.edge, signalingHost: response.twilio.signaling_host }
-      : { token: '' };
-    const device = await this.#options.deviceFactory(grant);
+    const device = await buildAhead(this.#options.deviceFactory, response);
     if (signal.aborted) {
       device.destroy();
       signal.throwIfAborted();
     }
-    // Twilio throws an `error` nobody listens to: before a call takes the Device, an error just drops it.
+    // Before a call takes it, a standby Device that reports an error (its socket failed, say) is dropped.
     device.on('error', () => {
       if (this.#standby === standby) this.dispose();
     });
     if (response) {
-      device.openSignaling?.();
       // The socket must not outlive its token: drop it a little before the grant expires.
       standby.grantUntil = Date.now() + response.expires_in * 1000 - 30_000;
       this.#scheduleExpiry(standby);
@@ -121,6 +117,19 @@ export class DeviceStandby {
       if (this.#standby === standby) this.dispose();
     }, wait);
   }
+}
+
+/**
+ * A Device built before the call's grant is known: with a standby grant its signaling socket starts opening now;
+ * without one it has no token yet and opens its socket at `connect()`.
+ */
+export async function buildAhead(factory: DeviceFactory, standby: SignalingResponse | null): Promise<DeviceLike> {
+  const grant: SignalingGrant = standby
+    ? { token: standby.twilio.token, edge: standby.twilio.edge, signalingHost: standby.twilio.signaling_host }
+    : { token: '' };
+  const device = await factory(grant);
+  if (standby) device.openSignaling?.();
+  return device;
 }
 
 function release(standby: Standby): void {

@@ -47,7 +47,7 @@ export interface DeviceLike {
    * points it at the call's grant (token, edge, signaling host) and microphone mode before `connect()`. Only Devices
    * from a factory with `buildsAhead` have it.
    */
-  useGrant?(grant: SignalingGrant, call: { silentMicrophone: boolean }): void;
+  useGrant?(grant: SignalingGrant, call: { silentMicrophone: boolean }): Promise<void> | void;
   /** Opens the signaling socket now, with the Device's standby token, so `connect()` finds it open. */
   openSignaling?(): void;
   /** Asks for the microphone now, in parallel with `/widget/connect`; `connect()` then takes that stream. */

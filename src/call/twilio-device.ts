@@ -45,6 +45,9 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
         silent ? silentInput() : (microphone.take(constraints) ?? navigator.mediaDevices.getUserMedia(constraints)),
     };
     const device = new Device(token, options as ConstructorParameters<typeof Device>[1]);
+    // Twilio's emitter throws an `error` nobody listens to, into the page. A Device built ahead can hear one before a
+    // call listens (its standby socket failing, say): so one listener is always there. The call's still hear it all.
+    device.on('error', () => undefined);
     releaseTokenTimerOnReconnect(device);
     return {
       // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
@@ -54,8 +57,11 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
       get audio() {
         return device.audio ? audioDevices(device.audio) : undefined;
       },
-      useGrant(grant, call) {
+      async useGrant(grant, call) {
         silent = call.silentMicrophone;
+        // A socket still opening gets the call's token once its standby `listen` was accepted: sent earlier, the SDK
+        // would drop it (31009, no transport yet). If the socket fails instead, connect() opens a new one.
+        await signalingOpened(device);
         const next = signalingOptions(grant.edge, grant.signalingHost);
         // A new host re-opens an open socket there (the SDK does that itself); the same host keeps it.
         if (next.edge !== signaling.edge || next.chunderw !== signaling.chunderw) device.updateOptions(next);
@@ -131,6 +137,11 @@ function openSignaling(device: object): void {
   if (internals._streamConnectedPromise || typeof internals._setupStream !== 'function') return;
   // Settles with `connected`, or rejects when the socket closes first; connect() then opens a new one.
   internals._setupStream.call(device).catch(() => undefined);
+}
+
+/** Settles once a socket opened ahead has been accepted, or has failed; at once when none was opened. */
+async function signalingOpened(device: object): Promise<void> {
+  await (device as DeviceInternals)._streamConnectedPromise?.catch(() => undefined);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
-import type { VisitorSessionResponse } from '../api/call-schemas.js';
+import type { SignalingResponse, VisitorSessionResponse } from '../api/call-schemas.js';
 
 export interface VisitorSessionOptions {
   api: Pick<ApiClient, 'startGuestSession' | 'exchangeUserToken' | 'refreshSession'>;
@@ -40,6 +40,7 @@ export class VisitorSession {
   #lifetime = new AbortController();
   #agentId: string | undefined;
   #visitor: Visitor | undefined;
+  #signaling: { grant: SignalingResponse; usableUntil: number } | null = null;
 
   constructor(options: VisitorSessionOptions) {
     this.#options = options;
@@ -59,6 +60,16 @@ export class VisitorSession {
   /** True when this session authenticates a signed-in visitor rather than a guest. */
   get isAuthenticated(): boolean {
     return Boolean(this.#options.userTokenProvider || this.#options.userToken?.());
+  }
+
+  /**
+   * The standby signaling grant that came with the latest session answer (docs/protocol.md section 3), once: a socket
+   * is opened with it at most once. Null when there was none or it is about to expire.
+   */
+  takeSignalingGrant(): SignalingResponse | null {
+    const signaling = this.#signaling;
+    this.#signaling = null;
+    return signaling && this.#now() < signaling.usableUntil ? signaling.grant : null;
   }
 
   /** A valid visitor token; shares the in-flight request with concurrent callers. */
@@ -93,6 +104,7 @@ export class VisitorSession {
     this.#lifetime.abort(new DOMException('session disposed', 'AbortError'));
     clearTimeout(this.#refreshTimer);
     this.#current = null;
+    this.#signaling = null;
     this.#holders = 0;
   }
 
@@ -154,6 +166,8 @@ export class VisitorSession {
     };
     this.#agentId = response.agent_id;
     this.#visitor = response.visitor;
+    const grant = response.signaling;
+    this.#signaling = grant ? { grant, usableUntil: now + grant.expires_in * 1000 - 30_000 } : null;
     this.#schedule();
   }
 

@@ -1,14 +1,14 @@
-// The first call after a hover (issue 13, docs/protocol.md section 4): intent opens the visitor session and, with a
-// standby grant, the Twilio signaling socket, but never a call session; the click then places the call on that very
-// socket (a second `listen` with the call's token, then the invite), with audio both ways through the real SDK.
+// The first call after a click (issue 13, docs/protocol.md sections 3 and 4): the Twilio signaling socket opens with a
+// standby grant (from the visitor session answer, else from POST /widget/signaling) before the call's own token is
+// known, on intent or while /widget/connect is in flight, and never with a call session of its own. The call is then
+// placed on that very socket: a second `listen` with the call's token, then the invite, with audio both ways through
+// the real SDK.
+import type { Page } from '@playwright/test';
+import type { Sandbox } from '../../sandbox/server';
 import { DEMO_KEY, expect, scriptTagPage, test, waitForCall } from './fixtures';
 
-test('hover opens the signaling socket without a call session; the click places the call on that socket', async ({
-  page,
-  sandbox,
-  customer,
-  widget,
-}) => {
+/** Every signaling socket the page opens, with the PStream message types it sends, in order. */
+function watchSockets(page: Page) {
   const sockets: { url: string; sent: string[] }[] = [];
   page.on('websocket', (socket) => {
     const record = { url: socket.url(), sent: [] as string[] };
@@ -18,6 +18,29 @@ test('hover opens the signaling socket without a call session; the click places 
       if (text !== '\n') record.sent.push((JSON.parse(text) as { type: string }).type);
     });
   });
+  return sockets;
+}
+
+const requestLines = (sandbox: Sandbox, path: string) =>
+  sandbox
+    .requests()
+    .filter((entry) => entry.path === path)
+    .map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+
+const mediaBothWays = (sandbox: Sandbox) =>
+  waitForCall(
+    sandbox,
+    (c) => c.state === 'connected' && c.packets_from_caller > 20 && c.packets_to_caller > 20 && c.caller_level > 0,
+    { message: 'media flowing both ways on the call placed over the socket opened ahead' },
+  );
+
+test('hover opens the signaling socket without a call session; the click places the call on that socket', async ({
+  page,
+  sandbox,
+  customer,
+  widget,
+}) => {
+  const sockets = watchSockets(page);
   await page.goto(
     customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
   );
@@ -28,29 +51,56 @@ test('hover opens the signaling socket without a call session; the click places 
   await widget.launcher.hover();
   await expect.poll(() => sockets[0]?.sent ?? [], { message: 'the standby socket listened' }).toEqual(['listen']);
   expect(sockets[0]?.url).toBe(`wss://${new URL(sandbox.url).host}/signal`);
-  const paths = () => sandbox.requests().map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
-  expect(paths()).toContain('POST /v1/widget/signaling 200');
-  expect(
-    paths().filter((line) => line.startsWith('POST /v1/widget/connect')),
-    'no call session on intent',
-  ).toEqual([]);
+  // The grant came with the visitor session: no extra request, and no call session on intent.
+  expect(requestLines(sandbox, '/v1/widget/auth/guest')).toEqual(['POST /v1/widget/auth/guest 200']);
+  expect(requestLines(sandbox, '/v1/widget/signaling')).toEqual([]);
+  expect(requestLines(sandbox, '/v1/widget/connect'), 'no call session on intent').toEqual([]);
   expect(sandbox.calls()).toEqual([]);
 
   await widget.launcher.click();
   await widget.part('call-button').click();
   await widget.expectStatus('connected', 15_000);
-  const live = await waitForCall(
-    sandbox,
-    (c) => c.state === 'connected' && c.packets_from_caller > 20 && c.packets_to_caller > 20 && c.caller_level > 0,
-    { message: 'media flowing both ways on the call placed over the standby socket' },
-  );
-  expect(live).toMatchObject({ agent_id: 'agent_ava', visitor_kind: 'guest' });
-  // One socket: the standby token, then the call's own token, then the invite; no second socket was opened.
+  expect(await mediaBothWays(sandbox)).toMatchObject({ agent_id: 'agent_ava', visitor_kind: 'guest' });
+  // One socket: the standby token, then the call's own token, then the invite.
   expect(sockets).toHaveLength(1);
   expect(sockets[0]?.sent.slice(0, 3)).toEqual(['listen', 'listen', 'invite']);
-  expect(paths().filter((line) => line.startsWith('POST /v1/widget/connect'))).toEqual(['POST /v1/widget/connect 200']);
-
+  expect(requestLines(sandbox, '/v1/widget/connect')).toEqual(['POST /v1/widget/connect 200']);
   await widget.part('end-button').click();
   await widget.expectStatus('ended');
-  await expect.poll(() => sandbox.calls()[0]?.end_reason).toBe('caller_hangup');
+
+  // The session's grant is spent: intent before the next call asks POST /widget/signaling for a new one.
+  await page.evaluate(() => (document.querySelector('kataven-widget') as HTMLElement & { open(): void }).open());
+  await expect
+    .poll(() => sockets[1]?.sent ?? [], { message: 'the second standby socket listened' })
+    .toEqual(['listen']);
+  expect(requestLines(sandbox, '/v1/widget/signaling')).toEqual(['POST /v1/widget/signaling 200']);
+  expect(requestLines(sandbox, '/v1/widget/connect')).toHaveLength(1);
+  await widget.part('call-button').click();
+  await widget.expectStatus('connected', 15_000);
+  await expect.poll(() => sockets[1]?.sent.slice(0, 3)).toEqual(['listen', 'listen', 'invite']);
+  expect(sockets).toHaveLength(2);
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
+});
+
+test('a click without intent: the socket opens with the session grant while /widget/connect is in flight', async ({
+  page,
+  sandbox,
+  customer,
+  widget,
+}) => {
+  const sockets = watchSockets(page);
+  await page.goto(
+    customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
+  );
+  await widget.expectStatus('ready');
+  // The page's own button: start() with no hover, focus or open panel before it.
+  await page.evaluate(() => void (document.querySelector('kataven-widget') as HTMLElement & { start(): void }).start());
+  await widget.expectStatus('connected', 15_000);
+  await mediaBothWays(sandbox);
+  expect(sockets).toHaveLength(1);
+  expect(sockets[0]?.sent.slice(0, 3)).toEqual(['listen', 'listen', 'invite']);
+  expect(requestLines(sandbox, '/v1/widget/signaling')).toEqual([]);
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
 });

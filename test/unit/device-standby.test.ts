@@ -8,7 +8,7 @@ import type { DeviceFactory, DeviceInit } from '../../src/call/device.js';
 import { DeviceStandby } from '../../src/call/device-standby.js';
 import { VisitorSession } from '../../src/session/visitor-session.js';
 import { fakeDevices } from '../helpers/fake-device.js';
-import { API_BASE, DEMO_KEY, FakeServer, connectBody, signalingBody } from '../helpers/fake-server.js';
+import { API_BASE, DEMO_KEY, FakeServer, connectBody, sessionBody, signalingBody } from '../helpers/fake-server.js';
 import { settle } from '../helpers/expect.js';
 import { guardPage } from '../helpers/guards.js';
 
@@ -120,6 +120,42 @@ describe('devices built ahead of the call', () => {
     expect(statuses).to.deep.equal(['connecting', 'ringing', 'connected']);
     await controller.end();
     expect(standby.destroyed).to.equal(true);
+  });
+
+  it('with a grant in the visitor session answer: the click opens the socket while /widget/connect is in flight', async () => {
+    server.on('POST /widget/auth/guest', { body: { ...sessionBody('guest'), signaling: signalingBody } });
+    server.on('POST /widget/connect', async () => {
+      await waitUntil(() => devices.devices[0]?.signalingOpened === 1, 'no socket while the request was in flight');
+      return { body: connectBody };
+    });
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    const device = devices.last;
+    expect(device.init).to.deep.equal(STANDBY_GRANT);
+    expect(device.grants).to.deep.equal([{ grant: CALL_GRANT, silentMicrophone: false }]);
+    expect(server.requestsTo('POST /widget/signaling'), 'the session answer had one').to.have.length(0);
+    device.call.answer();
+    await started;
+    expect(devices.devices).to.have.length(1);
+  });
+
+  it('on intent, the grant from the visitor session answer serves once; later standbys ask for their own', async () => {
+    server.on('POST /widget/auth/guest', { body: { ...sessionBody('guest'), signaling: signalingBody } });
+    server.on('POST /widget/signaling', { body: { ...signalingBody, twilio: { token: 'twilio-standby-2' } } });
+    controller.prepare('agent_ava');
+    await waitUntil(() => devices.devices[0]?.signalingOpened === 1);
+    expect(devices.last.init.token).to.equal('twilio-standby-1');
+    expect(server.requestsTo('POST /widget/signaling')).to.have.length(0);
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    devices.last.call.answer();
+    await started;
+    await controller.end();
+
+    controller.prepare('agent_ava');
+    await waitUntil(() => devices.devices[1]?.signalingOpened === 1);
+    expect(devices.last.init.token).to.equal('twilio-standby-2');
+    expect(server.requestsTo('POST /widget/signaling')).to.have.length(1);
   });
 
   it('a server without standby grants (404): the Device is built ahead without a socket, and not asked again', async () => {
