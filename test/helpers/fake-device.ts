@@ -143,3 +143,5 @@ export function fakeDevices() {
     },
   };
 }
+
+export type FakeDevices = ReturnType<typeof fakeDevices>;
