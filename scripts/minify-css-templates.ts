@@ -1,8 +1,25 @@
-// Vite plugin: minifies the Lit `css` templates of `*styles.ts` files with lightningcss (they ship on every page).
-// A real CSS parser, so `.a :hover` (a descendant) never becomes `.a:hover` (the element itself), as a
-// whitespace-collapsing regex would make it.
+// Vite plugin: minifies the Lit `css` templates of every src/widget module with lightningcss: the `*styles.ts` files
+// and the views that keep their own rules (live-launcher.ts, visualizer.ts, feedback-view.ts …). A real CSS parser,
+// so `.a :hover` (a descendant) never becomes `.a:hover` (the element itself), as a whitespace-collapsing regex would.
 import { transform } from 'lightningcss';
 import type { Plugin } from 'vite';
+
+/** The modules whose `css` templates ship in the CDN build: the element's own folder, nothing else. */
+const WIDGET_MODULE = /[\\/]src[\\/]widget[\\/][^\\/]+\.ts$/;
+
+const version = (major: number, minor = 0) => (major << 16) | (minor << 8);
+/**
+ * The oldest browsers the widget's CSS already needs (`color-mix()`: Chrome 111, Safari 16.2; `:has()`: Firefox 121).
+ * Without them lightningcss writes the shortest form any browser knows, e.g. `@media (width<=479.98px)`, which
+ * Safari reads only from 16.4: on 16.2 and 16.3 the phone sheet would never apply.
+ */
+const TARGETS = {
+  chrome: version(111),
+  edge: version(111),
+  firefox: version(121),
+  safari: version(16, 2),
+  ios_saf: version(16, 2),
+};
 
 /** Matches `` css`…` `` whose body has no nested backticks (the only form our style modules use). */
 const CSS_TEMPLATE = /\bcss`([^`]*)`/g;
@@ -20,7 +37,7 @@ export function minifyCssTemplate(body: string, filename = 'template.css'): stri
     const atRuleStart = before === '' || /[{};]$/.test(before);
     return atRuleStart ? `.kv-slot-${index}{--kv-slot:${index}}` : `kv-slot-${index}`;
   });
-  const { code } = transform({ filename, code: Buffer.from(withPlaceholders), minify: true });
+  const { code } = transform({ filename, code: Buffer.from(withPlaceholders), minify: true, targets: TARGETS });
   let css = code.toString();
   slots.forEach((slot, index) => {
     const placeholder = new RegExp(`\\.kv-slot-${index}\\{--kv-slot:${index}\\}|\\bkv-slot-${index}\\b`, 'g');
@@ -36,7 +53,7 @@ export function minifyCssTemplates(): Plugin {
   return {
     name: 'kataven:minify-css-templates',
     transform(code, id) {
-      if (!/styles\.ts$/.test(id)) return null;
+      if (!WIDGET_MODULE.test(id) || !code.includes('css`')) return null;
       return code.replace(CSS_TEMPLATE, (_match, body: string) => `css\`${minifyCssTemplate(body, id)}\``);
     },
   };

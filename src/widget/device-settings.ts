@@ -115,14 +115,8 @@ export const deviceSettingsStyles = css`
     font-size: 12px;
     color: var(--_muted-text);
   }
+  /* Its look is the panel's form-field rule (panel-styles.ts). */
   [part='device-select'] {
-    font: inherit;
-    font-size: 14px;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    padding: 6px 8px;
     min-width: 0;
   }
 `;

@@ -126,14 +126,8 @@ export const feedbackStyles = css`
     font-size: 12px;
     color: var(--_muted-text);
   }
+  /* Its look is the panel's form-field rule (panel-styles.ts). */
   [part='feedback-comment'] {
-    font: inherit;
-    font-size: 14px;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: 8px;
-    padding: 6px 8px;
     resize: vertical;
   }
   [part='feedback-comment']:focus-visible {

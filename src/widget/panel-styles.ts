@@ -192,6 +192,17 @@ export const panelStyles = css`
     color: var(--_muted-text);
     border-top: 1px solid var(--_border);
   }
+  /* The panel's form fields, one look for all: the device selects (device-settings.ts), the feedback comment. */
+  [part='device-select'],
+  [part='feedback-comment'] {
+    font: inherit;
+    font-size: 14px;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 8px;
+    padding: 6px 8px;
+  }
   .sr-only {
     position: absolute;
     width: 1px;

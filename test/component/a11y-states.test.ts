@@ -1,17 +1,21 @@
 /** Zero axe violations in every state of the launcher and the panel, light and dark (and RTL), plus keyboard order. */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
-import { FakeServer, configBody } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { clickPart, mountWidget, part, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { waitForCall } from '../helpers/fake-device.js';
+import { configBody } from '../helpers/fake-server.js';
+import {
+  type WidgetTestbed,
+  clickPart,
+  part,
+  useWidgetTestbed,
+  waitForPart,
+  waitForStatus,
+} from '../helpers/widget.js';
 
 type Widget = HTMLElementTagNameMap['kataven-widget'];
-type Devices = ReturnType<typeof fakeDevices>;
 
 interface Context {
-  server: FakeServer;
-  devices: Devices;
+  testbed: WidgetTestbed;
   theme: string;
   locale?: string;
 }
@@ -27,11 +31,7 @@ async function settle(element: Widget) {
 }
 
 async function mount(context: Context) {
-  const element = await mountWidget({
-    deviceFactory: context.devices.factory,
-    theme: context.theme,
-    locale: context.locale ?? 'en',
-  });
+  const element = await context.testbed.mount({ theme: context.theme, locale: context.locale ?? 'en' });
   return element;
 }
 
@@ -51,9 +51,9 @@ async function startCall(context: Context) {
 
 async function connected(context: Context) {
   const element = await startCall(context);
-  (await waitForCall(context.devices)).answer();
+  (await waitForCall(context.testbed.devices)).answer();
   await waitForStatus(element, 'connected');
-  const call = context.devices.last.call;
+  const call = context.testbed.devices.last.call;
   call.emit('messageReceived', { content: { role: 'agent', text: 'Hi, I am Ava. How can I help?', final: true } });
   call.emit('messageReceived', { content: { role: 'user', text: 'What are your opening hours?', final: true } });
   await waitUntil(() => element.shadowRoot?.querySelector('[role="log"]')?.textContent?.includes('opening hours'));
@@ -76,7 +76,7 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
     return element;
   },
   'consent step': async (context) => {
-    context.server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
+    context.testbed.server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
     const element = await ready(context);
     await element.open();
     await clickPart(element, 'call-button');
@@ -86,19 +86,19 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
   connecting: startCall,
   ringing: async (context) => {
     const element = await startCall(context);
-    (await waitForCall(context.devices)).emit('ringing', false);
+    (await waitForCall(context.testbed.devices)).emit('ringing', false);
     await waitForStatus(element, 'ringing');
     return element;
   },
   'connected with a transcript and the text box': connected,
   reconnecting: async (context) => {
     const element = await connected(context);
-    context.devices.last.call.emit('reconnecting', { code: 53001 });
+    context.testbed.devices.last.call.emit('reconnecting', { code: 53001 });
     await waitForStatus(element, 'reconnecting');
     return element;
   },
   'ended with the feedback step': async (context) => {
-    context.server.on('GET /widget/config', { body: configBody({ policy: { feedback_enabled: true } }) });
+    context.testbed.server.on('GET /widget/config', { body: configBody({ policy: { feedback_enabled: true } }) });
     const element = await connected(context);
     await clickPart(element, 'end-button');
     await waitForStatus(element, 'ended');
@@ -106,7 +106,7 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
     return element;
   },
   'error with retry': async (context) => {
-    context.server.on('GET /widget/config', { status: 503, body: 'unavailable' });
+    context.testbed.server.on('GET /widget/config', { status: 503, body: 'unavailable' });
     const element = await mount(context);
     await waitForStatus(element, 'error');
     await element.open();
@@ -115,13 +115,13 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
   },
   'mic_denied with type-instead': async (context) => {
     const element = await startCall(context);
-    (await waitForCall(context.devices)).fail(31401, 'Permission denied');
+    (await waitForCall(context.testbed.devices)).fail(31401, 'Permission denied');
     await waitForStatus(element, 'error');
     await waitForPart(element, 'type-instead-button');
     return element;
   },
   unavailable: async (context) => {
-    context.server.on('GET /widget/config', { body: configBody({ agent: { status: 'paused' } }) });
+    context.testbed.server.on('GET /widget/config', { body: configBody({ agent: { status: 'paused' } }) });
     const element = await mount(context);
     await waitForStatus(element, 'unavailable');
     await element.open();
@@ -136,7 +136,7 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
   },
   'settings menu open': async (context) => {
     const element = await connected(context);
-    context.devices.last.audio = {
+    context.testbed.devices.last.audio = {
       list: () => ({
         inputs: [
           { id: 'mic-1', label: 'Built-in microphone' },
@@ -156,31 +156,13 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
 };
 
 describe('<kataven-widget> accessibility in every state', () => {
-  const guard = guardPage();
-  let server: FakeServer;
-  let devices: Devices;
-  const consoleError = console.error;
-  const consoleWarn = console.warn;
-
-  beforeEach(() => {
-    server = new FakeServer().install();
-    devices = fakeDevices();
-    guard.start();
-    // The error states explain themselves in the console; keep the test output readable.
-    console.error = () => undefined;
-    console.warn = () => undefined;
-  });
-  afterEach(async () => {
-    console.error = consoleError;
-    console.warn = consoleWarn;
-    server.restore();
-    await guard.stop();
-  });
+  // The error states explain themselves in the console; keep the test output readable.
+  const testbed = useWidgetTestbed({ captureConsole: true });
 
   for (const theme of ['light', 'dark']) {
     for (const [name, reach] of Object.entries(states)) {
       it(`${name}, ${theme}: no axe violations`, async () => {
-        const element = await reach({ server, devices, theme });
+        const element = await reach({ testbed, theme });
         await settle(element);
         await expect(element).to.be.accessible();
       });
@@ -190,8 +172,7 @@ describe('<kataven-widget> accessibility in every state', () => {
   for (const name of ['connected with a transcript and the text box', 'ended with the feedback step']) {
     it(`${name}, right to left (ar): no axe violations`, async () => {
       const element = await (states[name] as (context: Context) => Promise<Widget>)({
-        server,
-        devices,
+        testbed,
         theme: 'light',
         locale: 'ar',
       });
@@ -220,7 +201,7 @@ describe('<kataven-widget> accessibility in every state', () => {
       control ? `${control.tagName.toLowerCase()}[part=${control.getAttribute('part') ?? ''}]` : 'nothing';
 
     it('Tab reaches every control of the connected panel in order, none skipped; Escape returns to the launcher', async () => {
-      const element = await connected({ server, devices, theme: 'light' });
+      const element = await connected({ testbed, theme: 'light' });
       const controls = tabbable(element);
       const parts = controls.map((control) => control.getAttribute('part'));
       // The controls a visitor needs in a call must all be in the tab order.

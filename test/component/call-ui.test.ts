@@ -1,11 +1,10 @@
 /** The call panel's UI contract (DESIGN.md 1 and 5.4): launcher="none", panel events, parts and custom states. */
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
-import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
+import { type FakeDevices, waitForCall } from '../helpers/fake-device.js';
 import type { AudioDeviceList } from '../../src/call/device.js';
-import { FakeServer, configBody } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { clickPart, mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { configBody } from '../helpers/fake-server.js';
+import { clickPart, part, recordEvents, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 type Widget = HTMLElementTagNameMap['kataven-widget'];
 
@@ -13,10 +12,9 @@ type Widget = HTMLElementTagNameMap['kataven-widget'];
 const shown = (element: Widget, name: string) => (part(element, name)?.getClientRects().length ?? 0) > 0;
 
 /** Every call placed so far, on any Device. */
-const placedCalls = (devices: ReturnType<typeof fakeDevices>) =>
-  devices.devices.reduce((count, device) => count + device.calls.length, 0);
+const placedCalls = (devices: FakeDevices) => devices.devices.reduce((count, device) => count + device.calls.length, 0);
 
-async function connect(element: Widget, devices: ReturnType<typeof fakeDevices>) {
+async function connect(element: Widget, devices: FakeDevices) {
   const before = placedCalls(devices);
   await element.open();
   await clickPart(element, 'call-button');
@@ -26,23 +24,11 @@ async function connect(element: Widget, devices: ReturnType<typeof fakeDevices>)
 }
 
 describe('<kataven-widget> call UI', () => {
-  const guard = guardPage();
-  let server: FakeServer;
-  let devices: ReturnType<typeof fakeDevices>;
-
-  beforeEach(() => {
-    server = new FakeServer().install();
-    devices = fakeDevices();
-    guard.start();
-  });
-  afterEach(async () => {
-    server.restore();
-    await guard.stop();
-  });
+  const testbed = useWidgetTestbed();
 
   describe('launcher="none" and panel events', () => {
     it('renders no launcher; the page opens and closes the panel, each change firing one event', async () => {
-      const element = await mountWidget();
+      const element = await testbed.mount();
       element.setAttribute('launcher', 'none');
       const recorder = recordEvents(element);
       await waitForStatus(element, 'ready');
@@ -65,7 +51,7 @@ describe('<kataven-widget> call UI', () => {
     });
 
     it('fires kataven-open and kataven-close for the launcher and Escape too', async () => {
-      const element = await mountWidget();
+      const element = await testbed.mount();
       const recorder = recordEvents(element);
       await waitForStatus(element, 'ready');
       await clickPart(element, 'launcher');
@@ -80,9 +66,9 @@ describe('<kataven-widget> call UI', () => {
 
   describe('live launcher', () => {
     it('shows the call and its time on the launcher while the panel is closed; one click reopens', async () => {
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
-      await connect(element, devices);
+      await connect(element, testbed.devices);
       const launcher = part(element, 'launcher') as HTMLElement;
       expect(launcher.getAttribute('aria-label')).to.equal(null);
       await element.close();
@@ -96,10 +82,10 @@ describe('<kataven-widget> call UI', () => {
       const before = launcher.getAttribute('aria-label');
       await waitUntil(() => launcher.getAttribute('aria-label') !== before, 'the time stood still', { timeout: 2500 });
 
-      devices.last.call.emit('reconnecting', { code: 53001 });
+      testbed.devices.last.call.emit('reconnecting', { code: 53001 });
       await waitForStatus(element, 'reconnecting');
       expect(launcher.querySelector('.live-dot')?.classList.contains('reconnecting')).to.equal(true);
-      devices.last.call.emit('reconnected');
+      testbed.devices.last.call.emit('reconnected');
       await waitForStatus(element, 'connected');
 
       launcher.click();
@@ -117,14 +103,14 @@ describe('<kataven-widget> call UI', () => {
 
   describe('custom states', () => {
     it('exposes the status as :state(<status>) through the whole call', async () => {
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       expect(element.matches(':state(ready)')).to.equal(true);
       expect(element.matches(':state(loading)')).to.equal(false);
-      await connect(element, devices);
+      await connect(element, testbed.devices);
       expect(element.matches(':state(connected)')).to.equal(true);
       expect(element.matches(':state(ready)')).to.equal(false);
-      devices.last.call.emit('reconnecting', { code: 53001 });
+      testbed.devices.last.call.emit('reconnecting', { code: 53001 });
       await waitForStatus(element, 'reconnecting');
       expect(element.matches(':state(reconnecting)')).to.equal(true);
       await clickPart(element, 'end-button');
@@ -138,7 +124,7 @@ describe('<kataven-widget> call UI', () => {
       style.textContent = 'kataven-widget:state(ready) { outline: 3px solid rgb(1, 2, 3); }';
       document.head.append(style);
       try {
-        const element = await mountWidget();
+        const element = await testbed.mount();
         await waitForStatus(element, 'ready');
         expect(getComputedStyle(element).outlineColor).to.equal('rgb(1, 2, 3)');
       } finally {
@@ -161,11 +147,11 @@ describe('<kataven-widget> call UI', () => {
       getComputedStyle(part(element, name) as HTMLElement).outlineColor;
 
     it('exposes the consent step and the close button to page CSS', async () => {
-      server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
+      testbed.server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
       const names = ['close-button', 'consent', 'agree-button', 'decline-button'] as const;
       const style = markParts(names, ':state(ready)');
       try {
-        const element = await mountWidget({ deviceFactory: devices.factory });
+        const element = await testbed.mount();
         await waitForStatus(element, 'ready');
         await element.open();
         await clickPart(element, 'call-button');
@@ -181,10 +167,10 @@ describe('<kataven-widget> call UI', () => {
     });
 
     it('exposes the retry button to page CSS in the error state', async () => {
-      server.once('POST /widget/connect', { status: 503, body: 'server_error' });
+      testbed.server.once('POST /widget/connect', { status: 503, body: 'server_error' });
       const style = markParts(['retry-button'], ':state(error)');
       try {
-        const element = await mountWidget({ deviceFactory: devices.factory });
+        const element = await testbed.mount();
         await waitForStatus(element, 'ready');
         await element.open();
         await element.start();
@@ -201,17 +187,17 @@ describe('<kataven-widget> call UI', () => {
     const withFeedback = () => configBody({ policy: { feedback_enabled: true } });
 
     async function endCall(element: Widget) {
-      await connect(element, devices);
+      await connect(element, testbed.devices);
       await clickPart(element, 'end-button');
       await waitForStatus(element, 'ended');
     }
 
     it('asks after a call, posts the rating with the comment, fires kataven-feedback and thanks', async () => {
-      server.on('GET /widget/config', { body: withFeedback() });
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      testbed.server.on('GET /widget/config', { body: withFeedback() });
+      const element = await testbed.mount();
       const recorder = recordEvents(element);
       await waitForStatus(element, 'ready');
-      await connect(element, devices);
+      await connect(element, testbed.devices);
       expect(part(element, 'feedback')).to.equal(null);
       await clickPart(element, 'end-button');
       await waitForStatus(element, 'ended');
@@ -225,7 +211,7 @@ describe('<kataven-widget> call UI', () => {
       await waitUntil(() => part(element, 'feedback')?.textContent?.includes('Thank you'), 'no thanks');
       expect(part(element, 'feedback-up')).to.equal(null);
 
-      const posts = server.requestsTo('POST /widget/feedback');
+      const posts = testbed.server.requestsTo('POST /widget/feedback');
       expect(posts).to.have.length(1);
       expect(posts[0]?.body).to.deep.equal({ session_id: 'sess_1', rating: 'up', comment: 'Quick and <b>kind</b>.' });
       expect(posts[0]?.headers.get('Authorization')).to.equal('Bearer jwt-guest-1');
@@ -242,19 +228,19 @@ describe('<kataven-widget> call UI', () => {
     });
 
     it('can be skipped without a request; a thumbs down without a comment sends none', async () => {
-      server.on('GET /widget/config', { body: withFeedback() });
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      testbed.server.on('GET /widget/config', { body: withFeedback() });
+      const element = await testbed.mount();
       const recorder = recordEvents(element);
       await waitForStatus(element, 'ready');
       await endCall(element);
       await clickPart(element, 'feedback-skip');
       await waitUntil(() => !part(element, 'feedback'), 'skip kept the step');
-      expect(server.requestsTo('POST /widget/feedback')).to.have.length(0);
+      expect(testbed.server.requestsTo('POST /widget/feedback')).to.have.length(0);
       expect(recorder.of('feedback')).to.deep.equal([]);
       await endCall(element);
       await clickPart(element, 'feedback-down');
       await waitUntil(() => recorder.of('feedback').length === 1, 'no kataven-feedback');
-      expect(server.requestsTo('POST /widget/feedback')[0]?.body).to.deep.equal({
+      expect(testbed.server.requestsTo('POST /widget/feedback')[0]?.body).to.deep.equal({
         session_id: 'sess_1',
         rating: 'down',
       });
@@ -262,29 +248,25 @@ describe('<kataven-widget> call UI', () => {
     });
 
     it('keeps the step when the post fails, so the visitor can try again', async () => {
-      server.on('GET /widget/config', { body: withFeedback() });
-      server.once('POST /widget/feedback', { status: 503, body: 'server_error' });
-      const warn = console.warn;
-      console.warn = () => undefined;
-      try {
-        const element = await mountWidget({ deviceFactory: devices.factory });
-        const recorder = recordEvents(element);
-        await waitForStatus(element, 'ready');
-        await endCall(element);
-        await clickPart(element, 'feedback-up');
-        await waitUntil(() => server.requestsTo('POST /widget/feedback').length === 1);
-        await waitUntil(() => (part(element, 'feedback-up') as HTMLButtonElement | null)?.disabled === false);
-        expect(recorder.of('feedback')).to.deep.equal([]);
-        await clickPart(element, 'feedback-up');
-        await waitUntil(() => part(element, 'feedback')?.textContent?.includes('Thank you'), 'no thanks');
-        expect(recorder.of('feedback')).to.have.length(1);
-      } finally {
-        console.warn = warn;
-      }
+      testbed.server.on('GET /widget/config', { body: withFeedback() });
+      testbed.server.once('POST /widget/feedback', { status: 503, body: 'server_error' });
+      const { warnings } = testbed.captureConsole();
+      const element = await testbed.mount();
+      const recorder = recordEvents(element);
+      await waitForStatus(element, 'ready');
+      await endCall(element);
+      await clickPart(element, 'feedback-up');
+      await waitUntil(() => testbed.server.requestsTo('POST /widget/feedback').length === 1);
+      await waitUntil(() => (part(element, 'feedback-up') as HTMLButtonElement | null)?.disabled === false);
+      expect(recorder.of('feedback')).to.deep.equal([]);
+      expect(warnings.join('\n')).to.contain('could not send feedback');
+      await clickPart(element, 'feedback-up');
+      await waitUntil(() => part(element, 'feedback')?.textContent?.includes('Thank you'), 'no thanks');
+      expect(recorder.of('feedback')).to.have.length(1);
     });
 
     it('is not offered when the policy leaves it off', async () => {
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       await endCall(element);
       await waitForPart(element, 'call-button');
@@ -300,7 +282,7 @@ describe('<kataven-widget> call UI', () => {
     afterEach(() => emulateMedia({ reducedMotion: 'no-preference' }));
 
     it('follows the call: connecting, the agent speaking, the visitor speaking, reconnecting', async () => {
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       await element.open();
       await clickPart(element, 'call-button');
@@ -309,17 +291,17 @@ describe('<kataven-widget> call UI', () => {
       expect(getComputedStyle(visualizer(element).querySelector('.core') as HTMLElement).animationName).to.equal(
         'kataven-breathe',
       );
-      (await waitForCall(devices)).answer();
+      (await waitForCall(testbed.devices)).answer();
       await waitForStatus(element, 'connected');
       expect(visualizer(element).dataset['mode']).to.equal('quiet');
       expect(scaleOf(element, '.core')).to.equal('matrix(1, 0, 0, 1, 0, 0)');
 
       // Twilio's volume event: (input = the visitor, output = the agent).
-      devices.last.call.emit('volume', 0, 1);
+      testbed.devices.last.call.emit('volume', 0, 1);
       await element.updateComplete;
       expect(visualizer(element).dataset['mode']).to.equal('speaking');
       await waitUntil(() => scaleOf(element, '.core') === 'matrix(1.28, 0, 0, 1.28, 0, 0)', scaleOf(element, '.core'));
-      devices.last.call.emit('volume', 0.5, 0);
+      testbed.devices.last.call.emit('volume', 0.5, 0);
       await element.updateComplete;
       expect(visualizer(element).dataset['mode']).to.equal('listening');
       await waitUntil(
@@ -327,7 +309,7 @@ describe('<kataven-widget> call UI', () => {
         scaleOf(element, '.halo'),
       );
 
-      devices.last.call.emit('reconnecting', { code: 53001 });
+      testbed.devices.last.call.emit('reconnecting', { code: 53001 });
       await waitForStatus(element, 'reconnecting');
       expect(visualizer(element).dataset['mode']).to.equal('reconnecting');
       const core = getComputedStyle(visualizer(element).querySelector('.core') as HTMLElement);
@@ -342,10 +324,10 @@ describe('<kataven-widget> call UI', () => {
 
     it('holds still under prefers-reduced-motion, levels still shown', async () => {
       await emulateMedia({ reducedMotion: 'reduce' });
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
-      await connect(element, devices);
-      devices.last.call.emit('volume', 0, 1);
+      await connect(element, testbed.devices);
+      testbed.devices.last.call.emit('volume', 0, 1);
       await element.updateComplete;
       const core = visualizer(element).querySelector('.core') as HTMLElement;
       expect(getComputedStyle(core).animationName).to.equal('none');
@@ -371,7 +353,7 @@ describe('<kataven-widget> call UI', () => {
       tall.replaceSync('[data-filler] { height: 3000px; }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, tall];
       try {
-        const element = await mountWidget();
+        const element = await testbed.mount();
         await waitForStatus(element, 'ready');
         const sheetsBefore = document.adoptedStyleSheets.length;
         expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
@@ -403,7 +385,7 @@ describe('<kataven-widget> call UI', () => {
 
     it('keeps the floating card and the page scroll on wider screens', async () => {
       await setViewport({ width: 800, height: 600 });
-      const element = await mountWidget();
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       await element.open();
       const panel = await waitForPart(element, 'panel');
@@ -422,9 +404,9 @@ describe('<kataven-widget> call UI', () => {
       const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'wakeLock');
       Object.defineProperty(navigator, 'wakeLock', { value: fake, configurable: true });
       try {
-        const element = await mountWidget({ deviceFactory: devices.factory });
+        const element = await testbed.mount();
         await waitForStatus(element, 'ready');
-        await connect(element, devices);
+        await connect(element, testbed.devices);
         await waitUntil(() => log.length === 1, 'no wake lock request');
         expect(log).to.deep.equal(['request screen']);
         await clickPart(element, 'end-button');
@@ -436,7 +418,7 @@ describe('<kataven-widget> call UI', () => {
         fake.request = async () => {
           throw new DOMException('not allowed', 'NotAllowedError');
         };
-        await connect(element, devices);
+        await connect(element, testbed.devices);
         await clickPart(element, 'end-button');
         await waitForStatus(element, 'ended');
       } finally {
@@ -470,9 +452,9 @@ describe('<kataven-widget> call UI', () => {
     const visible = (node: Element) => node.getClientRects().length > 0;
 
     it('switches the microphone and the speaker live from the settings menu', async () => {
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
-      await connect(element, devices);
+      await connect(element, testbed.devices);
       const fake = fakeAudio({
         inputs: [
           { id: 'mic-1', label: 'Built-in microphone' },
@@ -485,7 +467,7 @@ describe('<kataven-widget> call UI', () => {
         input: 'mic-1',
         output: 'spk-1',
       });
-      devices.last.audio = fake.audio;
+      testbed.devices.last.audio = fake.audio;
       const button = await waitForPart(element, 'settings-button');
       expect(button.getAttribute('aria-expanded')).to.equal('false');
       expect(button.getAttribute('aria-label')).to.equal('Audio settings');
@@ -516,10 +498,10 @@ describe('<kataven-widget> call UI', () => {
     });
 
     it('hides the speaker where the browser cannot choose it, and every select where nothing can be chosen', async () => {
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
-      await connect(element, devices);
-      devices.last.audio = fakeAudio({
+      await connect(element, testbed.devices);
+      testbed.devices.last.audio = fakeAudio({
         inputs: [{ id: 'mic-1', label: 'Built-in microphone' }],
         outputs: null,
         input: 'mic-1',
@@ -531,7 +513,7 @@ describe('<kataven-widget> call UI', () => {
 
       await clickPart(element, 'end-button');
       await waitForStatus(element, 'ended');
-      await connect(element, devices);
+      await connect(element, testbed.devices);
       // This Device has no audio helper at all.
       await clickPart(element, 'settings-button');
       await element.updateComplete;
@@ -542,11 +524,11 @@ describe('<kataven-widget> call UI', () => {
 
   describe('accessibility', () => {
     it('is accessible with the settings menu open, in the live launcher and in the feedback step', async () => {
-      server.on('GET /widget/config', { body: configBody({ policy: { feedback_enabled: true } }) });
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      testbed.server.on('GET /widget/config', { body: configBody({ policy: { feedback_enabled: true } }) });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
-      await connect(element, devices);
-      devices.last.audio = {
+      await connect(element, testbed.devices);
+      testbed.devices.last.audio = {
         list: () => ({
           inputs: [{ id: 'mic-1', label: 'Built-in microphone' }],
           outputs: [{ id: 'spk-1', label: 'Speakers' }],

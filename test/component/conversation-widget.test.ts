@@ -3,13 +3,10 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { KatavenToolCallEvent } from '../../src/events.js';
 import type { KatavenWidget } from '../../src/widget/kataven-widget.js';
-import { spyWarnings } from '../helpers/console-spy.js';
-import { fakeDevices } from '../helpers/fake-device.js';
-import { FakeServer } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
+import type { FakeDevices } from '../helpers/fake-device.js';
+import { part, recordEvents, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
-async function connect(element: KatavenWidget, devices: ReturnType<typeof fakeDevices>) {
+async function connect(element: KatavenWidget, devices: FakeDevices) {
   await element.open();
   (await waitForPart(element, 'call-button')).click();
   await waitUntil(() => devices.devices.at(-1)?.calls.length, 'no call placed', { timeout: 3000 });
@@ -23,51 +20,36 @@ const turns = (element: KatavenWidget) =>
   );
 
 describe('<kataven-widget> conversation', () => {
-  const guard = guardPage();
-  const warnings = spyWarnings();
-  let server: FakeServer;
-  let devices: ReturnType<typeof fakeDevices>;
-
-  beforeEach(() => {
-    server = new FakeServer().install();
-    devices = fakeDevices();
-    guard.start();
-    warnings.start();
-  });
-  afterEach(async () => {
-    warnings.stop();
-    server.restore();
-    await guard.stop();
-  });
+  const testbed = useWidgetTestbed({ captureConsole: true });
 
   it('sends the valid part of `context` in the connect body and names what it dropped', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     element.context = { plan: 'pro', seats: 3, 'bad key': 1, nested: { a: 1 } as never };
-    await connect(element, devices);
-    const [request] = server.requestsTo('POST /widget/connect');
+    await connect(element, testbed.devices);
+    const [request] = testbed.server.requestsTo('POST /widget/connect');
     expect(request?.body).to.deep.equal({ agent_id: 'agent_ava', context: { plan: 'pro', seats: 3 } });
-    expect(warnings.lines.join('\n')).to.contain('"bad key"').and.contain('"nested"');
+    expect(testbed.console.warnings.join('\n')).to.contain('"bad key"').and.contain('"nested"');
   });
 
   it('without `context` the connect body has none', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
-    await connect(element, devices);
-    expect(server.requestsTo('POST /widget/connect')[0]?.body).to.deep.equal({ agent_id: 'agent_ava' });
+    const element = await testbed.mount();
+    await connect(element, testbed.devices);
+    expect(testbed.server.requestsTo('POST /widget/connect')[0]?.body).to.deep.equal({ agent_id: 'agent_ava' });
   });
 
   it('sendContext sends a context message during a call, and nothing before one', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     expect(await element.sendContext({ page: '/a' })).to.equal(false);
-    await connect(element, devices);
+    await connect(element, testbed.devices);
     expect(await element.sendContext({ page: '/checkout', 'x-y': 1 })).to.equal(true);
-    expect(devices.last.call.sent).to.deep.equal([{ type: 'context', context: { page: '/checkout' } }]);
+    expect(testbed.devices.last.call.sent).to.deep.equal([{ type: 'context', context: { page: '/checkout' } }]);
   });
 
   it('the transcript keeps both sides in order; typed text shows at once and fires kataven-message', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     const events = recordEvents(element);
-    await connect(element, devices);
-    const call = devices.last.call;
+    await connect(element, testbed.devices);
+    const call = testbed.devices.last.call;
     call.emit('messageReceived', { content: { role: 'agent', text: 'Hi,', final: false } });
     call.emit('messageReceived', {
       content: JSON.stringify({ type: 'caption', role: 'agent', text: 'Hi, I am Ava.' }),
@@ -94,19 +76,19 @@ describe('<kataven-widget> conversation', () => {
   });
 
   it('sendText refuses empty or over-long text and anything outside a call', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     expect(await element.sendText('hello')).to.equal(false);
-    await connect(element, devices);
+    await connect(element, testbed.devices);
     expect(await element.sendText('   ')).to.equal(false);
     expect(await element.sendText('x'.repeat(1001))).to.equal(false);
     expect(await element.sendText(' ok ')).to.equal(true);
-    expect(devices.last.call.sent).to.deep.equal([{ type: 'user_text', text: 'ok' }]);
+    expect(testbed.devices.last.call.sent).to.deep.equal([{ type: 'user_text', text: 'ok' }]);
   });
 
   it('server text in captions is shown as text, never as HTML', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
-    await connect(element, devices);
-    devices.last.call.emit('messageReceived', {
+    const element = await testbed.mount();
+    await connect(element, testbed.devices);
+    testbed.devices.last.call.emit('messageReceived', {
       content: { role: 'agent', text: '<img src=x onerror="window.pwned=1"><b>bold</b>' },
     });
     await element.updateComplete;
@@ -117,7 +99,7 @@ describe('<kataven-widget> conversation', () => {
   });
 
   it('runs a client tool and answers its result; preventDefault refuses; the call stays up', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     const seen: unknown[] = [];
     element.clientTools = {
       fill_email: (params, info) => {
@@ -129,8 +111,8 @@ describe('<kataven-widget> conversation', () => {
     element.addEventListener('kataven-tool-call', (event: KatavenToolCallEvent) => {
       if (event.detail.name === 'delete_account') event.preventDefault();
     });
-    await connect(element, devices);
-    const call = devices.last.call;
+    await connect(element, testbed.devices);
+    const call = testbed.devices.last.call;
     call.emit('messageReceived', {
       content: { type: 'tool_call', id: 't1', name: 'fill_email', params: { email: 'a@b.c' } },
     });
@@ -148,9 +130,9 @@ describe('<kataven-widget> conversation', () => {
   });
 
   it("the text box speaks the page locale (German) and takes the page's `strings` overrides", async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory, locale: 'de' });
+    const element = await testbed.mount({ locale: 'de' });
     element.strings = { conversation: { send: 'Abschicken' } };
-    await connect(element, devices);
+    await connect(element, testbed.devices);
     const input = (await waitForPart(element, 'text-input')) as HTMLInputElement;
     expect(input.placeholder).to.equal('Nachricht eingeben…');
     expect(input.getAttribute('aria-label')).to.equal('Nachricht');
@@ -161,11 +143,11 @@ describe('<kataven-widget> conversation', () => {
   });
 
   it('offers to type in the page locale (Japanese) when the microphone is blocked', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory, locale: 'ja' });
+    const element = await testbed.mount({ locale: 'ja' });
     await element.open();
     (await waitForPart(element, 'call-button')).click();
-    await waitUntil(() => devices.devices.at(-1)?.calls.length, 'no call placed', { timeout: 3000 });
-    devices.last.call.fail(31401, 'Permission denied');
+    await waitUntil(() => testbed.devices.devices.at(-1)?.calls.length, 'no call placed', { timeout: 3000 });
+    testbed.devices.last.call.fail(31401, 'Permission denied');
     await waitForStatus(element, 'error');
     expect((await waitForPart(element, 'type-instead-button')).textContent?.trim()).to.equal('文字入力で続ける');
     expect(element.shadowRoot?.querySelector('.hint')?.textContent).to.equal(
@@ -174,19 +156,19 @@ describe('<kataven-widget> conversation', () => {
   });
 
   it('offers to type when the microphone is blocked, and then calls with a silent input', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     await element.open();
     (await waitForPart(element, 'call-button')).click();
-    await waitUntil(() => devices.devices.at(-1)?.calls.length, 'no call placed', { timeout: 3000 });
-    devices.last.call.fail(31401, 'Permission denied');
+    await waitUntil(() => testbed.devices.devices.at(-1)?.calls.length, 'no call placed', { timeout: 3000 });
+    testbed.devices.last.call.fail(31401, 'Permission denied');
     await waitForStatus(element, 'error');
-    expect(devices.last.init.silentMicrophone).to.equal(undefined);
+    expect(testbed.devices.last.init.silentMicrophone).to.equal(undefined);
     (await waitForPart(element, 'type-instead-button')).click();
-    await waitUntil(() => devices.devices.length === 2 && devices.last.calls.length, 'no second call', {
+    await waitUntil(() => testbed.devices.devices.length === 2 && testbed.devices.last.calls.length, 'no second call', {
       timeout: 3000,
     });
-    expect(devices.last.init.silentMicrophone).to.equal(true);
-    devices.last.call.answer();
+    expect(testbed.devices.last.init.silentMicrophone).to.equal(true);
+    testbed.devices.last.call.answer();
     await waitForStatus(element, 'connected');
     expect(part(element, 'error')).to.equal(null);
     expect(part(element, 'text-input')).to.not.equal(null);

@@ -1,67 +1,53 @@
 /** What the first call's click has left to do: intent (hover, focus) warms the session, never a call. */
 import { expect, waitUntil } from '@open-wc/testing';
-import { fakeDevices } from '../helpers/fake-device.js';
-import { FakeServer } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { mountWidget, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 describe('first call', () => {
-  let server: FakeServer;
-  const guard = guardPage();
-
-  beforeEach(() => {
-    server = new FakeServer().install();
-    guard.start();
-  });
-  afterEach(async () => {
-    server.restore();
-    await guard.stop();
-  });
+  const testbed = useWidgetTestbed();
 
   for (const intent of ['pointerenter', 'focus'] as const) {
     it(`${intent} on the launcher starts the visitor session once, and no call`, async () => {
-      const devices = fakeDevices();
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       const launcher = await waitForPart(element, 'launcher');
-      expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
+      expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
       launcher.dispatchEvent(new Event(intent));
       launcher.dispatchEvent(new Event(intent));
-      await waitUntil(() => server.requestsTo('POST /widget/auth/guest').length === 1, 'no session on intent');
+      await waitUntil(() => testbed.server.requestsTo('POST /widget/auth/guest').length === 1, 'no session on intent');
       await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
-      expect(server.requestsTo('POST /widget/connect')).to.have.length(0);
-      expect(devices.devices).to.have.length(0);
+      expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+      expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
+      expect(testbed.devices.devices).to.have.length(0);
       // The click then needs only /widget/connect: the session is reused.
       void element.start();
-      await waitUntil(() => devices.devices.length === 1, 'no call after the click');
-      expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
-      expect(server.requestsTo('POST /widget/connect')).to.have.length(1);
+      await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click');
+      expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+      expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
     });
   }
 
   it('a cold click sends the guest request at once, alongside the call code download, and uses it', async () => {
-    const devices = fakeDevices();
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     await waitForStatus(element, 'ready');
     const started = element.start();
     // Synchronously: before any chunk could have loaded, the request is already on the wire.
-    expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
-    await waitUntil(() => devices.devices.length === 1, 'no call after the click');
-    devices.last.call.answer();
+    expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+    await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click');
+    testbed.devices.last.call.answer();
     await started;
     expect(element.status).to.equal('connected');
-    expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
-    expect(server.requestsTo('POST /widget/connect')[0]?.headers.get('Authorization')).to.equal('Bearer jwt-guest-1');
+    expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+    expect(testbed.server.requestsTo('POST /widget/connect')[0]?.headers.get('Authorization')).to.equal(
+      'Bearer jwt-guest-1',
+    );
   });
 
   it('signed-in visitors never get an early guest session', async () => {
-    const devices = fakeDevices();
-    const element = await mountWidget({ deviceFactory: devices.factory, userToken: 'ut_1' });
+    const element = await testbed.mount({ userToken: 'ut_1' });
     await waitForStatus(element, 'ready');
     void element.start();
-    await waitUntil(() => devices.devices.length === 1, 'no call after the click');
-    expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
-    expect(server.requestsTo('POST /widget/auth/exchange')).to.have.length(1);
+    await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click');
+    expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
+    expect(testbed.server.requestsTo('POST /widget/auth/exchange')).to.have.length(1);
   });
 });

@@ -1,34 +1,16 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import '../../src/define.js';
+import { expect, waitUntil } from '@open-wc/testing';
 import { SUPPORTED_LOCALES, matchLocale, resolveLocale } from '../../src/widget/i18n.js';
 import { loadLocale } from '../../src/widget/locales/index.js';
 import en from '../../src/widget/locales/en.js';
 import type { KatavenWidget } from '../../src/widget/kataven-widget.js';
-import { API_BASE, DEMO_KEY, FakeServer, configBody } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { part, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { configBody } from '../helpers/fake-server.js';
+import { part, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 /** Every key path of a string table, `status.ready` style, with the kind of value behind it. */
 function shape(table: object, prefix = ''): string[] {
   return Object.entries(table as Record<string, unknown>).flatMap(([key, value]) =>
     value && typeof value === 'object' ? shape(value, `${prefix}${key}.`) : [`${prefix}${key}:${typeof value}`],
   );
-}
-
-/** Mounts a widget with the given attributes only (no `locale` unless asked), inline so the panel renders at once. */
-async function mount(attributes: { locale?: string; display?: string; strings?: unknown } = {}) {
-  const element = await fixture<KatavenWidget>(
-    html`<kataven-widget
-      client-key=${DEMO_KEY}
-      api-base=${API_BASE}
-      display=${attributes.display ?? 'inline'}
-      locale=${ifDefined(attributes.locale)}
-      theme="light"
-      .strings=${attributes.strings}
-    ></kataven-widget>`,
-  );
-  return element;
 }
 
 async function callButtonText(element: KatavenWidget): Promise<string> {
@@ -38,24 +20,27 @@ async function callButtonText(element: KatavenWidget): Promise<string> {
 }
 
 describe('locales', () => {
-  const guard = guardPage();
-  let server: FakeServer;
+  const testbed = useWidgetTestbed();
   const htmlLang = document.documentElement.lang;
 
   function browserLanguages(list: string[]) {
     Object.defineProperty(navigator, 'languages', { configurable: true, get: () => list });
   }
 
-  beforeEach(() => {
-    server = new FakeServer().install();
-    guard.start();
-  });
-  afterEach(async () => {
+  afterEach(() => {
     document.documentElement.lang = htmlLang;
     delete (navigator as { languages?: unknown }).languages;
-    server.restore();
-    await guard.stop();
   });
+
+  /** Mounts a widget with the given attributes only (no `locale` unless asked), inline so the panel renders at once. */
+  function mount(attributes: { locale?: string; display?: 'floating' | 'inline'; strings?: unknown } = {}) {
+    return testbed.mount({
+      agentId: null,
+      locale: attributes.locale ?? null,
+      display: attributes.display ?? 'inline',
+      strings: attributes.strings,
+    });
+  }
 
   it('ships the 27 locales of DESIGN.md 5.5, each with every English key and no empty text', async () => {
     expect([...SUPPORTED_LOCALES].sort()).to.deep.equal(
@@ -129,7 +114,7 @@ describe('locales', () => {
   });
 
   it('labels the launcher in the visitor’s language once that locale’s chunk has arrived', async () => {
-    server.on('GET /widget/config', { body: configBody({ branding: { launcher_label: '' } }) });
+    testbed.server.on('GET /widget/config', { body: configBody({ branding: { launcher_label: '' } }) });
     const element = await mount({ locale: 'ko', display: 'floating' });
     await waitForStatus(element, 'ready');
     const launcher = part(element, 'launcher') as HTMLElement;
@@ -138,33 +123,27 @@ describe('locales', () => {
   });
 
   it('lays `strings` over the current locale and ignores unknown keys with one warning', async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
-    try {
-      server.on('GET /widget/config', { body: configBody({ branding: { launcher_label: '' } }) });
-      const element = await mount({
-        locale: 'fr',
-        display: 'floating',
-        strings: { launcher: 'Appelez Ava', call: 'Appeler Ava', status: { ready: 'À vous !', nope: 'x' }, bogus: 1 },
-      });
-      await waitForStatus(element, 'ready');
-      const launcher = part(element, 'launcher') as HTMLElement;
-      expect(launcher.textContent?.trim()).to.equal('Appelez Ava');
-      await element.open();
-      expect((await waitForPart(element, 'call-button')).textContent?.trim()).to.equal('Appeler Ava');
-      expect(part(element, 'status')?.textContent?.trim()).to.equal('À vous !');
-      // Untouched texts stay French.
-      expect(element.shadowRoot?.querySelector('.close')?.getAttribute('aria-label')).to.equal('Fermer');
-      const strays = warnings.filter((text) => text.includes('strings'));
-      expect(strays).to.have.length(1);
-      expect(strays[0]).to.contain('status.nope').and.contain('bogus');
+    const { warnings } = testbed.captureConsole();
+    testbed.server.on('GET /widget/config', { body: configBody({ branding: { launcher_label: '' } }) });
+    const element = await mount({
+      locale: 'fr',
+      display: 'floating',
+      strings: { launcher: 'Appelez Ava', call: 'Appeler Ava', status: { ready: 'À vous !', nope: 'x' }, bogus: 1 },
+    });
+    await waitForStatus(element, 'ready');
+    const launcher = part(element, 'launcher') as HTMLElement;
+    expect(launcher.textContent?.trim()).to.equal('Appelez Ava');
+    await element.open();
+    expect((await waitForPart(element, 'call-button')).textContent?.trim()).to.equal('Appeler Ava');
+    expect(part(element, 'status')?.textContent?.trim()).to.equal('À vous !');
+    // Untouched texts stay French.
+    expect(element.shadowRoot?.querySelector('.close')?.getAttribute('aria-label')).to.equal('Fermer');
+    const strays = warnings.filter((text) => text.includes('strings'));
+    expect(strays).to.have.length(1);
+    expect(strays[0]).to.contain('status.nope').and.contain('bogus');
 
-      element.strings = { call: 'Parler à Ava' };
-      await waitUntil(() => part(element, 'call-button')?.textContent?.trim() === 'Parler à Ava', 'not re-applied');
-    } finally {
-      console.warn = warn;
-    }
+    element.strings = { call: 'Parler à Ava' };
+    await waitUntil(() => part(element, 'call-button')?.textContent?.trim() === 'Parler à Ava', 'not re-applied');
   });
 
   it('mirrors the panel for Arabic and Hebrew while the launcher keeps its corner and times read left to right', async () => {

@@ -1,35 +1,25 @@
 /** The phone sheet follows the visual viewport, so the on-screen keyboard never covers the text box. */
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
-import { FakeServer } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { clickPart, mountWidget, part, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { waitForCall } from '../helpers/fake-device.js';
+import { clickPart, part, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 describe('<kataven-widget> phone sheet and the on-screen keyboard', () => {
-  const guard = guardPage();
-  let server: FakeServer;
+  const testbed = useWidgetTestbed();
 
-  beforeEach(() => {
-    server = new FakeServer().install();
-    guard.start();
-  });
   afterEach(async () => {
     await setViewport({ width: 800, height: 600 });
     // Drop the simulated keyboard: the prototype's getters answer again.
     delete (window.visualViewport as unknown as Record<string, unknown>)['height'];
-    server.restore();
-    await guard.stop();
   });
 
   it('shrinks to the visual viewport when the keyboard opens, keeping the text box on screen', async () => {
     await setViewport({ width: 390, height: 844 });
-    const devices = fakeDevices();
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     await waitForStatus(element, 'ready');
     await element.open();
     await clickPart(element, 'call-button');
-    (await waitForCall(devices)).answer();
+    (await waitForCall(testbed.devices)).answer();
     await waitForStatus(element, 'connected');
     const panel = await waitForPart(element, 'panel');
     const input = await waitForPart(element, 'text-input');

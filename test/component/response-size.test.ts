@@ -2,9 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { MAX_RESPONSE_BYTES, createApiClient } from '../../src/api/client.js';
 import { WidgetError } from '../../src/api/errors.js';
-import { API_BASE, DEMO_KEY, FakeServer, configBody } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { mountWidget, recordEvents, waitForStatus } from '../helpers/widget.js';
+import { API_BASE, DEMO_KEY, configBody } from '../helpers/fake-server.js';
+import { recordEvents, useWidgetTestbed, waitForStatus } from '../helpers/widget.js';
 
 /** A config answer padded to `bytes` with a long agent name: valid JSON, valid shape, just too big. */
 function paddedConfig(bytes: number): string {
@@ -42,22 +41,12 @@ async function failure(promise: Promise<unknown>): Promise<WidgetError> {
 }
 
 describe('response size bound', () => {
-  let server: FakeServer;
-  const guard = guardPage();
-
-  beforeEach(() => {
-    server = new FakeServer().install();
-    guard.start();
-  });
-  afterEach(async () => {
-    server.restore();
-    await guard.stop();
-  });
+  const testbed = useWidgetTestbed();
 
   it('a 10 MB config answer ends in invalid_response quickly, with no retry', async () => {
-    server.on('GET /widget/config', { body: paddedConfig(10 * 1024 * 1024) });
+    testbed.server.on('GET /widget/config', { body: paddedConfig(10 * 1024 * 1024) });
     const started = performance.now();
-    const element = await mountWidget();
+    const element = await testbed.mount();
     const events = recordEvents(element);
     await waitForStatus(element, 'error');
     // Parsing 10 MB took seconds before the bound; reading 64 KB of it takes a few milliseconds.
@@ -66,18 +55,18 @@ describe('response size bound', () => {
     expect(errors.map((error) => error.code)).to.deep.equal(['invalid_response']);
     expect(errors[0]?.message).to.contain(`${MAX_RESPONSE_BYTES} bytes`);
     expect(events.of('ready')).to.have.length(0);
-    expect(server.requestsTo('GET /widget/config')).to.have.length(1);
+    expect(testbed.server.requestsTo('GET /widget/config')).to.have.length(1);
   });
 
   it('accepts an answer just under the limit', async () => {
-    server.on('GET /widget/config', { body: paddedConfig(MAX_RESPONSE_BYTES - 100) });
+    testbed.server.on('GET /widget/config', { body: paddedConfig(MAX_RESPONSE_BYTES - 100) });
     const client = createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY });
     const config = await client.getConfig('agent_ava');
     expect(config.agent.name).to.have.length.above(60_000);
   });
 
   it('a too-large session answer is invalid_response too', async () => {
-    server.on('POST /widget/auth/guest', { body: { token: 'x'.repeat(MAX_RESPONSE_BYTES) } });
+    testbed.server.on('POST /widget/auth/guest', { body: { token: 'x'.repeat(MAX_RESPONSE_BYTES) } });
     const client = createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY });
     const error = await failure(client.startGuestSession('agent_ava'));
     expect(error.code).to.equal('invalid_response');
@@ -105,7 +94,7 @@ describe('response size bound', () => {
   });
 
   it('still reads the error code of a huge error body', async () => {
-    server.on('POST /widget/auth/guest', { status: 429, body: `rate_limited: ${'x'.repeat(1024 * 1024)}` });
+    testbed.server.on('POST /widget/auth/guest', { status: 429, body: `rate_limited: ${'x'.repeat(1024 * 1024)}` });
     const client = createApiClient({ apiBase: API_BASE, clientKey: DEMO_KEY });
     const error = await failure(client.startGuestSession('agent_ava'));
     expect(error.code).to.equal('rate_limited');

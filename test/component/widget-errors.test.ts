@@ -2,17 +2,16 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { ERROR_CODES, WidgetError, type WidgetErrorCode } from '../../src/api/errors.js';
 import en from '../../src/widget/locales/en.js';
-import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
+import { type FakeDevices, waitForCall } from '../helpers/fake-device.js';
 import { expectEvent, settle } from '../helpers/expect.js';
 import { FakeServer, configBody } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { clickPart, mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { clickPart, part, recordEvents, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 type Scenario = {
   /** Arranges the failure; returns the key to mount with when it is not the demo key. */
-  arrange(server: FakeServer, devices: ReturnType<typeof fakeDevices>): string | void;
+  arrange(server: FakeServer, devices: FakeDevices): string | void;
   /** Drives the widget to the failure after mounting (e.g. starts a call). */
-  act?(element: HTMLElementTagNameMap['kataven-widget'], devices: ReturnType<typeof fakeDevices>): Promise<void>;
+  act?(element: HTMLElementTagNameMap['kataven-widget'], devices: FakeDevices): Promise<void>;
   status: string;
 };
 
@@ -22,7 +21,7 @@ async function startCall(element: HTMLElementTagNameMap['kataven-widget']) {
 }
 
 async function failCall(code: number, answerFirst: boolean) {
-  return async (element: HTMLElementTagNameMap['kataven-widget'], devices: ReturnType<typeof fakeDevices>) => {
+  return async (element: HTMLElementTagNameMap['kataven-widget'], devices: FakeDevices) => {
     await startCall(element);
     await waitForCall(devices);
     if (answerFirst) {
@@ -105,24 +104,8 @@ const SCENARIOS: Record<WidgetErrorCode, Scenario> = {
 };
 
 describe('<kataven-widget> error codes', () => {
-  const guard = guardPage();
-  let server: FakeServer;
-  const consoleError = console.error;
-  const consoleWarn = console.warn;
-
-  beforeEach(() => {
-    server = new FakeServer().install();
-    guard.start();
-    // The widget explains configuration problems in the console; keep test output readable.
-    console.error = () => undefined;
-    console.warn = () => undefined;
-  });
-  afterEach(async () => {
-    console.error = consoleError;
-    console.warn = consoleWarn;
-    server.restore();
-    await guard.stop();
-  });
+  // The widget explains configuration problems in the console; keep test output readable.
+  const testbed = useWidgetTestbed({ captureConsole: true });
 
   it('has a scenario for every code', () => {
     expect(Object.keys(SCENARIOS).sort()).to.deep.equal([...ERROR_CODES].sort());
@@ -131,12 +114,11 @@ describe('<kataven-widget> error codes', () => {
   for (const code of ERROR_CODES) {
     it(`${code}: shows its message and fires kataven-error`, async () => {
       const scenario = SCENARIOS[code];
-      const devices = fakeDevices();
-      const key = scenario.arrange(server, devices) ?? undefined;
+      const key = scenario.arrange(testbed.server, testbed.devices) ?? undefined;
       const recorder = recordEvents(document);
-      const element = await mountWidget({ deviceFactory: devices.factory, ...(key ? { clientKey: key } : {}) });
+      const element = await testbed.mount(key ? { clientKey: key } : {});
       try {
-        await scenario.act?.(element, devices);
+        await scenario.act?.(element, testbed.devices);
         await waitForStatus(element, scenario.status);
         expect(element.getAttribute('status')).to.equal(scenario.status);
         const errors = recorder.of('error') as { code: string; retryable: boolean }[];
@@ -159,24 +141,21 @@ describe('<kataven-widget> error codes', () => {
   }
 
   it('refuses an sk_live_ key before making any request', async () => {
-    const logged: unknown[][] = [];
-    console.error = (...args: unknown[]) => void logged.push(args);
-    const element = await mountWidget({ clientKey: 'sk_live_acme_secret000000000' });
+    const element = await testbed.mount({ clientKey: 'sk_live_acme_secret000000000' });
     await waitForStatus(element, 'error');
     await element.open();
     await element.start();
-    expect(server.requests).to.have.length(0);
-    expect(String(logged[0]?.[0])).to.contain('secret sk_ key');
+    expect(testbed.server.requests).to.have.length(0);
+    expect(testbed.console.errors[0]).to.contain('secret sk_ key');
   });
 
   it("holds the retry button until the server's Retry-After has passed", async () => {
-    server.once('POST /widget/connect', {
+    testbed.server.once('POST /widget/connect', {
       status: 429,
       body: 'concurrent_limit: Concurrent call limit reached',
       headers: { 'Retry-After': '2' },
     });
-    const devices = fakeDevices();
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const element = await testbed.mount();
     await waitForStatus(element, 'ready');
     await element.open();
     await element.start();
@@ -188,11 +167,11 @@ describe('<kataven-widget> error codes', () => {
     retryButton()?.click();
     // Whatever a click would start runs without real delays: let it, then check that nothing went out.
     await settle();
-    expect(server.requestsTo('POST /widget/connect')).to.have.length(1);
+    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
     await waitUntil(() => retryButton()?.disabled === false, 'retry never enabled', { timeout: 4000 });
     expect(retryButton()?.textContent?.trim()).to.equal(en.retry);
     await clickPart(element, 'retry-button');
-    await waitUntil(() => server.requestsTo('POST /widget/connect').length === 2, 'retry did not call again');
+    await waitUntil(() => testbed.server.requestsTo('POST /widget/connect').length === 2, 'retry did not call again');
   });
 
   it('reports a microphone the browser already blocks before spending a call', async () => {
@@ -200,27 +179,29 @@ describe('<kataven-widget> error codes', () => {
     const query = permissions.query;
     permissions.query = async () => ({ state: 'denied', name: 'microphone' }) as PermissionStatus;
     try {
-      const devices = fakeDevices();
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       await element.open();
-      await waitUntil(() => server.requestsTo('POST /widget/auth/guest').length === 1, 'call state never loaded');
+      await waitUntil(
+        () => testbed.server.requestsTo('POST /widget/auth/guest').length === 1,
+        'call state never loaded',
+      );
       (await waitForPart(element, 'call-button')).click();
       await waitForStatus(element, 'error');
       expect((await waitForPart(element, 'error')).textContent?.trim()).to.equal(en.errors.mic_denied);
-      expect(server.requestsTo('POST /widget/connect')).to.have.length(0);
-      expect(devices.devices).to.have.length(0);
+      expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
+      expect(testbed.devices.devices).to.have.length(0);
     } finally {
       permissions.query = query;
     }
   });
 
   it('retries after a network error and recovers', async () => {
-    server.on('GET /widget/config', { networkError: true });
-    const element = await mountWidget();
+    testbed.server.on('GET /widget/config', { networkError: true });
+    const element = await testbed.mount();
     await waitForStatus(element, 'error');
     await element.open();
-    server.on('GET /widget/config', { body: configBody() });
+    testbed.server.on('GET /widget/config', { body: configBody() });
     const ready = await expectEvent<HTMLElementEventMap['kataven-ready']>(element, 'kataven-ready', () =>
       clickPart(element, 'retry-button'),
     );

@@ -1,14 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import en from '../../src/widget/locales/en.js';
 import es from '../../src/widget/locales/es.js';
-import { fakeDevices, waitForCall } from '../helpers/fake-device.js';
-import { DEMO_KEY, FakeServer, configBody } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { clickPart, mountWidget, part, recordEvents, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { type FakeDevices, fakeDevices, waitForCall } from '../helpers/fake-device.js';
+import { DEMO_KEY, configBody } from '../helpers/fake-server.js';
+import { clickPart, part, recordEvents, waitForPart, useWidgetTestbed, waitForStatus } from '../helpers/widget.js';
 
 type Widget = HTMLElementTagNameMap['kataven-widget'];
 
-async function connect(element: Widget, devices: ReturnType<typeof fakeDevices>) {
+async function connect(element: Widget, devices: FakeDevices) {
   await element.open();
   await clickPart(element, 'call-button');
   (await waitForCall(devices)).answer();
@@ -16,28 +15,16 @@ async function connect(element: Widget, devices: ReturnType<typeof fakeDevices>)
 }
 
 describe('<kataven-widget>', () => {
-  const guard = guardPage();
-  let server: FakeServer;
-  let devices: ReturnType<typeof fakeDevices>;
-
-  beforeEach(() => {
-    server = new FakeServer().install();
-    devices = fakeDevices();
-    guard.start();
-  });
-  afterEach(async () => {
-    server.restore();
-    await guard.stop();
-  });
+  const testbed = useWidgetTestbed();
 
   describe('branding', () => {
     it('applies the server branding to the launcher (colors, label, corner)', async () => {
-      server.on('GET /widget/config', {
+      testbed.server.on('GET /widget/config', {
         body: configBody({
           branding: { primary_color: '#0f766e', launcher_label: 'Ask Ava', launcher_position: 'tl' },
         }),
       });
-      const element = await mountWidget();
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       const launcher = part(element, 'launcher') as HTMLElement;
       expect(getComputedStyle(launcher).backgroundColor).to.equal('rgb(15, 118, 110)');
@@ -48,10 +35,8 @@ describe('<kataven-widget>', () => {
     });
 
     it('renders hostile branding inert: markup as text, javascript: logo dropped, CSS injection rejected', async () => {
-      const warnings: unknown[] = [];
-      const warn = console.warn;
-      console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
-      server.on('GET /widget/config', {
+      const { warnings } = testbed.captureConsole();
+      testbed.server.on('GET /widget/config', {
         body: configBody({
           agent: { name: '<img src=x onerror="window.pwned=1">Ava' },
           branding: {
@@ -63,46 +48,42 @@ describe('<kataven-widget>', () => {
           },
         }),
       });
-      try {
-        const element = await mountWidget();
-        await waitForStatus(element, 'ready');
-        await element.open();
-        await waitForPart(element, 'panel');
-        const root = element.shadowRoot as ShadowRoot;
-        expect(root.querySelector('img')).to.equal(null);
-        expect(root.querySelector('script')).to.equal(null);
-        expect(part(element, 'launcher')?.textContent).to.contain('<img src=x onerror="window.pwned=1">Call');
-        expect(part(element, 'title')?.textContent).to.contain('<img src=x');
-        expect(part(element, 'privacy-notice')?.textContent).to.contain('<script>');
-        expect(getComputedStyle(part(element, 'launcher') as HTMLElement).backgroundColor).to.equal('rgb(37, 99, 235)');
-        expect((window as { pwned?: number }).pwned).to.equal(undefined);
-        expect(warnings.join('\n')).to.contain('branding.primary_color');
-        expect(warnings.join('\n')).to.contain('branding.logo_url');
-      } finally {
-        console.warn = warn;
-      }
+      const element = await testbed.mount();
+      await waitForStatus(element, 'ready');
+      await element.open();
+      await waitForPart(element, 'panel');
+      const root = element.shadowRoot as ShadowRoot;
+      expect(root.querySelector('img')).to.equal(null);
+      expect(root.querySelector('script')).to.equal(null);
+      expect(part(element, 'launcher')?.textContent).to.contain('<img src=x onerror="window.pwned=1">Call');
+      expect(part(element, 'title')?.textContent).to.contain('<img src=x');
+      expect(part(element, 'privacy-notice')?.textContent).to.contain('<script>');
+      expect(getComputedStyle(part(element, 'launcher') as HTMLElement).backgroundColor).to.equal('rgb(37, 99, 235)');
+      expect((window as { pwned?: number }).pwned).to.equal(undefined);
+      expect(warnings.join('\n')).to.contain('branding.primary_color');
+      expect(warnings.join('\n')).to.contain('branding.logo_url');
     });
 
     it('shows an https logo, and a page override of branding wins without a refetch', async () => {
-      const element = await mountWidget({ branding: { logo_url: 'https://cdn.acme.test/logo.svg' } });
+      const element = await testbed.mount({ branding: { logo_url: 'https://cdn.acme.test/logo.svg' } });
       await waitForStatus(element, 'ready');
       expect(part(element, 'logo')?.getAttribute('src')).to.equal('https://cdn.acme.test/logo.svg');
       element.branding = { primary_color: '#111111', launcher_label: 'Preview' };
       await element.updateComplete;
       expect(getComputedStyle(part(element, 'launcher') as HTMLElement).backgroundColor).to.equal('rgb(17, 17, 17)');
       expect(part(element, 'launcher')?.textContent?.trim()).to.equal('Preview');
-      expect(server.requestsTo('GET /widget/config')).to.have.length(1);
+      expect(testbed.server.requestsTo('GET /widget/config')).to.have.length(1);
     });
 
     it('lets page CSS custom properties win over server branding', async () => {
-      const element = await mountWidget();
+      const element = await testbed.mount();
       element.style.setProperty('--kataven-primary', '#ff0000');
       await waitForStatus(element, 'ready');
       expect(getComputedStyle(part(element, 'launcher') as HTMLElement).backgroundColor).to.equal('rgb(255, 0, 0)');
     });
 
     it('follows theme and locale', async () => {
-      const element = await mountWidget({ theme: 'dark', locale: 'es-MX', display: 'inline' });
+      const element = await testbed.mount({ theme: 'dark', locale: 'es-MX', display: 'inline' });
       await waitForStatus(element, 'ready');
       const panel = await waitForPart(element, 'panel');
       await waitUntil(() => part(element, 'call-button')?.textContent?.trim() === es.call, 'Spanish never loaded');
@@ -113,8 +94,8 @@ describe('<kataven-widget>', () => {
 
   describe('call flow', () => {
     it('reports loading while the config is on its way, renders nothing until then (no layout shift), then ready', async () => {
-      server.on('GET /widget/config', { delayMs: 300, body: configBody() });
-      const element = await mountWidget({ display: 'inline' });
+      testbed.server.on('GET /widget/config', { delayMs: 300, body: configBody() });
+      const element = await testbed.mount({ display: 'inline' });
       expect(element.status).to.equal('loading');
       expect(element.getAttribute('status')).to.equal('loading');
       await new Promise((resolve) => setTimeout(resolve, 150));
@@ -125,7 +106,7 @@ describe('<kataven-widget>', () => {
     });
 
     it('renders every call status, captions as text, mute and the end of the call', async () => {
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       const recorder = recordEvents(element);
       await waitForStatus(element, 'ready');
       await element.open();
@@ -133,15 +114,15 @@ describe('<kataven-widget>', () => {
       (await waitForPart(element, 'call-button')).click();
       await waitForStatus(element, 'connecting');
       expect(part(element, 'status')?.textContent?.trim()).to.equal(en.status.connecting);
-      await waitUntil(() => devices.devices[0]?.calls.length);
-      devices.last.call.emit('ringing', false);
+      await waitUntil(() => testbed.devices.devices[0]?.calls.length);
+      testbed.devices.last.call.emit('ringing', false);
       await waitForStatus(element, 'ringing');
       expect(part(element, 'status')?.textContent?.trim()).to.equal(en.status.ringing);
-      devices.last.call.emit('accept');
+      testbed.devices.last.call.emit('accept');
       await waitForStatus(element, 'connected');
       expect(part(element, 'status')?.textContent?.trim()).to.equal(en.status.connected);
 
-      devices.last.call.emit('volume', 0.5, 0.8);
+      testbed.devices.last.call.emit('volume', 0.5, 0.8);
       await element.updateComplete;
       const bars = [...(part(element, 'meter')?.querySelectorAll<HTMLElement>('[data-level]') ?? [])];
       const widths = () => bars.map((bar) => getComputedStyle(bar).transform).join(' | ');
@@ -152,7 +133,7 @@ describe('<kataven-widget>', () => {
         'no inline styles (strict CSP)',
       ).to.equal(true);
 
-      devices.last.call.emit('messageReceived', {
+      testbed.devices.last.call.emit('messageReceived', {
         content: { role: 'agent', text: '<b>Hi</b>, I am Ava', final: true },
       });
       await element.updateComplete;
@@ -164,10 +145,10 @@ describe('<kataven-widget>', () => {
       await element.updateComplete;
       expect(part(element, 'mute-button')?.getAttribute('aria-pressed')).to.equal('true');
 
-      devices.last.call.emit('reconnecting', { code: 53001 });
+      testbed.devices.last.call.emit('reconnecting', { code: 53001 });
       await waitForStatus(element, 'reconnecting');
       expect(part(element, 'status')?.textContent?.trim()).to.equal(en.status.reconnecting);
-      devices.last.call.emit('reconnected');
+      testbed.devices.last.call.emit('reconnected');
       await waitForStatus(element, 'connected');
 
       (part(element, 'end-button') as HTMLElement).click();
@@ -191,33 +172,33 @@ describe('<kataven-widget>', () => {
     });
 
     it('opening the panel warms up the visitor session; the call reuses it', async () => {
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
-      expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
+      expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
       await element.open();
-      await waitUntil(() => server.requestsTo('POST /widget/auth/guest').length === 1, 'no session prefetch');
-      expect(server.requestsTo('POST /widget/connect')).to.have.length(0);
-      await connect(element, devices);
-      expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+      await waitUntil(() => testbed.server.requestsTo('POST /widget/auth/guest').length === 1, 'no session prefetch');
+      expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
+      await connect(element, testbed.devices);
+      expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
     });
 
     it('asks for consent before the microphone prompt when the policy requires it', async () => {
-      server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      testbed.server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       await element.open();
       (await waitForPart(element, 'call-button')).click();
       expect((await waitForPart(element, 'consent')).textContent).to.contain(en.consent);
-      expect(server.requestsTo('POST /widget/connect')).to.have.length(0);
-      expect(devices.devices).to.have.length(0);
+      expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
+      expect(testbed.devices.devices).to.have.length(0);
       await clickPart(element, 'agree-button');
       await waitForStatus(element, 'connecting');
-      await waitUntil(() => devices.devices.length === 1);
+      await waitUntil(() => testbed.devices.devices.length === 1);
     });
 
     it('forgets a pending consent step when the visitor identity changes', async () => {
-      server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      testbed.server.on('GET /widget/config', { body: configBody({ policy: { consent_required: true } }) });
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       await element.open();
       await clickPart(element, 'call-button');
@@ -228,24 +209,24 @@ describe('<kataven-widget>', () => {
       await waitForPart(element, 'call-button');
       expect(part(element, 'consent')).to.equal(null);
       expect(part(element, 'panel'), 'the panel stays open').to.not.equal(null);
-      expect(devices.devices).to.have.length(0);
+      expect(testbed.devices.devices).to.have.length(0);
     });
 
     it('counts down in the last 30 seconds and ends the call at max_call_seconds', async () => {
-      server.on('GET /widget/config', { body: configBody({ policy: { max_call_seconds: 2 } }) });
-      const element = await mountWidget({ deviceFactory: devices.factory });
+      testbed.server.on('GET /widget/config', { body: configBody({ policy: { max_call_seconds: 2 } }) });
+      const element = await testbed.mount();
       const recorder = recordEvents(element);
       await waitForStatus(element, 'ready');
-      await connect(element, devices);
+      await connect(element, testbed.devices);
       expect(element.shadowRoot?.querySelector('[role="timer"]')?.textContent).to.equal(en.remaining(2));
       await waitForStatus(element, 'ended');
       expect((recorder.of('call-end')[0] as { reason: string }).reason).to.equal('time_limit');
-      expect(devices.last.destroyed).to.equal(true);
+      expect(testbed.devices.last.destroyed).to.equal(true);
     });
 
     it('shows "sign in to talk" without a call button for a user-only agent and a guest', async () => {
-      server.on('GET /widget/config', { body: configBody({ policy: { auth_mode: 'user' } }) });
-      const element = await mountWidget();
+      testbed.server.on('GET /widget/config', { body: configBody({ policy: { auth_mode: 'user' } }) });
+      const element = await testbed.mount();
       await waitForStatus(element, 'unavailable');
       await element.open();
       expect((await waitForPart(element, 'error')).textContent?.trim()).to.equal(en.errors.sign_in_required);
@@ -253,18 +234,18 @@ describe('<kataven-widget>', () => {
     });
 
     it('lets a signed-in visitor call a user-only agent through the exchange', async () => {
-      server.on('GET /widget/config', {
+      testbed.server.on('GET /widget/config', {
         body: configBody({ policy: { auth_mode: 'user' }, agent: { auth_mode: 'authenticated' } }),
       });
-      const element = await mountWidget({ deviceFactory: devices.factory, userToken: 'ut_123' });
+      const element = await testbed.mount({ userToken: 'ut_123' });
       await waitForStatus(element, 'ready');
-      await connect(element, devices);
-      expect(server.requestsTo('POST /widget/auth/exchange')[0]?.body).to.deep.equal({
+      await connect(element, testbed.devices);
+      expect(testbed.server.requestsTo('POST /widget/auth/exchange')[0]?.body).to.deep.equal({
         client_key: DEMO_KEY,
         user_token: 'ut_123',
         agent_id: 'agent_ava',
       });
-      expect(server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
+      expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
     });
   });
 
@@ -278,7 +259,7 @@ describe('<kataven-widget>', () => {
             client-key=${DEMO_KEY}
             api-base="https://api.kataven.test/v1"
             display="inline"
-            .deviceFactory=${devices.factory}
+            .deviceFactory=${testbed.devices.factory}
           ></kataven-widget>
           <kataven-widget
             id="b"
@@ -293,7 +274,7 @@ describe('<kataven-widget>', () => {
       if (!a || !b) throw new Error('widgets missing');
       await waitForStatus(a, 'ready');
       await waitForStatus(b, 'ready');
-      await connect(a, devices);
+      await connect(a, testbed.devices);
       expect(b.status).to.equal('ready');
       expect(other.devices).to.have.length(0);
       expect(part(b, 'call-button')).to.not.equal(null);
@@ -341,18 +322,18 @@ describe('<kataven-widget>', () => {
         original.clearTimeout(id);
       }) as typeof window.clearTimeout;
       try {
-        const element = await mountWidget({ deviceFactory: devices.factory });
+        const element = await testbed.mount();
         const recorder = recordEvents(element);
         await waitForStatus(element, 'ready');
-        await connect(element, devices);
+        await connect(element, testbed.devices);
         expect(live.size).to.be.greaterThan(0);
         element.remove();
         await new Promise((resolve) => original.setTimeout(resolve, 50));
-        expect(devices.last.destroyed).to.equal(true);
-        expect(devices.last.call.disconnected).to.equal(true);
+        expect(testbed.devices.last.destroyed).to.equal(true);
+        expect(testbed.devices.last.call.disconnected).to.equal(true);
         expect(live.size, `timers left running:\n${[...live].map((id) => stacks.get(id)).join('\n')}`).to.equal(0);
         const eventsAfterRemoval = recorder.events.length;
-        devices.last.call.emit('accept');
+        testbed.devices.last.call.emit('accept');
         expect(recorder.events.length).to.equal(eventsAfterRemoval);
       } finally {
         Object.assign(window, unpatched);
@@ -362,7 +343,7 @@ describe('<kataven-widget>', () => {
 
   describe('accessibility', () => {
     it('opens from the keyboard, moves focus into the panel, closes on Escape and restores focus', async () => {
-      const element = await mountWidget();
+      const element = await testbed.mount();
       await waitForStatus(element, 'ready');
       const launcher = part(element, 'launcher') as HTMLButtonElement;
       expect(launcher.tagName).to.equal('BUTTON');
@@ -381,11 +362,11 @@ describe('<kataven-widget>', () => {
     });
 
     it('is accessible when ready and in a call', async () => {
-      const element = await mountWidget({ display: 'inline', deviceFactory: devices.factory });
+      const element = await testbed.mount({ display: 'inline' });
       await waitForStatus(element, 'ready');
       await waitForPart(element, 'call-button');
       await expect(element).to.be.accessible();
-      await connect(element, devices);
+      await connect(element, testbed.devices);
       await expect(element).to.be.accessible();
     });
   });

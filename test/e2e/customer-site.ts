@@ -1,7 +1,11 @@
 // The customer's website: plain node:http on http://localhost:<port> (a secure context, so getUserMedia works),
 // a different origin from the sandbox's https://127.0.0.1:<port>.
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Sandbox } from '../../sandbox/server';
 import { serveStatic } from '../../sandbox/static-files';
 
@@ -113,4 +117,57 @@ export function dataAttributePage(sandbox: Sandbox, attributes: Record<string, s
     <script src="${sandbox.url}/v1.js" ${attrs} async></script>
   </body>
 </html>`;
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface CustomerSpa {
+  /** The built app, to serve with `site.dir()`. */
+  dir: string;
+  /** Deletes the app's working copy. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Builds a customer's single-page app from `test/e2e/fixtures/<name>` with Vite, in a temporary folder where
+ * @kataven/widget is linked into node_modules the way `npm install` places it (so its `exports` decide what loads).
+ * `html` rewrites index.html before the build (e.g. to put a server render in); `dependencies` links more packages
+ * from this repo's node_modules (e.g. react).
+ */
+export async function buildCustomerSpa(
+  name: string,
+  options: { html?: (html: string) => string; dependencies?: string[] } = {},
+): Promise<CustomerSpa> {
+  const fixture = path.join(repoRoot, 'test/e2e/fixtures', name);
+  const workDir = await mkdtemp(path.join(os.tmpdir(), `kataven-${name}-`));
+  const remove = () => rm(workDir, { recursive: true, force: true });
+  try {
+    for (const file of await readdir(fixture)) await copyFile(path.join(fixture, file), path.join(workDir, file));
+    if (options.html) {
+      const index = path.join(workDir, 'index.html');
+      await writeFile(index, options.html(await readFile(index, 'utf8')));
+    }
+    await mkdir(path.join(workDir, 'node_modules/@kataven'), { recursive: true });
+    await symlink(repoRoot, path.join(workDir, 'node_modules/@kataven/widget'), 'dir');
+    for (const dependency of options.dependencies ?? []) {
+      await symlink(
+        path.join(repoRoot, 'node_modules', dependency),
+        path.join(workDir, 'node_modules', dependency),
+        'dir',
+      );
+    }
+    const dir = path.join(workDir, 'dist');
+    // Loaded here, not at the top: every spec imports this module, few build an app.
+    const { build } = await import('vite');
+    await build({
+      root: workDir,
+      configFile: false,
+      logLevel: 'warn',
+      build: { outDir: dir, emptyOutDir: true, target: 'es2022', minify: false },
+    });
+    return { dir, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
 }

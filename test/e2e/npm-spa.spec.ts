@@ -1,36 +1,18 @@
 // The npm package in a customer's SPA: a Vite app that depends on @kataven/widget (linked into its node_modules the way
 // `npm install` would place it, so `exports` decides what `@kataven/widget/define` is: dist/lib), with a signed-in
 // visitor whose user token the customer's backend minted with its secret key.
-import { mkdtemp, mkdir, rm, symlink, copyFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { call } from '../../sandbox/test/helpers';
+import { buildCustomerSpa, type CustomerSpa } from './customer-site';
 import { API_KEY, DEMO_KEY, expect, MEMBER_GREETING, test, waitForCall } from './fixtures';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-let appDir = '';
-let workDir = '';
+let app: CustomerSpa | undefined;
 
 test.beforeAll(async () => {
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'kataven-spa-'));
-  for (const file of ['index.html', 'main.js'])
-    await copyFile(path.join(here, 'fixtures/spa', file), path.join(workDir, file));
-  await mkdir(path.join(workDir, 'node_modules/@kataven'), { recursive: true });
-  await symlink(repoRoot, path.join(workDir, 'node_modules/@kataven/widget'), 'dir');
-  appDir = path.join(workDir, 'dist');
-  await build({
-    root: workDir,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir: appDir, emptyOutDir: true, target: 'es2022', minify: false },
-  });
+  app = await buildCustomerSpa('spa');
 });
 
 test.afterAll(async () => {
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await app?.remove();
 });
 
 test('npm package in a Vite SPA: a signed-in visitor calls the members-only agent', async ({
@@ -50,7 +32,7 @@ test('npm package in a Vite SPA: a signed-in visitor calls the members-only agen
   const { user_token: userToken } = minted.json<{ user_token: string }>();
   expect(userToken).toMatch(/^ut_/);
 
-  customer.dir(appDir);
+  customer.dir(app!.dir);
   customer.json('/api/kataven-session', {
     displayName: 'Dana Member',
     clientKey: DEMO_KEY,

@@ -1,18 +1,13 @@
 // @kataven/widget/react in a customer's React app: rendered on the server with react-dom/server, built with Vite
 // (the package linked into node_modules the way `npm install` places it, so its "exports" decide what loads),
 // hydrated in the browser without a mismatch, and a real call placed through it with onCallConnected observed.
-import { copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { buildCustomerSpa, type CustomerSpa } from './customer-site';
 import { DEMO_KEY, expect, test, waitForCall } from './fixtures';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '../..');
-const fixture = path.join(here, 'fixtures/react-spa');
-let workDir = '';
-let appDir = '';
+const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/react-spa');
+let app: CustomerSpa | undefined;
 let serverMarkup = '';
 
 test.beforeAll(async () => {
@@ -21,27 +16,14 @@ test.beforeAll(async () => {
   const { renderToString } = await import('react-dom/server');
   const { App } = (await import(path.join(fixture, 'app.js'))) as { App: (props: unknown) => unknown };
   serverMarkup = renderToString(createElement(App as never, { config: {} }));
-
-  workDir = await mkdtemp(path.join(os.tmpdir(), 'kataven-react-spa-'));
-  for (const file of ['app.js', 'main.js']) await copyFile(path.join(fixture, file), path.join(workDir, file));
-  const html = await readFile(path.join(fixture, 'index.html'), 'utf8');
-  await writeFile(path.join(workDir, 'index.html'), html.replace('<!--ssr-->', serverMarkup));
-  await mkdir(path.join(workDir, 'node_modules/@kataven'), { recursive: true });
-  await symlink(repoRoot, path.join(workDir, 'node_modules/@kataven/widget'), 'dir');
-  for (const name of ['react', 'react-dom']) {
-    await symlink(path.join(repoRoot, 'node_modules', name), path.join(workDir, 'node_modules', name), 'dir');
-  }
-  appDir = path.join(workDir, 'dist');
-  await build({
-    root: workDir,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir: appDir, emptyOutDir: true, target: 'es2022', minify: false },
+  app = await buildCustomerSpa('react-spa', {
+    html: (html) => html.replace('<!--ssr-->', serverMarkup),
+    dependencies: ['react', 'react-dom'],
   });
 });
 
 test.afterAll(async () => {
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await app?.remove();
 });
 
 test('React: server-rendered <KatavenWidget> hydrates, and a real call fires onCallConnected', async ({
@@ -53,7 +35,7 @@ test('React: server-rendered <KatavenWidget> hydrates, and a real call fires onC
   // The server sent the bare tag: no key, no handlers, nothing but the element.
   expect(serverMarkup).toContain('<kataven-widget defer-hydration=""></kataven-widget>');
 
-  customer.dir(appDir);
+  customer.dir(app!.dir);
   customer.json('/api/kataven-config', { clientKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase });
   await page.goto(`${customer.origin}/`);
 

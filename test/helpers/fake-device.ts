@@ -166,3 +166,5 @@ export function fakeDevices(options: { buildsAhead?: boolean } = {}) {
     },
   };
 }
+
+export type FakeDevices = ReturnType<typeof fakeDevices>;
