@@ -9,6 +9,7 @@ import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/wid
 import { CountdownController } from './countdown-controller.js';
 import { ENGLISH_LAUNCHER_LABEL, type Strings, loadStrings, localeDirection, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
+import { watchPageLanguage } from './page-language.js';
 import { type PanelKit, PanelLoader } from './panel-loader.js';
 import { StoreController } from './store-controller.js';
 import type { StringOverrides } from './strings-override.js';
@@ -165,6 +166,8 @@ export class KatavenWidget extends LitElement {
   #shown = false;
   /** The status as a custom state (`:state(connected)`); undefined at run time where there is no CustomStateSet. */
   #states: CustomStateSet;
+  /** Stops following `<html lang>` (set while connected). */
+  #unwatchPageLanguage: (() => void) | null = null;
 
   constructor() {
     super();
@@ -180,6 +183,8 @@ export class KatavenWidget extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Without a `locale` attribute the widget speaks the page's language, which a single-page app may change.
+    this.#unwatchPageLanguage ??= watchPageLanguage(() => this.requestUpdate());
     // Re-inserted after removal: everything was released, so configure and load afresh.
     if (this.hasUpdated) this.#configure();
   }
@@ -199,6 +204,8 @@ export class KatavenWidget extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unwatchPageLanguage?.();
+    this.#unwatchPageLanguage = null;
     this.#state.actions.dispose();
   }
 
