@@ -101,6 +101,16 @@ test('policy, theme and locale change what the widget shows', async ({ demo, pag
   await expect(demo.inline.part('call-button')).toHaveText('Iniciar llamada');
   await demo.field('Launcher label').fill('');
   await expect(demo.floating.launcher).toHaveText('Habla con nosotros');
+  // Every shipped locale is offered, named in its own language; Japanese picked by that name.
+  const options = demo.field('Language').locator('option');
+  await expect(options).toHaveCount(28);
+  await expect(options.filter({ hasText: 'Deutsch' })).toHaveAttribute('value', 'de');
+  await expect(options.filter({ hasText: 'العربية' })).toHaveAttribute('value', 'ar');
+  await expect(options.filter({ hasText: '中文（台灣）' })).toHaveAttribute('value', 'zh-TW');
+  await demo.field('Language').selectOption({ label: '日本語' });
+  await expect(demo.inline.part('call-button')).toHaveText('通話を開始');
+  await expect(demo.floating.launcher).toHaveText('音声で相談する');
+  await expect(demo.inline.panel).toHaveAttribute('lang', 'ja');
   await demo.field('Language').selectOption('en');
   await expect(demo.floating.launcher).toHaveText('Talk to us');
 });
