@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import { LAUNCHER_POSITIONS, type LauncherPosition, TEXT_LIMITS } from '../../src/api/branding.js';
+import { type Locale, SUPPORTED_LOCALES } from '../../src/widget/locale-tags.js';
 import { StoreController } from '../../src/widget/store-controller.js';
 import { $check, $connection, $form, selectAgent, setField } from './demo-store.js';
 import {
@@ -34,11 +35,22 @@ const THEMES: { value: Theme; label: string }[] = [
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
 ];
+/** Every shipped locale, each named in its own language (`Intl.DisplayNames`; the tag where it has no name). */
 const LOCALES: { value: LocaleChoice; label: string }[] = [
   { value: 'auto', label: 'Visitor’s browser language' },
-  { value: 'en', label: 'English' },
-  { value: 'es', label: 'Español' },
+  ...SUPPORTED_LOCALES.map((locale) => ({ value: locale, label: nativeName(locale) })),
 ];
+
+function nativeName(locale: Locale): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
+    if (!name || name === locale) return locale;
+    // `español`, `français`: a list entry starts with a capital, as the language writes it.
+    return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  } catch {
+    return locale;
+  }
+}
 
 type TextField =
   'primary_color' | 'accent_color' | 'logo_url' | 'launcher_label' | 'privacy_notice' | 'max_call_seconds';
@@ -208,7 +220,16 @@ export class BrandingForm extends LightElement {
           id="f-locale"
           @change=${(event: Event) => setField('locale', (event.target as HTMLSelectElement).value as LocaleChoice)}
         >
-          ${LOCALES.map((locale) => html`<option value=${locale.value} ?selected=${form.locale === locale.value}>${locale.label}</option>`)}
+          ${LOCALES.map(
+            (locale) =>
+              html`<option
+                value=${locale.value}
+                lang=${locale.value === 'auto' ? nothing : locale.value}
+                ?selected=${form.locale === locale.value}
+              >
+                ${locale.label}
+              </option>`,
+          )}
         </select>
       </div>
     </section>`;

@@ -11,11 +11,12 @@ import {
   validateBranding,
 } from '../../src/api/branding.js';
 import type { PolicyOverride } from '../../src/state/config-rules.js';
+import type { Locale } from '../../src/widget/locale-tags.js';
 
 export type AuthMode = 'guest' | 'user' | 'both';
 export type Theme = 'auto' | 'light' | 'dark';
 /** `auto` leaves `locale` unset: visitors get their browser's language. */
-export type LocaleChoice = 'auto' | 'en' | 'es';
+export type LocaleChoice = 'auto' | Locale;
 
 /** What the customer typed, as typed (strings for text inputs, so an invalid value can stay visible). */
 export interface DemoForm {

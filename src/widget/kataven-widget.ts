@@ -3,15 +3,17 @@ import { isLauncherPosition, readableOn } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
 import type { ClientTools } from '../call/tool-runner.js';
 import { createKatavenEvent } from '../events.js';
-import { type PolicyOverride, remainingSeconds } from '../state/config-rules.js';
+import type { PolicyOverride } from '../state/config-rules.js';
 import { createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
-import { ENGLISH_LAUNCHER_LABEL, type Strings, loadStrings, localeDirection, resolveLocale } from './i18n.js';
+import { type Strings, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
+import { watchPageLanguage } from './page-language.js';
 import { type PanelKit, PanelLoader } from './panel-loader.js';
 import { StoreController } from './store-controller.js';
 import type { StringOverrides } from './strings-override.js';
+import { LocaleLabel, renderFloating, renderPanelOf, settledStatuses } from './widget-view.js';
 
 const DEFER_HYDRATION = 'defer-hydration';
 
@@ -158,13 +160,15 @@ export class KatavenWidget extends LitElement {
   );
   #retryCountdown = new CountdownController(this, () => this.#state.$retryAt.get());
   #focusPanel = false;
-  /** The launcher label of a locale other than English, from that locale's chunk (null while it loads). */
-  #localeLabel: { locale: string; label: string | null } | null = null;
+  /** The launcher label of a locale other than English, from that locale's chunk. */
+  #localeLabel = new LocaleLabel(() => this.requestUpdate());
   #texts: { base: Strings; overrides: unknown; merged: Strings } | null = null;
   /** Latched once the widget has rendered, so a retry (back to `loading`) never hides it again. */
   #shown = false;
   /** The status as a custom state (`:state(connected)`); undefined at run time where there is no CustomStateSet. */
   #states: CustomStateSet;
+  /** Stops following `<html lang>` (set while connected). */
+  #unwatchPageLanguage: (() => void) | null = null;
 
   constructor() {
     super();
@@ -180,6 +184,8 @@ export class KatavenWidget extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Without a `locale` attribute the widget speaks the page's language, which a single-page app may change.
+    this.#unwatchPageLanguage ??= watchPageLanguage(() => this.requestUpdate());
     // Re-inserted after removal: everything was released, so configure and load afresh.
     if (this.hasUpdated) this.#configure();
   }
@@ -199,6 +205,8 @@ export class KatavenWidget extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#unwatchPageLanguage?.();
+    this.#unwatchPageLanguage = null;
     this.#state.actions.dispose();
   }
 
@@ -286,79 +294,36 @@ export class KatavenWidget extends LitElement {
       this.#shown = true;
     }
     if (this.display === 'inline') return html`<div class="root">${this.#renderPanel()}</div>`;
-    const position = isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br');
     const locale = resolveLocale(this.locale);
     const label = this.strings?.launcher;
     const kit = this.#panel.kit;
-    // A call behind the closed panel: the launcher says so (the panel chunk renders that face).
-    const live = !open && kit?.live(this.#currentTexts(kit), this.#stores.values.elapsedSeconds, status);
-    return html`<div class="root floating" data-position=${position}>
-      ${open ? this.#renderPanel() : nothing}
-      <button
-        part="launcher"
-        ?hidden=${this.launcher === 'none'}
-        aria-label=${live ? live.label : nothing}
-        lang=${locale}
-        dir=${localeDirection(locale)}
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="panel"
-        @click=${this.#onLauncherClick}
-        @pointerenter=${this.#onIntent}
-        @focus=${this.#onIntent}
-      >
-        ${
-          branding?.logo_url
-            ? html`<img part="logo" src=${branding.logo_url} alt="" referrerpolicy="no-referrer" />`
-            : html`<span class="mic-icon" aria-hidden="true">${micIcon}</span>`
-        }
-        <span>${branding?.launcher_label || (typeof label === 'string' && label) || this.#launcherLabel(locale)}</span>
-        ${live ? live.content : nothing}
-      </button>
-    </div>`;
+    return renderFloating({
+      position: isLauncherPosition(this.position) ? this.position : (branding?.launcher_position ?? 'br'),
+      open,
+      panel: open ? this.#renderPanel() : nothing,
+      launcherHidden: this.launcher === 'none',
+      locale,
+      label:
+        branding?.launcher_label ||
+        (typeof label === 'string' && label) ||
+        (kit?.locale === locale ? this.#currentTexts(kit).launcher : this.#localeLabel.in(locale)),
+      logoUrl: branding?.logo_url,
+      // A call behind the closed panel: the launcher says so (the panel chunk renders that face).
+      live: !open && kit?.live(this.#currentTexts(kit), this.#stores.values.elapsedSeconds, status),
+      onClick: this.#onLauncherClick,
+      onIntent: this.#onIntent,
+    });
   }
 
   #renderPanel() {
     if (!this.#panel.current) void this.#panel.load();
     const panel = this.#panel.kit;
     if (!panel) return nothing;
-    const { status, error, config, consentAsked, muted, level, elapsedSeconds, captions } = this.#stores.values;
-    const t = this.#currentTexts(panel);
-    return panel.render({
-      t,
-      lang: panel.locale,
-      dir: localeDirection(panel.locale),
-      title: config?.agent.name || t.launcher,
-      status,
-      error,
-      config,
+    return renderPanelOf(panel, this.#currentTexts(panel), this.#stores.values, {
       floating: this.display !== 'inline',
-      consentAsked,
-      muted,
-      level,
-      elapsedSeconds,
       retryInSeconds: this.#retryCountdown.secondsLeft,
-      remainingSeconds: remainingSeconds(config, elapsedSeconds),
-      captions,
       on: this.#panelHandlers,
     });
-  }
-
-  /** English ships with the launcher; another locale's label arrives with that locale's chunk (nothing until then). */
-  #launcherLabel(locale: string): string {
-    if (locale === 'en') return ENGLISH_LAUNCHER_LABEL;
-    const panel = this.#panel.kit;
-    if (panel?.locale === locale) return this.#currentTexts(panel).launcher;
-    if (this.#localeLabel?.locale !== locale) {
-      const pending: { locale: string; label: string | null } = { locale, label: null };
-      this.#localeLabel = pending;
-      loadStrings(locale)
-        .then(
-          (strings) => (pending.label = strings.launcher),
-          () => (pending.label = ENGLISH_LAUNCHER_LABEL),
-        )
-        .finally(() => this.requestUpdate());
-    }
-    return this.#localeLabel.label ?? '';
   }
 
   /** The panel's texts with the page's `strings` laid over them (merged once per change, so warnings come once). */
@@ -427,15 +392,6 @@ export class KatavenWidget extends LitElement {
     void this.close().then(() => this.renderRoot.querySelector<HTMLElement>('[part="launcher"]')?.focus());
   };
 }
-
-/** Statuses after which the launcher's place and colours are final, even without a config (a failed load). */
-const settledStatuses: ReadonlySet<WidgetStatus> = new Set<WidgetStatus>(['ready', 'unavailable', 'error']);
-
-const micIcon = html`<svg viewBox="0 0 24 24">
-  <path
-    d="M12 14a3 3 0 0 0 3-3V5a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.92V21h2v-3.08A7 7 0 0 0 19 11h-2Z"
-  />
-</svg>`;
 
 declare global {
   interface HTMLElementTagNameMap {

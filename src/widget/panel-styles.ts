@@ -66,6 +66,10 @@ export const panelStyles = css`
     display: flex;
     flex-direction: column;
     gap: 14px;
+    /* In a capped panel the body may shrink (the transcript gives way first, below) so Mute and End stay in view;
+       when even that is not enough, the body scrolls under the header. */
+    min-height: 0;
+    overflow-y: auto;
   }
   [part='status'] {
     margin: 0;
@@ -157,6 +161,10 @@ export const panelStyles = css`
   .captions {
     max-height: 180px;
     overflow: auto;
+  }
+  /* Shrinks to about two turns at most (never below what two turns fill, so no gap opens). */
+  .captions:has(li + li) {
+    min-height: 4em;
   }
   .captions ol {
     margin: 0;

@@ -101,6 +101,16 @@ test('policy, theme and locale change what the widget shows', async ({ demo, pag
   await expect(demo.inline.part('call-button')).toHaveText('Iniciar llamada');
   await demo.field('Launcher label').fill('');
   await expect(demo.floating.launcher).toHaveText('Habla con nosotros');
+  // Every shipped locale is offered, named in its own language; Japanese picked by that name.
+  const options = demo.field('Language').locator('option');
+  await expect(options).toHaveCount(28);
+  await expect(options.filter({ hasText: 'Deutsch' })).toHaveAttribute('value', 'de');
+  await expect(options.filter({ hasText: 'العربية' })).toHaveAttribute('value', 'ar');
+  await expect(options.filter({ hasText: '中文（台灣）' })).toHaveAttribute('value', 'zh-TW');
+  await demo.field('Language').selectOption({ label: '日本語' });
+  await expect(demo.inline.part('call-button')).toHaveText('通話を開始');
+  await expect(demo.floating.launcher).toHaveText('音声で相談する');
+  await expect(demo.inline.panel).toHaveAttribute('lang', 'ja');
   await demo.field('Language').selectOption('en');
   await expect(demo.floating.launcher).toHaveText('Talk to us');
 });
@@ -168,4 +178,39 @@ test('an invalid color and a javascript: logo URL are flagged and never reach th
   await demo.field('Maximum call length').fill('5');
   await expect(demo.field('Maximum call length')).toHaveAttribute('aria-invalid', 'true');
   expect(await demo.messageOf('Maximum call length')).toContain('from 10 to 7200');
+});
+
+test('in a call, the floating panel’s End and Mute buttons show whole inside the desktop preview', async ({
+  demo,
+  page,
+}) => {
+  await demo.floating.launcher.click();
+  await demo.floating.part('call-button').click();
+  await demo.floating.expectStatus('connected', 20_000);
+  // A conversation long enough to fill the transcript's box.
+  for (const text of ['Hello', 'Do you ship to Norway?', 'And to Iceland?', 'How long does it take?', 'Thanks']) {
+    await demo.floating.part('text-input').fill(text);
+    await demo.floating.part('send-button').click();
+  }
+  await expect(demo.floating.part('transcript')).toContainText('Thanks');
+  const frame = page.locator('preview-frame .viewport-box');
+  for (const name of ['end-button', 'mute-button']) {
+    const button = demo.floating.part(name);
+    await expect(button).toBeVisible();
+    // Whole inside the frame and inside the panel's own scroll box: nothing to scroll to reach it.
+    for (const [where, container] of [
+      ['frame', frame],
+      ['panel', demo.floating.panel],
+    ] as const) {
+      const outer = await container.boundingBox();
+      const inner = await button.boundingBox();
+      if (!outer || !inner) throw new Error(`no box for ${name}`);
+      expect(inner.y, `${name} top, in the ${where}`).toBeGreaterThanOrEqual(outer.y - 0.5);
+      expect(inner.y + inner.height, `${name} bottom, in the ${where}`).toBeLessThanOrEqual(
+        outer.y + outer.height + 0.5,
+      );
+    }
+  }
+  await demo.floating.part('end-button').click();
+  await demo.floating.expectStatus('ended');
 });
