@@ -18,7 +18,7 @@ async function connect(element: Widget, devices: FakeDevices) {
   const before = placedCalls(devices);
   await element.open();
   await clickPart(element, 'call-button');
-  await waitUntil(() => placedCalls(devices) > before, 'no new call was placed');
+  await waitUntil(() => placedCalls(devices) > before, 'no new call was placed', { timeout: 5000 });
   (await waitForCall(devices)).answer();
   await waitForStatus(element, 'connected');
 }

@@ -20,7 +20,7 @@ describe('first call', () => {
       expect(testbed.devices.devices).to.have.length(0);
       // The click then needs only /widget/connect: the session is reused.
       void element.start();
-      await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click');
+      await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click', { timeout: 5000 });
       expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
       expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
     });
@@ -32,7 +32,7 @@ describe('first call', () => {
     const started = element.start();
     // Synchronously: before any chunk could have loaded, the request is already on the wire.
     expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
-    await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click');
+    await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click', { timeout: 5000 });
     testbed.devices.last.call.answer();
     await started;
     expect(element.status).to.equal('connected');
@@ -46,7 +46,7 @@ describe('first call', () => {
     const element = await testbed.mount({ userToken: 'ut_1' });
     await waitForStatus(element, 'ready');
     void element.start();
-    await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click');
+    await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click', { timeout: 5000 });
     expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
     expect(testbed.server.requestsTo('POST /widget/auth/exchange')).to.have.length(1);
   });

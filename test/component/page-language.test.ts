@@ -1,23 +1,9 @@
 // The widget follows the page's `<html lang>` when it has no `locale` attribute, also when a single-page app changes
 // it after load (src/widget/page-language.ts): one MutationObserver for every element, connected only while one is.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import '../../src/define.js';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { KatavenWidget } from '../../src/widget/kataven-widget.js';
-import { API_BASE, DEMO_KEY, FakeServer, configBody } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { part, waitForPart, waitForStatus } from '../helpers/widget.js';
-
-async function mount(locale?: string): Promise<KatavenWidget> {
-  return fixture<KatavenWidget>(
-    html`<kataven-widget
-      client-key=${DEMO_KEY}
-      api-base=${API_BASE}
-      locale=${ifDefined(locale)}
-      theme="light"
-    ></kataven-widget>`,
-  );
-}
+import { configBody } from '../helpers/fake-server.js';
+import { part, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 /** A locale's chunk may take a while to load on a busy machine. */
 const slow = { timeout: 5000 };
@@ -25,21 +11,18 @@ const slow = { timeout: 5000 };
 const text = (element: KatavenWidget, name: string) => part(element, name)?.textContent?.trim() ?? '';
 
 describe('<html lang> changes after load', () => {
-  const guard = guardPage();
-  let server: FakeServer;
+  const testbed = useWidgetTestbed();
   const htmlLang = document.documentElement.lang;
+  /** No `agent-id`; a `locale` attribute only when given, so the page's language decides. */
+  const mount = (locale?: string): Promise<KatavenWidget> => testbed.mount({ agentId: null, locale: locale ?? null });
 
   beforeEach(() => {
-    server = new FakeServer().install();
     // No account label, so the launcher speaks the locale's own words.
-    server.on('GET /widget/config', { body: configBody({ branding: { launcher_label: '' } }) });
-    guard.start();
+    testbed.server.on('GET /widget/config', { body: configBody({ branding: { launcher_label: '' } }) });
     document.documentElement.lang = 'en';
   });
-  afterEach(async () => {
+  afterEach(() => {
     document.documentElement.lang = htmlLang;
-    server.restore();
-    await guard.stop();
   });
 
   it('switches the launcher and the open panel to German when the page sets <html lang="de">', async () => {

@@ -3,10 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { KatavenWidget } from '../../src/widget/kataven-widget.js';
-import { fakeDevices } from '../helpers/fake-device.js';
-import { FakeServer } from '../helpers/fake-server.js';
-import { guardPage } from '../helpers/guards.js';
-import { mountWidget, part, waitForPart, waitForStatus } from '../helpers/widget.js';
+import { part, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 /** True when the centre of `control` is what a click there would hit (not scrolled away, not covered). */
 function reachable(element: KatavenWidget, control: HTMLElement): boolean {
@@ -16,24 +13,14 @@ function reachable(element: KatavenWidget, control: HTMLElement): boolean {
 }
 
 describe('<kataven-widget> floating panel in a long call', () => {
-  const guard = guardPage();
-  let server: FakeServer;
-  let devices: ReturnType<typeof fakeDevices>;
+  const testbed = useWidgetTestbed();
 
-  beforeEach(async () => {
-    await setViewport({ width: 1024, height: 640 });
-    server = new FakeServer().install();
-    devices = fakeDevices();
-    guard.start();
-  });
-  afterEach(async () => {
-    server.restore();
-    await guard.stop();
-    await setViewport({ width: 800, height: 600 });
-  });
+  beforeEach(() => setViewport({ width: 1024, height: 640 }));
+  afterEach(() => setViewport({ width: 800, height: 600 }));
 
   it('keeps Mute, End and the text box in view while the transcript scrolls', async () => {
-    const element = await mountWidget({ deviceFactory: devices.factory });
+    const { devices } = testbed;
+    const element = await testbed.mount();
     await waitForStatus(element, 'ready');
     await element.open();
     (await waitForPart(element, 'call-button')).click();
