@@ -288,7 +288,6 @@ export class CallController {
     return device;
   }
 
-  /** `POST /widget/connect`; a 401 means the visitor token expired under us: refresh once, then try again. */
   /**
    * `POST /widget/connect`; a 401 means the visitor token expired under us: refresh once, then try again. `onSent`
    * learns whether the request went out, so work that competes for the main thread can wait until it has.

@@ -1,8 +1,8 @@
 /**
  * A Device built on intent (hover, focus, the panel opening), before any call, so that the click finds it ready:
  * Twilio's Device is the largest piece of work between `/widget/connect` answering and the invite. With a standby grant
- * from `POST /widget/signaling` its signaling socket is open too (TCP, TLS, upgrade and `listen` already done); the
- * call's own token then follows on that socket. It holds no call session, no cap and no microphone, and is dropped
+ * (the visitor session's, else one from `POST /widget/signaling`) its signaling socket is open too (TCP, TLS, upgrade
+ * and `listen` already done); the call's own token then follows on that socket. It holds no call session, no cap and no microphone, and is dropped
  * after a while without intent, so a visitor who only looked costs the server one short-lived socket.
  */
 import type { SignalingResponse } from '../api/call-schemas.js';
@@ -14,7 +14,7 @@ export const STANDBY_IDLE_MS = 120_000;
 
 export interface DeviceStandbyOptions {
   deviceFactory: DeviceFactory;
-  /** `POST /widget/signaling`, with the visitor's token; null where the client has no such request. */
+  /** The standby grant: the visitor session's, else `POST /widget/signaling`; null where there is none to ask for. */
   requestGrant: (signal: AbortSignal) => Promise<SignalingResponse | null>;
   idleMs?: number;
 }
