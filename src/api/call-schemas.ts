@@ -30,8 +30,11 @@ export const VisitorSessionResponse = z.object({
     kind: z.enum(['guest', 'user']),
     display_name: optionalText,
   }),
-  /** (project) A standby signaling grant, as `/widget/signaling` answers, so the socket can open at once. */
-  signaling: z.optional(SignalingResponse),
+  /**
+   * (project) A standby signaling grant, as `/widget/signaling` answers, so the socket can open at once. Only a head
+   * start: a malformed one is dropped, never a reason to refuse the visitor session.
+   */
+  signaling: z.optional(z.catch(z.optional(SignalingResponse), undefined)),
 });
 export type VisitorSessionResponse = z.infer<typeof VisitorSessionResponse>;
 

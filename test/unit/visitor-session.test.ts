@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { createApiClient } from '../../src/api/client.js';
 import { WidgetError } from '../../src/api/errors.js';
 import { VisitorSession } from '../../src/session/visitor-session.js';
-import { API_BASE, DEMO_KEY, FakeServer } from '../helpers/fake-server.js';
+import { API_BASE, DEMO_KEY, FakeServer, sessionBody, signalingBody } from '../helpers/fake-server.js';
 import { expectRejection, settle } from '../helpers/expect.js';
 import { guardPage } from '../helpers/guards.js';
 
@@ -29,6 +29,24 @@ describe('visitor session', () => {
     expect(guests).to.have.length(1);
     expect(guests[0]?.body).to.deep.equal({ client_key: DEMO_KEY, agent_id: 'agent_ava' });
     expect(session.visitor?.kind).to.equal('guest');
+    session.dispose();
+  });
+
+  it('hands out the standby grant of its latest answer once; a malformed one is dropped, the session kept', async () => {
+    server.on('POST /widget/auth/guest', { body: { ...sessionBody('guest'), signaling: signalingBody } });
+    const session = new VisitorSession({ api: api(), agentId: 'agent_ava' });
+    expect(session.takeSignalingGrant(), 'nothing before a session').to.equal(null);
+    await session.getToken();
+    expect(session.takeSignalingGrant()).to.deep.equal(signalingBody);
+    expect(session.takeSignalingGrant(), 'a grant serves one socket').to.equal(null);
+
+    // A server that sends a broken grant still gives the visitor a session: the grant was only a head start.
+    server.on('POST /widget/auth/refresh', {
+      body: { ...sessionBody('guest', 'jwt-guest-2'), signaling: { twilio: { token: 5 }, expires_in: 'soon' } },
+    });
+    session.invalidate();
+    expect(await session.getToken()).to.equal('jwt-guest-2');
+    expect(session.takeSignalingGrant()).to.equal(null);
     session.dispose();
   });
 
