@@ -40,7 +40,7 @@ export class VisitorSession {
   #lifetime = new AbortController();
   #agentId: string | undefined;
   #visitor: Visitor | undefined;
-  #signaling: { grant: SignalingResponse; usableUntil: number } | null = null;
+  #signaling: { grant: SignalingResponse; expiresAt: number } | null = null;
 
   constructor(options: VisitorSessionOptions) {
     this.#options = options;
@@ -64,12 +64,14 @@ export class VisitorSession {
 
   /**
    * The standby signaling grant that came with the latest session answer (docs/protocol.md section 3), once: a socket
-   * is opened with it at most once. Null when there was none or it is about to expire.
+   * is opened with it at most once. Its `expires_in` is what is left of it now; null when there was none or it is
+   * about to expire.
    */
   takeSignalingGrant(): SignalingResponse | null {
     const signaling = this.#signaling;
     this.#signaling = null;
-    return signaling && this.#now() < signaling.usableUntil ? signaling.grant : null;
+    const leftMs = signaling ? signaling.expiresAt - this.#now() : 0;
+    return signaling && leftMs > 30_000 ? { ...signaling.grant, expires_in: leftMs / 1000 } : null;
   }
 
   /** A valid visitor token; shares the in-flight request with concurrent callers. */
@@ -167,7 +169,7 @@ export class VisitorSession {
     this.#agentId = response.agent_id;
     this.#visitor = response.visitor;
     const grant = response.signaling;
-    this.#signaling = grant ? { grant, usableUntil: now + grant.expires_in * 1000 - 30_000 } : null;
+    this.#signaling = grant ? { grant, expiresAt: now + grant.expires_in * 1000 } : null;
     this.#schedule();
   }
 

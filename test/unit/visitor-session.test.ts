@@ -34,18 +34,33 @@ describe('visitor session', () => {
 
   it('hands out the standby grant of its latest answer once; a malformed one is dropped, the session kept', async () => {
     server.on('POST /widget/auth/guest', { body: { ...sessionBody('guest'), signaling: signalingBody } });
-    const session = new VisitorSession({ api: api(), agentId: 'agent_ava' });
+    let now = 1_000_000;
+    const session = new VisitorSession({ api: api(), agentId: 'agent_ava', now: () => now });
     expect(session.takeSignalingGrant(), 'nothing before a session').to.equal(null);
     await session.getToken();
-    expect(session.takeSignalingGrant()).to.deep.equal(signalingBody);
+    now += 100_000;
+    // What is left of it, not what it had when it arrived: a socket opened later must not outlive it.
+    expect(session.takeSignalingGrant()).to.deep.equal({
+      ...signalingBody,
+      expires_in: signalingBody.expires_in - 100,
+    });
     expect(session.takeSignalingGrant(), 'a grant serves one socket').to.equal(null);
 
-    // A server that sends a broken grant still gives the visitor a session: the grant was only a head start.
+    // In its last 30 s a grant is not worth a socket.
     server.on('POST /widget/auth/refresh', {
-      body: { ...sessionBody('guest', 'jwt-guest-2'), signaling: { twilio: { token: 5 }, expires_in: 'soon' } },
+      body: { ...sessionBody('guest', 'jwt-guest-2'), signaling: signalingBody },
     });
     session.invalidate();
     expect(await session.getToken()).to.equal('jwt-guest-2');
+    now += (signalingBody.expires_in - 29) * 1000;
+    expect(session.takeSignalingGrant()).to.equal(null);
+
+    // A server that sends a broken grant still gives the visitor a session: the grant was only a head start.
+    server.on('POST /widget/auth/refresh', {
+      body: { ...sessionBody('guest', 'jwt-guest-3'), signaling: { twilio: { token: 5 }, expires_in: 'soon' } },
+    });
+    session.invalidate();
+    expect(await session.getToken()).to.equal('jwt-guest-3');
     expect(session.takeSignalingGrant()).to.equal(null);
     session.dispose();
   });
