@@ -3,7 +3,7 @@
 import { checkAgentCallable, checkKey, resolveAgent } from './access';
 import type { RouteContext, RouteHandler } from './request-context';
 import { checkCostCaps } from './cost-caps';
-import { bearerToken, HttpError, jsonReply, optionalString } from './http';
+import { bearerToken, HttpError, jsonReply, optionalString, requestHost } from './http';
 import { randomHex, type WidgetKeyRecord } from './state';
 import type { VisitorClaims } from './tokens';
 import { checkContext } from '../src/api/context-rules';
@@ -45,7 +45,7 @@ export const postConnect: RouteHandler = async (ctx) => {
   return jsonReply({
     session_id: sessionId,
     // signaling_host is where this request arrived, so the Twilio SDK dials this very sandbox.
-    twilio: { token, edge: 'local', signaling_host: ctx.req.headers.host ?? null },
+    twilio: { token, edge: 'local', signaling_host: requestHost(ctx.req) ?? null },
     ice_servers: [],
     params: { agent_id: agent.id, session_id: sessionId },
   });
@@ -74,7 +74,7 @@ const STANDBY_TOKEN_TTL_SECONDS = 600;
 export async function standbyGrant(ctx: RouteContext, visitorId: string) {
   const ttlSeconds = Math.min(ctx.state.settings.twilio_token_ttl_seconds, STANDBY_TOKEN_TTL_SECONDS);
   const token = await ctx.tokens.mintTwilioToken(visitorId, null, ttlSeconds);
-  return { twilio: { token, edge: 'local', signaling_host: ctx.req.headers.host ?? null }, expires_in: ttlSeconds };
+  return { twilio: { token, edge: 'local', signaling_host: requestHost(ctx.req) ?? null }, expires_in: ttlSeconds };
 }
 
 /**

@@ -2,7 +2,7 @@
 // (enforced by the router).
 import type { RouteHandler } from './request-context';
 import { parseFault } from './faults';
-import { HttpError, jsonReply, optionalString } from './http';
+import { HttpError, jsonReply, optionalString, requestHost } from './http';
 import { agentSummary, patchAgentPolicy, patchBranding, widgetConfig } from './widget-settings';
 
 export const listCalls: RouteHandler = async (ctx) => jsonReply(ctx.calls.views());
@@ -52,7 +52,7 @@ export const getDemo: RouteHandler = async (ctx) => {
   const { key, account } = demoAccount(ctx);
   return jsonReply({
     public_key: key.public_key,
-    api_base: `https://${ctx.req.headers.host ?? '127.0.0.1'}/v1`,
+    api_base: `https://${requestHost(ctx.req) ?? '127.0.0.1'}/v1`,
     agents: account.agents.map(agentSummary),
   });
 };

@@ -1,6 +1,20 @@
 // Small HTTP vocabulary shared by every route: a typed error that becomes Kataven's plain-text error body,
 // a reply shape, and body/header readers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Http2ServerRequest, Http2ServerResponse } from 'node:http2';
+
+/**
+ * A request over HTTP/2 (what browsers choose when the server offers it, as a production API and CDN do) or HTTP/1.1
+ * (Node's fetch, curl, and every WebSocket).
+ */
+export type SandboxRequest = IncomingMessage | Http2ServerRequest;
+export type SandboxResponse = ServerResponse | Http2ServerResponse;
+
+/** The host the client asked for: `Host` over HTTP/1.1, `:authority` over HTTP/2. */
+export function requestHost(req: SandboxRequest): string | undefined {
+  const host = req.headers.host ?? req.headers[':authority'];
+  return typeof host === 'string' ? host : undefined;
+}
 
 /** A refusal with Kataven's wire shape: `text/plain` body `code: message`, optional Retry-After. */
 export class HttpError extends Error {
@@ -34,7 +48,7 @@ export const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Max-Age': '600',
 };
 
-export function writeReply(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {
+export function writeReply(res: SandboxResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store', ...extraHeaders, ...reply.headers };
   let body = '';
   if (reply.json !== undefined) {
@@ -56,7 +70,7 @@ export function errorReply(error: HttpError): Reply {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: SandboxRequest): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -83,13 +97,13 @@ export function parseJsonObject(raw: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
-export function bearerToken(req: IncomingMessage): string | undefined {
+export function bearerToken(req: SandboxRequest): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return match?.[1];
 }
 
 /** The calling page's origin: `Origin`, else the origin of `Referer`, else undefined. */
-export function requestOrigin(req: IncomingMessage): string | undefined {
+export function requestOrigin(req: SandboxRequest): string | undefined {
   const origin = req.headers.origin;
   if (origin && origin !== 'null') return origin;
   const referer = req.headers.referer;

@@ -1,14 +1,13 @@
 // What every API route handler receives.
-import type { IncomingMessage } from 'node:http';
 import type { AuthLimits } from './auth-limits';
 import type { CallBook } from './call-book';
 import type { PendingFaults } from './faults';
-import type { Reply } from './http';
+import type { Reply, SandboxRequest } from './http';
 import type { SandboxState } from './state';
 import type { TokenAuthority } from './tokens';
 
 export interface RouteContext {
-  req: IncomingMessage;
+  req: SandboxRequest;
   url: URL;
   /** Named path segments, e.g. `{ id }` for /v1/widget-keys/{id}. */
   params: Record<string, string>;

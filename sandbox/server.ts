@@ -1,8 +1,11 @@
 // startSandbox(): the local Kataven server. One HTTPS listener carries the Widget API and admin API (/v1),
 // the control endpoints (/sandbox), Twilio signaling (wss://…/signal) and the static widget and demo files.
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+// It speaks HTTP/2 as a production API and CDN do, and HTTP/1.1 for the clients that ask for it (Node's fetch, and
+// WebSockets): over HTTP/1.1 a browser opened a new TLS connection for each of the widget's parallel requests.
+import type { IncomingMessage } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { MediaAgentFactory } from './agent/media-agent';
@@ -20,9 +23,12 @@ import {
   isLoopbackAddress,
   parseJsonObject,
   readBody,
+  requestHost,
   requestOrigin,
   writeReply,
   type Reply,
+  type SandboxRequest,
+  type SandboxResponse,
 } from './http';
 import { parseStrictOrigin } from './origin';
 import { findRoute } from './routes';
@@ -90,15 +96,15 @@ const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * The Host the client asked for is a loopback name: a DNS-rebinding page (evil.test resolving to 127.0.0.1) sends its
  * own name here, so it cannot read or drive the control endpoints.
  */
-function toLoopbackHost(req: IncomingMessage): boolean {
+function toLoopbackHost(req: SandboxRequest): boolean {
   try {
-    return LOOPBACK_HOSTNAMES.has(new URL(`http://${req.headers.host ?? ''}`).hostname);
+    return LOOPBACK_HOSTNAMES.has(new URL(`http://${requestHost(req) ?? ''}`).hostname);
   } catch {
     return false;
   }
 }
 
-function fromLoopbackPage(req: IncomingMessage): boolean {
+function fromLoopbackPage(req: SandboxRequest): boolean {
   // `Origin: null` is a page whose origin the browser hides (a sandboxed iframe, a file: or data: page), e.g. a
   // cross-site form post from inside a sandboxed frame: a page, and not one we can tell is ours.
   if (req.headers.origin === 'null') return false;
@@ -109,7 +115,7 @@ function fromLoopbackPage(req: IncomingMessage): boolean {
 }
 
 /** The request target as a URL; undefined when it is not one (`GET http://[`), which is the client's fault. */
-function requestUrl(req: IncomingMessage): URL | undefined {
+function requestUrl(req: SandboxRequest | IncomingMessage): URL | undefined {
   try {
     return new URL(req.url ?? '/', 'https://sandbox.invalid');
   } catch {
@@ -136,7 +142,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const staticDirs = (options.staticDirs ?? ['dist/cdn', 'dist/demo']).map((dir) => path.resolve(REPO_ROOT, dir));
   const log = options.quiet ? () => undefined : (line: string) => console.log(line);
 
-  async function routeRequest(req: IncomingMessage, url: URL): Promise<Reply> {
+  async function routeRequest(req: SandboxRequest, url: URL): Promise<Reply> {
     const match = findRoute(req.method ?? 'GET', url.pathname);
     if (match.kind === 'none') throw new HttpError(404, 'not_found', `no route ${url.pathname}`);
     if (match.kind === 'wrong_method') {
@@ -159,7 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return reply;
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(req: SandboxRequest, res: SandboxResponse): Promise<void> {
     const url = requestUrl(req);
     if (!url) {
       writeReply(res, errorReply(new HttpError(400, 'invalid_request', 'malformed request target')));
@@ -207,12 +213,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const tls = await loadOrCreateCertificate(path.join(REPO_ROOT, '.sandbox'));
-  const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+  const server = createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: true }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[sandbox] request failed', error);
       if (!res.headersSent) writeReply(res, errorReply(new HttpError(500, 'server_error', 'unexpected error')));
       else res.destroy();
     });
+  });
+
+  // Every TCP connection, to close them with the server: an HTTP/2 server has no closeAllConnections().
+  const connections = new Set<Socket>();
+  server.on('connection', (connection: Socket) => {
+    connections.add(connection);
+    connection.on('close', () => connections.delete(connection));
   });
 
   const sockets = new Set<SignalingSocket>();
@@ -224,7 +237,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     listenDeadlineMs: options.listenDeadlineMs ?? 10_000,
   };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SIGNALING_FRAME_BYTES });
-  server.on('upgrade', (req, socket, head) => {
+  // WebSockets arrive over HTTP/1.1 (the server does not offer RFC 8441's WebSocket over HTTP/2).
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (requestUrl(req)?.pathname !== '/signal') {
       socket.destroy();
       return;
@@ -264,7 +278,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         wss.close();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
-          server.closeAllConnections();
+          for (const connection of connections) connection.destroy();
         });
       })()),
   };

@@ -2,9 +2,9 @@
 // another origin import()s the chunks.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { SandboxRequest, SandboxResponse } from './http';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,7 +24,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const STATIC_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' };
 
-function refuse(res: ServerResponse, status: number, text: string): void {
+function refuse(res: SandboxResponse, status: number, text: string): void {
   res.writeHead(status, { ...STATIC_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 }
@@ -41,7 +41,7 @@ async function fileAt(candidate: string): Promise<{ file: string; size: number }
 }
 
 /** Serves GET/HEAD from the first directory that has the file; `/` means index.html. */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, directories: string[]): Promise<void> {
+export async function serveStatic(req: SandboxRequest, res: SandboxResponse, directories: string[]): Promise<void> {
   const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
   let relative: string;
   try {
