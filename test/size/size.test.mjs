@@ -56,7 +56,10 @@ test(`everything loaded before intent (loader + element + dependencies) is at mo
 test('the Twilio SDK is its own chunk, reachable only through a dynamic import', () => {
   assert.ok(twilioChunk, 'no chunks/twilio-*.js in the build');
   assert.ok(!closure('kataven-widget.js').includes(twilioChunk), 'the Twilio chunk is loaded before intent');
-  report('on intent (call)', [twilioChunk, ...chunks.filter((file) => /^chunks\/(call-|panel-|en-)/.test(file))]);
+  report('on intent (call)', [
+    twilioChunk,
+    ...chunks.filter((file) => /^chunks\/(call-|panel-|en-|rolldown-runtime-)/.test(file)),
+  ]);
 });
 
 test('the production build carries no development-only code', () => {
