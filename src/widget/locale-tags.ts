@@ -1,8 +1,8 @@
-/** The locale tags the widget ships: a leaf module, so `i18n.ts` and the lazily loaded table of loaders share it. */
+/** The locale tags the widget ships: a leaf module, so `i18n.ts` and the table of loaders share it. */
 
 /**
- * The shipped locales (DESIGN.md 5.5). Their loaders live in `locales/index.ts`, a chunk of its own, so the launcher
- * carries only these names; the type there checks that both lists agree.
+ * The shipped locales (DESIGN.md 5.5). Their loaders live in `locales/index.ts`, whose type checks that both lists
+ * agree; each locale's texts are a chunk of their own.
  */
 export const SUPPORTED_LOCALES = [
   'en',

@@ -1,4 +1,4 @@
-/** Loaders of the locales' string tables, one chunk each; this table itself loads only when texts are needed. */
+/** Loaders of the locales' string tables, one chunk each, so a page loads only the language it speaks. */
 import type { Locale } from '../locale-tags.js';
 import type { Strings } from './en.js';
 
