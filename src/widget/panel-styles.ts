@@ -50,7 +50,7 @@ export const panelStyles = css`
     margin: 0;
     flex: 1;
     font-size: 16px;
-    font-weight: 650;
+    font-weight: 600;
     overflow-wrap: anywhere;
   }
   .close {

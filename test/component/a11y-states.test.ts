@@ -1,4 +1,7 @@
-/** Zero axe violations in every state of the launcher and the panel, light and dark (and RTL), plus keyboard order. */
+/**
+ * Zero axe violations in every state of the launcher and the panel, light and dark (and RTL), plus keyboard order, and
+ * the font faces each state draws its text with.
+ */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitForCall } from '../helpers/fake-device.js';
@@ -182,6 +185,27 @@ describe('<kataven-widget> accessibility in every state', () => {
       await expect(element).to.be.accessible();
     });
   }
+
+  // The launcher's label draws the font's 600 face with the page; the panel adds only the regular face for its text.
+  // Each further face (another weight, an italic) is one more font lookup in the frame that opens the panel, on the
+  // click's main thread (about 10 ms each on this project's machine for the first text drawn in it).
+  describe('font faces', () => {
+    for (const [name, reach] of Object.entries(states)) {
+      it(`${name}: text only in the regular and the 600 face`, async () => {
+        const element = await reach({ testbed, theme: 'light' });
+        await settle(element);
+        const faces = new Set<string>();
+        const walker = document.createTreeWalker(element.shadowRoot as ShadowRoot, NodeFilter.SHOW_TEXT);
+        for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+          const parent = text.parentElement;
+          if (!text.textContent?.trim() || !parent || parent.getClientRects().length === 0) continue;
+          const style = getComputedStyle(parent);
+          faces.add(`${style.fontWeight} ${style.fontStyle}`);
+        }
+        expect([...faces].filter((face) => face !== '400 normal' && face !== '600 normal')).to.deep.equal([]);
+      });
+    }
+  });
 
   describe('keyboard', () => {
     /** What Tab should reach in the panel, in document order: enabled, shown, and in the tab order. */
