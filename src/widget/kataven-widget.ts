@@ -365,12 +365,14 @@ export class KatavenWidget extends LitElement {
     void this.#panel.load();
     // Hover and focus are intent: the visitor session is warmed too (a visitor session, never a call session, so it
     // counts against no call limit), leaving only /widget/connect and signaling for the click.
-    if (this.status === 'ready') this.#state.actions.prepare({ session: true });
+    // After a call has ended too: the next call's standby is built on this intent, as the first one's was.
+    if (this.status === 'ready' || this.status === 'ended') this.#state.actions.prepare({ session: true });
   };
 
   #panelHandlers = {
     close: () => this.#onClose(),
     call: () => void this.start(),
+    intent: this.#onIntent,
     end: () => void this.end(),
     mute: () => void this.setMuted(!this.#stores.values.muted),
     retry: () => void this.#state.actions.retry(),

@@ -51,6 +51,8 @@ export interface PanelView {
     typeInstead?: () => void;
     close: () => void;
     call: () => void;
+    /** Hover or focus on the call button: the next call is warmed up like a first one on the launcher. */
+    intent: () => void;
     end: () => void;
     mute: () => void;
     retry: () => void;
@@ -129,7 +131,9 @@ function renderBody(view: PanelView) {
           })
         : nothing
     }
-    <div class="actions"><button part="call-button" @click=${on.call}>${t.call}</button></div>`;
+    <div class="actions">
+      <button part="call-button" @click=${on.call} @pointerenter=${on.intent} @focus=${on.intent}>${t.call}</button>
+    </div>`;
 }
 
 function renderCall(view: PanelView) {

@@ -51,3 +51,35 @@ describe('first call', () => {
     expect(testbed.server.requestsTo('POST /widget/auth/exchange')).to.have.length(1);
   });
 });
+
+describe('the next call', () => {
+  const testbed = useWidgetTestbed({ buildsAhead: true });
+  const opened = () => testbed.devices.devices.reduce((sum, device) => sum + device.signalingOpened, 0);
+
+  for (const intent of ['pointerenter', 'focus'] as const) {
+    it(`${intent} on the call button after a call has ended opens its signaling ahead, and places no call`, async () => {
+      const element = await testbed.mount();
+      await waitForStatus(element, 'ready');
+      await element.open();
+      const first = element.start();
+      await waitUntil(() => testbed.devices.devices.at(-1)?.calls.length, 'no first call', { timeout: 5000 });
+      testbed.devices.last.call.answer();
+      await first;
+      await element.end();
+      await waitForStatus(element, 'ended');
+      const openedBefore = opened();
+      const callsBefore = testbed.devices.devices.flatMap((device) => device.calls).length;
+
+      (await waitForPart(element, 'call-button')).dispatchEvent(new Event(intent));
+      await waitUntil(() => opened() > openedBefore, 'no signaling opened on intent', { timeout: 5000 });
+      expect(testbed.devices.devices.flatMap((device) => device.calls)).to.have.length(callsBefore);
+      expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
+
+      // The click then places the call on that Device, with the call's own grant.
+      const warmed = testbed.devices.devices.find((device) => device.signalingOpened > 0 && !device.destroyed);
+      void element.start();
+      await waitUntil(() => testbed.server.requestsTo('POST /widget/connect').length === 2, 'no second connect');
+      await waitUntil(() => warmed?.calls.length, 'the second call did not use the Device opened ahead');
+    });
+  }
+});

@@ -49,6 +49,8 @@ export interface WidgetTestbed {
 export interface TestbedOptions {
   /** Capture the console in every test: the error states explain themselves there; keeps the output readable. */
   captureConsole?: boolean;
+  /** Fake Devices that open signaling ahead, as the Twilio factory does (the standby on intent). */
+  buildsAhead?: boolean;
 }
 
 /**
@@ -85,7 +87,7 @@ export function useWidgetTestbed(options: TestbedOptions = {}): WidgetTestbed {
 
   beforeEach(() => {
     server = new FakeServer().install();
-    devices = fakeDevices();
+    devices = fakeDevices({ buildsAhead: options.buildsAhead === true });
     guard.start();
     if (options.captureConsole) captureConsole();
   });
