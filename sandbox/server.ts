@@ -115,7 +115,7 @@ function fromLoopbackPage(req: SandboxRequest): boolean {
 }
 
 /** The request target as a URL; undefined when it is not one (`GET http://[`), which is the client's fault. */
-function requestUrl(req: SandboxRequest | IncomingMessage): URL | undefined {
+function requestUrl(req: SandboxRequest): URL | undefined {
   try {
     return new URL(req.url ?? '/', 'https://sandbox.invalid');
   } catch {
