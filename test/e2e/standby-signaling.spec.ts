@@ -5,7 +5,7 @@
 // the real SDK.
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { type CustomerSite, DEMO_KEY, type WidgetView, expect, scriptTagPage, test, waitForCall } from './fixtures';
+import { expect, openAvaPage, test, waitForCall } from './fixtures';
 
 /** Every signaling socket the page opens, with the PStream message types it sends, in order. */
 function watchSockets(page: Page) {
@@ -27,14 +27,6 @@ const requestLines = (sandbox: Sandbox, path: string) =>
     .filter((entry) => entry.path === path)
     .map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
 
-/** The shop with the script-tag embed, the launcher ready. */
-async function openShop(page: Page, sandbox: Sandbox, customer: CustomerSite, widget: WidgetView): Promise<void> {
-  await page.goto(
-    customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
-  );
-  await widget.expectStatus('ready');
-}
-
 const mediaBothWays = (sandbox: Sandbox) =>
   waitForCall(
     sandbox,
@@ -49,7 +41,7 @@ test('hover opens the signaling socket without a call session; the click places 
   widget,
 }) => {
   const sockets = watchSockets(page);
-  await openShop(page, sandbox, customer, widget);
+  await openAvaPage(sandbox, customer, widget);
   await page.waitForTimeout(300);
   expect(sockets, 'no socket before intent').toEqual([]);
 
@@ -95,7 +87,7 @@ test('a click without intent: the socket opens with the session grant while /wid
   widget,
 }) => {
   const sockets = watchSockets(page);
-  await openShop(page, sandbox, customer, widget);
+  await openAvaPage(sandbox, customer, widget);
   // The page's own button: start() with no hover, focus or open panel before it.
   await page.evaluate(() => void (document.querySelector('kataven-widget') as HTMLElement & { start(): void }).start());
   await widget.expectStatus('connected', 15_000);
