@@ -9,6 +9,7 @@ import {
   expect,
   guardContext,
   injectFault,
+  mediaBothWays,
   openAvaPage,
   sandboxCalls,
   sandboxRequests,
@@ -27,11 +28,9 @@ async function callAva(sandbox: Sandbox, customer: CustomerSite, widget: WidgetV
   await widget.launcher.click();
   await widget.part('call-button').click();
   await widget.expectStatus('connected', 15_000);
-  const live = await waitForCall(
-    sandbox,
-    (c) => c.state === 'connected' && c.packets_from_caller > 0 && c.packets_to_caller > 0,
-    { message: 'media flowing on the sandbox call' },
-  );
+  const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }), {
+    message: 'media flowing on the sandbox call',
+  });
   return live.call_sid;
 }
 

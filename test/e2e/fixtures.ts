@@ -89,6 +89,22 @@ export async function waitForCall(
   return last!;
 }
 
+/** More than `morePacketsThan` packets each way (20 ms packets: 50 a second). */
+export interface MediaBothWays {
+  morePacketsThan: number;
+  /** Also: the agent hears sound from the caller (a level above zero), not only packets of silence. */
+  callerAudible?: boolean;
+}
+
+/** A `waitForCall` check: the call is connected and media flows both ways (see MediaBothWays). */
+export function mediaBothWays({ morePacketsThan, callerAudible = false }: MediaBothWays): (call: CallView) => boolean {
+  return (call) =>
+    call.state === 'connected' &&
+    call.packets_from_caller > morePacketsThan &&
+    call.packets_to_caller > morePacketsThan &&
+    (!callerAudible || call.caller_level > 0);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The customer's page as most specs start it.
 

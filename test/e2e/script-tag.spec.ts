@@ -1,6 +1,16 @@
 // The documented script-tag embed on a customer's website, end to end: branding, the lazy Twilio chunk, a real call
 // through the real Twilio SDK to the sandbox's media agent (audio both ways, captions), and hanging up.
-import { BRAND, DEMO_KEY, GREETING, dataAttributePage, expect, openAvaPage, test, waitForCall } from './fixtures';
+import {
+  BRAND,
+  DEMO_KEY,
+  GREETING,
+  dataAttributePage,
+  expect,
+  mediaBothWays,
+  openAvaPage,
+  test,
+  waitForCall,
+} from './fixtures';
 
 const TWILIO_CHUNK = /\/chunks\/twilio-[^/]+\.js$/;
 
@@ -44,11 +54,9 @@ test('script tag + Kataven.init: branded launcher, Twilio on intent, a real call
   await expect(widget.part('status')).toHaveText('Connected. Go ahead and talk.');
 
   // The sandbox's agent hears the caller and the caller hears the agent.
-  const live = await waitForCall(
-    sandbox,
-    (c) => c.state === 'connected' && c.packets_from_caller > 20 && c.packets_to_caller > 20 && c.caller_level > 0,
-    { message: 'media flowing both ways on the sandbox call' },
-  );
+  const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20, callerAudible: true }), {
+    message: 'media flowing both ways on the sandbox call',
+  });
   expect(live).toMatchObject({
     agent_id: 'agent_ava',
     visitor_kind: 'guest',
