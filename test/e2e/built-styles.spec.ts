@@ -2,7 +2,7 @@
 // component tests run the unminified source. This runs the built widget through the states whose rules live outside
 // the `*styles.ts` files and checks each still applies: the phone sheet (@media), the visualizer, the settings menu
 // and the panel's shared form-field look, and the live launcher (`:has()`).
-import { DEMO_KEY, expect, scriptTagPage, test } from './fixtures';
+import { expect, openAvaPage, test } from './fixtures';
 
 test('the built widget keeps every minified rule: phone sheet, visualizer, device select, live launcher', async ({
   page,
@@ -11,10 +11,7 @@ test('the built widget keeps every minified rule: phone sheet, visualizer, devic
   widget,
 }) => {
   await page.setViewportSize({ width: 390, height: 700 });
-  await page.goto(
-    customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
-  );
-  await widget.expectStatus('ready');
+  await openAvaPage(sandbox, customer, widget);
   await widget.launcher.click();
 
   // phone-sheet.ts: below 480 px the panel is a full-screen sheet with thumb-sized buttons.

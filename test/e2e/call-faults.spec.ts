@@ -1,18 +1,18 @@
 // Things that go wrong during a real call, injected at the sandbox (or in the browser for the microphone): the
 // visitor's view, the status the page sees, the kataven-error code, and the sandbox's record of the call.
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import {
-  DEMO_KEY,
   WidgetView,
   e2eSeed,
   expect,
   guardContext,
   injectFault,
+  mediaBothWays,
+  openAvaPage,
   sandboxCalls,
   sandboxRequests,
-  scriptTagPage,
   test,
   waitForCall,
   watchContext,
@@ -23,19 +23,14 @@ import {
 const TWILIO_LOG = /^\[TwilioVoice\]/;
 
 /** Embeds the widget, calls agent_ava and waits until audio flows both ways; returns the sandbox's call sid. */
-async function callAva(page: Page, sandbox: Sandbox, customer: CustomerSite, widget: WidgetView): Promise<string> {
-  await page.goto(
-    customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
-  );
-  await widget.expectStatus('ready');
+async function callAva(sandbox: Sandbox, customer: CustomerSite, widget: WidgetView): Promise<string> {
+  await openAvaPage(sandbox, customer, widget);
   await widget.launcher.click();
   await widget.part('call-button').click();
   await widget.expectStatus('connected', 15_000);
-  const live = await waitForCall(
-    sandbox,
-    (c) => c.state === 'connected' && c.packets_from_caller > 0 && c.packets_to_caller > 0,
-    { message: 'media flowing on the sandbox call' },
-  );
+  const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }), {
+    message: 'media flowing on the sandbox call',
+  });
   return live.call_sid;
 }
 
@@ -59,14 +54,13 @@ async function expectMediaFlowing(sandbox: Sandbox, before: { from: number; to: 
 }
 
 test('signaling drops mid-call: reconnecting, then connected again with media still flowing', async ({
-  page,
   sandbox,
   customer,
   widget,
   problems,
 }) => {
   problems.allow(TWILIO_LOG);
-  const callSid = await callAva(page, sandbox, customer, widget);
+  const callSid = await callAva(sandbox, customer, widget);
   const dropped = await injectFault(sandbox, { kind: 'drop_signaling' });
   expect(dropped['sockets_dropped']).toBe(1);
 
@@ -98,14 +92,13 @@ test('signaling drops mid-call: reconnecting, then connected again with media st
 });
 
 test('the agent hangs up with error 31603: call_dropped and the error view', async ({
-  page,
   sandbox,
   customer,
   widget,
   problems,
 }) => {
   problems.allow(TWILIO_LOG);
-  const callSid = await callAva(page, sandbox, customer, widget);
+  const callSid = await callAva(sandbox, customer, widget);
   const fault = await injectFault(sandbox, { kind: 'hangup', error_code: 31603, message: 'Decline' });
   expect(fault['call_sid']).toBe(callSid);
 
@@ -138,7 +131,7 @@ test.describe('tokens expiring during a call', () => {
     widget,
   }) => {
     test.setTimeout(75_000);
-    const callSid = await callAva(page, sandbox, customer, widget);
+    const callSid = await callAva(sandbox, customer, widget);
     const connectedAt = Date.now();
 
     // Past the first tokens' expiry (plus slack), the call is still the same live call.
@@ -179,10 +172,7 @@ test('microphone permission denied: mic_denied, nothing dialled', async ({ sandb
     await watchContext(context, problems);
     const page = await context.newPage();
     const widget = new WidgetView(page);
-    await page.goto(
-      customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
-    );
-    await widget.expectStatus('ready');
+    await openAvaPage(sandbox, customer, widget);
     await widget.launcher.click();
     await widget.part('call-button').click();
     await widget.expectStatus('error', 15_000);

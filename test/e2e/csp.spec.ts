@@ -12,6 +12,7 @@ import {
   e2eSeed,
   expect,
   injectFault,
+  mediaBothWays,
   sandboxCalls,
   test,
   waitForCall,
@@ -66,7 +67,7 @@ async function callAva(sandbox: Sandbox, widget: WidgetView): Promise<void> {
   await widget.launcher.click();
   await widget.part('call-button').click();
   await widget.expectStatus('connected', 15_000);
-  await waitForCall(sandbox, (c) => c.state === 'connected' && c.packets_from_caller > 20 && c.packets_to_caller > 20);
+  await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20 }));
   await expect(widget.captions).toContainText(GREETING);
 }
 

@@ -9,7 +9,7 @@ import type { SeedConfig } from '../../sandbox/seed';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server';
 import type { RequestLogEntry } from '../../sandbox/state';
 import { API_KEY, DEMO_KEY, call, startTestSandbox, testSeed } from '../../sandbox/test/helpers';
-import { startCustomerSite, type CustomerSite } from './customer-site';
+import { scriptTagPage, startCustomerSite, type CustomerSite } from './customer-site';
 import { createNetworkLog, guardContext, watchContext, type NetworkLog, type PageProblems } from './page-guards';
 import { WidgetView } from './widget-view';
 
@@ -87,6 +87,37 @@ export async function waitForCall(
     )
     .toBe(true);
   return last!;
+}
+
+/** More than `morePacketsThan` packets each way (20 ms packets: 50 a second). */
+export interface MediaBothWays {
+  morePacketsThan: number;
+  /** Also: the agent hears sound from the caller (a level above zero), not only packets of silence. */
+  callerAudible?: boolean;
+}
+
+/** A `waitForCall` check: the call is connected and media flows both ways (see MediaBothWays). */
+export function mediaBothWays({ morePacketsThan, callerAudible = false }: MediaBothWays): (call: CallView) => boolean {
+  return (call) =>
+    call.state === 'connected' &&
+    call.packets_from_caller > morePacketsThan &&
+    call.packets_to_caller > morePacketsThan &&
+    (!callerAudible || call.caller_level > 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The customer's page as most specs start it.
+
+/**
+ * Opens the customer's page with the documented script-tag embed of agent_ava (the demo key) in `widget`'s page and
+ * waits until the widget is ready with its launcher on screen.
+ */
+export async function openAvaPage(sandbox: Sandbox, customer: CustomerSite, widget: WidgetView): Promise<void> {
+  await widget.page.goto(
+    customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
+  );
+  await widget.expectStatus('ready');
+  await expect(widget.launcher).toBeVisible();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // visitor whose user token the customer's backend minted with its secret key.
 import { call } from '../../sandbox/test/helpers';
 import { buildCustomerSpa, type CustomerSpa } from './customer-site';
-import { API_KEY, DEMO_KEY, expect, MEMBER_GREETING, test, waitForCall } from './fixtures';
+import { API_KEY, DEMO_KEY, expect, mediaBothWays, MEMBER_GREETING, test, waitForCall } from './fixtures';
 
 let app: CustomerSpa | undefined;
 
@@ -65,11 +65,9 @@ test('npm package in a Vite SPA: a signed-in visitor calls the members-only agen
   await agree.click();
   await widget.expectStatus('connected', 15_000);
 
-  const live = await waitForCall(
-    sandbox,
-    (c) => c.state === 'connected' && c.packets_from_caller > 0 && c.packets_to_caller > 0,
-    { message: 'a connected call with media from the SPA' },
-  );
+  const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }), {
+    message: 'a connected call with media from the SPA',
+  });
   expect(live).toMatchObject({ agent_id: 'agent_members', visitor_kind: 'user' });
   expect(sandbox.requests()).toContainEqual(
     expect.objectContaining({ method: 'POST', path: '/v1/widget/auth/exchange', status: 200, origin: customer.origin }),

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCustomerSpa, type CustomerSpa } from './customer-site';
-import { DEMO_KEY, expect, test, waitForCall } from './fixtures';
+import { DEMO_KEY, expect, mediaBothWays, test, waitForCall } from './fixtures';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/react-spa');
 let app: CustomerSpa | undefined;
@@ -55,11 +55,9 @@ test('React: server-rendered <KatavenWidget> hydrates, and a real call fires onC
   await widget.expectStatus('connected', 15_000);
   await expect(page.locator('#log')).toHaveText(/^ready:Ava connected:sess_\S+$/);
   const sessionId = (await page.locator('#log').textContent())?.split('connected:')[1];
-  const live = await waitForCall(
-    sandbox,
-    (c) => c.state === 'connected' && c.packets_from_caller > 0 && c.packets_to_caller > 0,
-    { message: 'a connected call with media from the React app' },
-  );
+  const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }), {
+    message: 'a connected call with media from the React app',
+  });
   expect(live).toMatchObject({ agent_id: 'agent_ava', session_id: sessionId });
 
   await widget.part('end-button').click();

@@ -2,7 +2,17 @@
 // error text, the reflected status, and the kataven-error event the page can listen to.
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { BRAND, DEMO_KEY, e2eSeed, expect, scriptTagPage, test, type CustomerSite, type WidgetView } from './fixtures';
+import {
+  BRAND,
+  DEMO_KEY,
+  e2eSeed,
+  expect,
+  openAvaPage,
+  scriptTagPage,
+  test,
+  type CustomerSite,
+  type WidgetView,
+} from './fixtures';
 
 const REFUSED_BY_SERVER = /Failed to load resource: the server responded with a status of (403|429)/;
 
@@ -110,15 +120,13 @@ test.describe('cost cap reached', () => {
   test.use({ seed: e2eSeed((account) => (account.call_limits = { ...account.call_limits, concurrent_max: 0 })) });
 
   test('a 429 from /widget/connect shows cost_cap and offers a retry', async ({
-    page,
     sandbox,
     customer,
     widget,
     problems,
   }) => {
     problems.allow(REFUSED_BY_SERVER);
-    await embed(page, sandbox, customer, 'agent_ava');
-    await widget.expectStatus('ready');
+    await openAvaPage(sandbox, customer, widget);
     await widget.launcher.click();
     await widget.part('call-button').click();
     await widget.expectStatus('error');

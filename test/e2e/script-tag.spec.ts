@@ -1,6 +1,16 @@
 // The documented script-tag embed on a customer's website, end to end: branding, the lazy Twilio chunk, a real call
 // through the real Twilio SDK to the sandbox's media agent (audio both ways, captions), and hanging up.
-import { BRAND, DEMO_KEY, GREETING, dataAttributePage, expect, scriptTagPage, test, waitForCall } from './fixtures';
+import {
+  BRAND,
+  DEMO_KEY,
+  GREETING,
+  dataAttributePage,
+  expect,
+  mediaBothWays,
+  openAvaPage,
+  test,
+  waitForCall,
+} from './fixtures';
 
 const TWILIO_CHUNK = /\/chunks\/twilio-[^/]+\.js$/;
 
@@ -11,16 +21,11 @@ test('script tag + Kataven.init: branded launcher, Twilio on intent, a real call
   network,
   widget,
 }) => {
-  const url = customer.page(
-    scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase }),
-  );
-  await page.goto(url);
+  await openAvaPage(sandbox, customer, widget);
 
   // The launcher shows the account's branding from the sandbox seed.
-  await expect(widget.launcher).toBeVisible();
   await expect(widget.launcher).toHaveText(BRAND.launcher_label);
   await expect(widget.launcher).toHaveCSS('background-color', BRAND.primary_rgb);
-  await widget.expectStatus('ready');
   const ready = await widget.waitForEvent('kataven-ready');
   expect(ready.detail).toMatchObject({ agentId: 'agent_ava', agentName: 'Ava' });
   expect(ready.composed).toBe(true);
@@ -49,11 +54,9 @@ test('script tag + Kataven.init: branded launcher, Twilio on intent, a real call
   await expect(widget.part('status')).toHaveText('Connected. Go ahead and talk.');
 
   // The sandbox's agent hears the caller and the caller hears the agent.
-  const live = await waitForCall(
-    sandbox,
-    (c) => c.state === 'connected' && c.packets_from_caller > 20 && c.packets_to_caller > 20 && c.caller_level > 0,
-    { message: 'media flowing both ways on the sandbox call' },
-  );
+  const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20, callerAudible: true }), {
+    message: 'media flowing both ways on the sandbox call',
+  });
   expect(live).toMatchObject({
     agent_id: 'agent_ava',
     visitor_kind: 'guest',

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
 import { call, guestSession } from '../../sandbox/test/helpers';
-import { DEMO_KEY, expect, sandboxCalls, scriptTagPage, test, type CustomerSite, type WidgetView } from './fixtures';
+import { expect, openAvaPage, sandboxCalls, test, type CustomerSite, type WidgetView } from './fixtures';
 
 /** The Twilio SDK (logLevel 'error') logs the declined call. */
 const TWILIO_LOG = /^\[TwilioVoice\]/;
@@ -32,11 +32,8 @@ async function tamperWithConnect(page: Page, sandbox: Sandbox, params: Record<st
   return ownSessions;
 }
 
-async function placeCall(page: Page, sandbox: Sandbox, customer: CustomerSite, widget: WidgetView): Promise<void> {
-  await page.goto(
-    customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
-  );
-  await widget.expectStatus('ready');
+async function placeCall(sandbox: Sandbox, customer: CustomerSite, widget: WidgetView): Promise<void> {
+  await openAvaPage(sandbox, customer, widget);
   await widget.launcher.click();
   await widget.part('call-button').click();
 }
@@ -59,7 +56,7 @@ test("a page that swaps in another visitor's session_id gets a failed call, and 
   problems.allow(TWILIO_LOG);
   const victimSession = await otherVisitorsSession(sandbox);
   const ownSessions = await tamperWithConnect(page, sandbox, { session_id: victimSession });
-  await placeCall(page, sandbox, customer, widget);
+  await placeCall(sandbox, customer, widget);
   await expectDeclined(widget);
 
   expect(ownSessions).toHaveLength(1);
@@ -77,7 +74,7 @@ test('a page whose session_id names no session is not routed by agent_id to a pa
 }) => {
   problems.allow(TWILIO_LOG);
   await tamperWithConnect(page, sandbox, { session_id: 'sess_000000000000000000000000', agent_id: 'agent_sleepy' });
-  await placeCall(page, sandbox, customer, widget);
+  await placeCall(sandbox, customer, widget);
   await expectDeclined(widget);
   expect(await sandboxCalls(sandbox)).toEqual([]);
 });

@@ -5,7 +5,7 @@
 // the real SDK.
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { type CustomerSite, DEMO_KEY, type WidgetView, expect, scriptTagPage, test, waitForCall } from './fixtures';
+import { expect, mediaBothWays, openAvaPage, test, waitForCall } from './fixtures';
 
 /** Every signaling socket the page opens, with the PStream message types it sends, in order. */
 function watchSockets(page: Page) {
@@ -27,20 +27,10 @@ const requestLines = (sandbox: Sandbox, path: string) =>
     .filter((entry) => entry.path === path)
     .map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
 
-/** The shop with the script-tag embed, the launcher ready. */
-async function openShop(page: Page, sandbox: Sandbox, customer: CustomerSite, widget: WidgetView): Promise<void> {
-  await page.goto(
-    customer.page(scriptTagPage(sandbox, { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase })),
-  );
-  await widget.expectStatus('ready');
-}
-
-const mediaBothWays = (sandbox: Sandbox) =>
-  waitForCall(
-    sandbox,
-    (c) => c.state === 'connected' && c.packets_from_caller > 20 && c.packets_to_caller > 20 && c.caller_level > 0,
-    { message: 'media flowing both ways on the call placed over the socket opened ahead' },
-  );
+const waitForMediaBothWays = (sandbox: Sandbox) =>
+  waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20, callerAudible: true }), {
+    message: 'media flowing both ways on the call placed over the socket opened ahead',
+  });
 
 test('hover opens the signaling socket without a call session; the click places the call on that socket', async ({
   page,
@@ -49,7 +39,7 @@ test('hover opens the signaling socket without a call session; the click places 
   widget,
 }) => {
   const sockets = watchSockets(page);
-  await openShop(page, sandbox, customer, widget);
+  await openAvaPage(sandbox, customer, widget);
   await page.waitForTimeout(300);
   expect(sockets, 'no socket before intent').toEqual([]);
 
@@ -65,7 +55,7 @@ test('hover opens the signaling socket without a call session; the click places 
   await widget.launcher.click();
   await widget.part('call-button').click();
   await widget.expectStatus('connected', 15_000);
-  expect(await mediaBothWays(sandbox)).toMatchObject({ agent_id: 'agent_ava', visitor_kind: 'guest' });
+  expect(await waitForMediaBothWays(sandbox)).toMatchObject({ agent_id: 'agent_ava', visitor_kind: 'guest' });
   // One socket: the standby token, then the call's own token, then the invite.
   expect(sockets).toHaveLength(1);
   expect(sockets[0]?.sent.slice(0, 3)).toEqual(['listen', 'listen', 'invite']);
@@ -95,11 +85,11 @@ test('a click without intent: the socket opens with the session grant while /wid
   widget,
 }) => {
   const sockets = watchSockets(page);
-  await openShop(page, sandbox, customer, widget);
+  await openAvaPage(sandbox, customer, widget);
   // The page's own button: start() with no hover, focus or open panel before it.
   await page.evaluate(() => void (document.querySelector('kataven-widget') as HTMLElement & { start(): void }).start());
   await widget.expectStatus('connected', 15_000);
-  await mediaBothWays(sandbox);
+  await waitForMediaBothWays(sandbox);
   expect(sockets).toHaveLength(1);
   expect(sockets[0]?.sent.slice(0, 3)).toEqual(['listen', 'listen', 'invite']);
   expect(requestLines(sandbox, '/v1/widget/signaling')).toEqual([]);
