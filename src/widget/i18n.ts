@@ -1,6 +1,6 @@
 /**
- * Locales. Each locale's texts are their own lazily loaded chunk: the launcher ships only the English label and the
- * resolution rules below, so no page pays for languages it does not speak.
+ * Locales. Each locale's texts are their own lazily loaded chunk: the launcher ships only the English label, the
+ * resolution rules below and the table of loaders, so no page pays for languages it does not speak.
  */
 import { loadOnce } from '../load-once.js';
 import { type Locale, SUPPORTED_LOCALES } from './locale-tags.js';
