@@ -90,7 +90,16 @@ export const WIDGET_INPUTS = [
 )[];
 
 /** The element's public methods: the script-tag loader queues calls to them made before the element is defined. */
-export const WIDGET_METHODS = ['open', 'close', 'start', 'end', 'setMuted', 'sendText', 'sendContext'] as const;
+export const WIDGET_METHODS = [
+  'open',
+  'close',
+  'prepare',
+  'start',
+  'end',
+  'setMuted',
+  'sendText',
+  'sendContext',
+] as const;
 
 export type WidgetInputName = (typeof WIDGET_INPUTS)[number];
 

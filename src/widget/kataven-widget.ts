@@ -248,6 +248,15 @@ export class KatavenWidget extends LitElement {
     await this.updateComplete;
   }
 
+  /**
+   * Warms up a call without placing one, as hovering the launcher does: the visitor session, the call code and the
+   * signaling socket, never a call session. For the page's own call button, on its pointerenter or focus.
+   */
+  async prepare(): Promise<void> {
+    this.#onIntent();
+    await this.updateComplete;
+  }
+
   /** Starts a call; resolves once it is connected, failed or waiting for consent. Idempotent while one is live. */
   async start(): Promise<void> {
     await this.#state.actions.start();

@@ -26,6 +26,20 @@ describe('first call', () => {
     });
   }
 
+  it("prepare(), for the page's own call button, warms the session like a hover and places no call", async () => {
+    const element = await testbed.mount();
+    await waitForStatus(element, 'ready');
+    await element.prepare();
+    await waitUntil(() => testbed.server.requestsTo('POST /widget/auth/guest').length === 1, 'no session on prepare()');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
+    expect(testbed.devices.devices).to.have.length(0);
+    void element.start();
+    await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click', { timeout: 5000 });
+    expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
+    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
+  });
+
   it('a cold click sends the guest request at once, alongside the call code download, and uses it', async () => {
     const element = await testbed.mount();
     await waitForStatus(element, 'ready');
