@@ -5,14 +5,25 @@ import { useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.
 describe('first call', () => {
   const testbed = useWidgetTestbed();
 
-  for (const intent of ['pointerenter', 'focus'] as const) {
-    it(`${intent} on the launcher starts the visitor session once, and no call`, async () => {
+  type Widget = Awaited<ReturnType<typeof testbed.mount>>;
+  const shown = (intent: 'pointerenter' | 'focus') => async (element: Widget) => {
+    const launcher = await waitForPart(element, 'launcher');
+    launcher.dispatchEvent(new Event(intent));
+    launcher.dispatchEvent(new Event(intent));
+  };
+  // The launcher's hover and focus, and prepare() for the page's own call button: each warms the same way.
+  const intents: Record<string, (element: Widget) => Promise<void>> = {
+    'pointerenter on the launcher': shown('pointerenter'),
+    'focus on the launcher': shown('focus'),
+    "prepare(), for the page's own call button,": (element) => element.prepare(),
+  };
+
+  for (const [name, showIntent] of Object.entries(intents)) {
+    it(`${name} starts the visitor session once, and no call`, async () => {
       const element = await testbed.mount();
       await waitForStatus(element, 'ready');
-      const launcher = await waitForPart(element, 'launcher');
       expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
-      launcher.dispatchEvent(new Event(intent));
-      launcher.dispatchEvent(new Event(intent));
+      await showIntent(element);
       await waitUntil(() => testbed.server.requestsTo('POST /widget/auth/guest').length === 1, 'no session on intent');
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
@@ -25,20 +36,6 @@ describe('first call', () => {
       expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
     });
   }
-
-  it("prepare(), for the page's own call button, warms the session like a hover and places no call", async () => {
-    const element = await testbed.mount();
-    await waitForStatus(element, 'ready');
-    await element.prepare();
-    await waitUntil(() => testbed.server.requestsTo('POST /widget/auth/guest').length === 1, 'no session on prepare()');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
-    expect(testbed.devices.devices).to.have.length(0);
-    void element.start();
-    await waitUntil(() => testbed.devices.devices.length === 1, 'no call after the click', { timeout: 5000 });
-    expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
-    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
-  });
 
   it('a cold click sends the guest request at once, alongside the call code download, and uses it', async () => {
     const element = await testbed.mount();
