@@ -17,15 +17,8 @@ import {
   parseAgentMessage,
 } from '../api/message-schemas.js';
 import type { VisitorSession } from '../session/visitor-session.js';
-import type {
-  AudioDevicesLike,
-  CallLike,
-  DeviceFactory,
-  DeviceLike,
-  SignalingGrant,
-  TwilioErrorLike,
-} from './device.js';
-import { DeviceStandby, buildAhead } from './device-standby.js';
+import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
+import { DeviceStandby, buildAhead, signalingGrant } from './device-standby.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
@@ -215,11 +208,7 @@ export class CallController {
     const early = this.#earlyDevice(attempt, agentId, silentMicrophone, requestSent);
     const connect = await this.#requestCall(agentId, signal, sent);
     attempt.sessionId = connect.session_id;
-    const grant: SignalingGrant = {
-      token: connect.twilio.token,
-      edge: connect.twilio.edge,
-      signalingHost: connect.twilio.signaling_host,
-    };
+    const grant = signalingGrant(connect.twilio);
     let device = await early;
     signal.throwIfAborted();
     if (device?.useGrant) {

@@ -2,8 +2,9 @@
  * A Device built on intent (hover, focus, the panel opening), before any call, so that the click finds it ready:
  * Twilio's Device is the largest piece of work between `/widget/connect` answering and the invite. With a standby grant
  * (the visitor session's, else one from `POST /widget/signaling`) its signaling socket is open too (TCP, TLS, upgrade
- * and `listen` already done); the call's own token then follows on that socket. It holds no call session, no cap and no microphone, and is dropped
- * after a while without intent, so a visitor who only looked costs the server one short-lived socket.
+ * and `listen` already done); the call's own token then follows on that socket. It holds no call session, no cap and
+ * no microphone, and is dropped after a while without intent, so a visitor who only looked costs the server one
+ * short-lived socket.
  */
 import type { SignalingResponse } from '../api/call-schemas.js';
 import { WidgetError } from '../api/errors.js';
@@ -119,14 +120,17 @@ export class DeviceStandby {
   }
 }
 
+/** The Device's view of a grant in the API's shape (the call's from `/widget/connect`, or a standby one). */
+export function signalingGrant(twilio: SignalingResponse['twilio']): SignalingGrant {
+  return { token: twilio.token, edge: twilio.edge, signalingHost: twilio.signaling_host };
+}
+
 /**
  * A Device built before the call's grant is known: with a standby grant its signaling socket starts opening now;
  * without one it has no token yet and opens its socket at `connect()`.
  */
 export async function buildAhead(factory: DeviceFactory, standby: SignalingResponse | null): Promise<DeviceLike> {
-  const grant: SignalingGrant = standby
-    ? { token: standby.twilio.token, edge: standby.twilio.edge, signalingHost: standby.twilio.signaling_host }
-    : { token: '' };
+  const grant: SignalingGrant = standby ? signalingGrant(standby.twilio) : { token: '' };
   const device = await factory(grant);
   if (standby) device.openSignaling?.();
   return device;
