@@ -107,6 +107,11 @@ export function createCallState(context: CallStateContext) {
     if (status !== 'idle' && status !== 'error') setStatus(status);
   }
 
+  /** The agent a call goes to: the one the config names, else the element's `agent-id`. */
+  function agentId(): string {
+    return stores.$config.get()?.agent.id ?? input.agentId ?? '';
+  }
+
   function tick(): void {
     stores.$elapsedSeconds.set(Math.floor((Date.now() - connectedAt) / 1000));
     if (remainingSeconds(stores.$config.get(), stores.$elapsedSeconds.get()) === 0) void controller.end('time_limit');
@@ -121,8 +126,8 @@ export function createCallState(context: CallStateContext) {
     /** Starts a call (or asks for consent first). Resolves once connected, failed, cancelled or waiting for consent. */
     start(): Promise<void> {
       const config = stores.$config.get();
-      const agentId = config?.agent.id ?? input.agentId ?? '';
-      if (isLive(stores.$status.get())) return controller.start(agentId);
+      const agent = agentId();
+      if (isLive(stores.$status.get())) return controller.start(agent);
       if (!config || stores.$status.get() === 'unavailable') return Promise.resolve();
       if (config.policy.consent_required && !consented) {
         stores.$open.set(true);
@@ -138,8 +143,8 @@ export function createCallState(context: CallStateContext) {
       stores.$error.set(null);
       stores.$captions.set([]);
       setStatus('connecting');
-      emit('call-start', { agentId });
-      return controller.start(agentId);
+      emit('call-start', { agentId: agent });
+      return controller.start(agent);
     },
     end: (reason: CallEndReason) => controller.end(reason),
     /**
@@ -187,8 +192,7 @@ export function createCallState(context: CallStateContext) {
      * standby Device with its signaling socket, so a click waits only for `/widget/connect` and the invite.
      */
     prepare(options: { session?: boolean }): Promise<unknown> {
-      const agentId = stores.$config.get()?.agent.id ?? input.agentId ?? '';
-      if (options.session && !isLive(stores.$status.get())) controller.prepare(agentId);
+      if (options.session && !isLive(stores.$status.get())) controller.prepare(agentId());
       return Promise.all([
         input.deviceFactory ? undefined : preloadTwilio(),
         options.session ? session.getToken() : undefined,
