@@ -23,7 +23,6 @@ export type WidgetStatus =
 
 const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
 
-/** True while a call is being set up or is in progress. */
 /**
  * The longest text a visitor may type in one turn. Here, in the first load's leaf module, so the panel's text box and
  * the call code share it without the panel importing call-time code (which would split it into a chunk of its own,
@@ -31,6 +30,7 @@ const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing
  */
 export const MAX_TEXT_LENGTH = 1000;
 
+/** True while a call is being set up or is in progress. */
 export function isLive(status: WidgetStatus): boolean {
   return LIVE_STATUSES.has(status);
 }
