@@ -7,6 +7,7 @@ import type { PolicyOverride } from '../state/config-rules.js';
 import { createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
+import { FontWarmup, fontWarmupStyles } from './font-warmup.js';
 import { type Strings, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
 import { watchPageLanguage } from './page-language.js';
@@ -73,7 +74,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @cssprop --kataven-offset - Distance from the viewport corner (default 20px).
  */
 export class KatavenWidget extends LitElement {
-  static override styles = launcherStyles;
+  static override styles = [launcherStyles, fontWarmupStyles];
 
   static override properties = {
     clientKey: { attribute: 'client-key' },
@@ -175,6 +176,7 @@ export class KatavenWidget extends LitElement {
     this.theme = 'auto';
     this.display = 'floating';
     this.#states = this.attachInternals().states;
+    this.addController(new FontWarmup(this));
   }
 
   /** The current status (also reflected as the `status` attribute). */

@@ -1,0 +1,99 @@
+import { type ReactiveController, type ReactiveControllerHost, css, unsafeCSS } from 'lit';
+
+/**
+ * The faces (weight and size) the panel draws its text in; `a11y-states` checks every panel state against this list.
+ * The launcher draws only its label's face, so the frame that opens the panel at a click would look up each of these:
+ * a font match per weight and size, which on Linux is a round trip to the browser process, on the click's main thread.
+ */
+export const PANEL_TEXT_FACES = ['600 16px', '400 18px', '400 14px', '600 14px', '400 12px'] as const;
+
+/** How long the sample stays laid out: a frame or so, long enough for a test to see it, too short to matter. */
+const SAMPLE_MS = 50;
+
+/** One rule per face: the sample's nth line is drawn in the nth face. */
+const faceRules = unsafeCSS(
+  PANEL_TEXT_FACES.map((face, index) => {
+    const [weight, size] = face.split(' ');
+    return `.font-warmup > :nth-child(${index + 1}) { font-weight: ${weight}; font-size: ${size}; }`;
+  }).join('\n'),
+);
+
+export const fontWarmupStyles = css`
+  .font-warmup {
+    position: fixed;
+    inset: 0 auto auto 0;
+    visibility: hidden;
+    pointer-events: none;
+    white-space: nowrap;
+    contain: layout paint;
+  }
+  ${faceRules}
+`;
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Lays out the launcher's label once in each of the panel's faces while the page is idle, before any intent, so the
+ * browser has looked those faces up by the time a click opens the panel. Invisible (hidden, never painted), in the
+ * label's language so a script's fallback fonts are found too; once per element, and not at all if the panel came
+ * first. Cancelled when the element leaves the page.
+ */
+export class FontWarmup implements ReactiveController {
+  #host: Host;
+  #pending: (() => void) | null = null;
+  #done = false;
+
+  constructor(host: Host) {
+    this.#host = host;
+  }
+
+  hostUpdated(): void {
+    if (this.#done || this.#pending) return;
+    const root = this.#host.shadowRoot;
+    if (root?.querySelector('[part="panel"]')) this.#done = true;
+    const launcher = root?.querySelector<HTMLElement>('[part="launcher"]');
+    if (this.#done || !launcher) return;
+    this.#pending = whenIdle(() => {
+      this.#pending = null;
+      this.#done = true;
+      if (!launcher.isConnected || root?.querySelector('[part="panel"]')) return;
+      const sample = this.#sample(launcher);
+      launcher.after(sample);
+      sample.getBoundingClientRect(); // the lookups happen in this layout, now, while nothing waits on it
+      const timer = setTimeout(() => sample.remove(), SAMPLE_MS);
+      this.#pending = () => {
+        clearTimeout(timer);
+        sample.remove();
+      };
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#pending?.();
+    this.#pending = null;
+  }
+
+  #sample(launcher: HTMLElement): HTMLElement {
+    const sample = document.createElement('span');
+    sample.className = 'font-warmup';
+    sample.setAttribute('aria-hidden', 'true');
+    sample.lang = launcher.lang;
+    const text = launcher.textContent?.trim() || 'Aa';
+    for (let i = 0; i < PANEL_TEXT_FACES.length; i++) {
+      const line = document.createElement('span');
+      line.textContent = text;
+      sample.append(line);
+    }
+    return sample;
+  }
+}
+
+/** Runs `task` when the page is next idle (at most 2 s away); returns a cancel function. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 500); // Safari: no requestIdleCallback
+  return () => clearTimeout(timer);
+}
