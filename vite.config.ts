@@ -39,16 +39,12 @@ export default defineConfig(({ mode }): UserConfig => {
             // Vite keeps ES-library output unminified; this build is for browsers, so minify fully.
             minify: true,
             // Everything the launcher needs at first paint in one file (one request, one gzip dictionary);
-            // the panel, locales, call stack and Twilio stay in lazy chunks.
+            // the panel, locales, call stack and Twilio stay in lazy chunks. Each lazy chunk has one way in (the call
+            // code carries the call-time schemas and zod; see createApiClientWith), so none needs the bundler's
+            // namespace helper, which would go to a chunk of its own that a click finds only after the first arrives.
+            // test/size/chunks.test.mjs keeps it so.
             codeSplitting: {
-              groups: [
-                { name: 'launcher', tags: ['$initial'] },
-                // What the click needs besides Twilio, in one request: the call code with its schemas and zod. Apart,
-                // each chunk found the next only once it had arrived (call-schemas, then zod), and the guest session's
-                // answer waited for zod before /widget/connect could go out.
-                // (The bundler's helpers then move to a 0.4 KB chunk of their own, shared with Twilio's.)
-                { name: 'call', test: /src[\\/](state[\\/]call-state|api[\\/]call-schemas)\.ts$/ },
-              ],
+              groups: [{ name: 'launcher', tags: ['$initial'] }],
             },
           },
         },

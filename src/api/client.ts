@@ -4,15 +4,19 @@
  * because the platform's POSTs are not idempotent (DESIGN.md 2.4).
  */
 import { WidgetError, type WidgetErrorCode, isAbortError } from './errors.js';
+import type * as CallSchemaModule from './call-schemas.js';
 import type { ConnectResponse, SignalingResponse, VisitorSessionResponse } from './call-schemas.js';
 import type { ResponseSchema } from './response-schema.js';
 import { WidgetConfigResponse } from './schemas.js';
 
 /**
- * Call-time schemas load with the first call-time request (in parallel with it), keeping them out of the launcher's
- * first load.
+ * The schemas of the call-time answers. They load with the first call-time request (in parallel with it), keeping them
+ * out of the launcher's first load.
  */
-const callSchemas = () => import('./call-schemas.js');
+export type CallSchemas = Pick<
+  typeof CallSchemaModule,
+  'VisitorSessionResponse' | 'ConnectResponse' | 'SignalingResponse' | 'NoContent' | 'CallTokenResponse'
+>;
 
 export const DEFAULT_API_BASE = 'https://api.kataven.ai/v1';
 
@@ -32,7 +36,7 @@ export interface ApiClientOptions {
   maxResponseBytes?: number;
 }
 
-export type ApiClient = ReturnType<typeof createApiClient>;
+export type ApiClient = ReturnType<typeof createApiClientWith>;
 
 /** Server codes (the first word of a plain-text error body) and the widget code each becomes. */
 const CODE_BY_SERVER_CODE: Readonly<Record<string, WidgetErrorCode>> = {
@@ -89,7 +93,15 @@ interface RequestSpec<T> {
   signal?: AbortSignal | undefined;
 }
 
-export function createApiClient(options: ApiClientOptions) {
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  return createApiClientWith(() => import('./call-schemas.js'), options);
+}
+
+/**
+ * The client, taking its call-time schemas from `callSchemas`. The widget passes its call code's chunk, which carries
+ * them: that chunk then has a single way in, and loads with nothing else to wait for (see vite.config.ts).
+ */
+export function createApiClientWith(callSchemas: () => Promise<CallSchemas>, options: ApiClientOptions) {
   const apiBase = (options.apiBase || DEFAULT_API_BASE).replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;

@@ -15,6 +15,15 @@ import { createWakeLock } from './wake-lock.js';
 import type { EmitEvent } from '../events.js';
 import { type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-stores.js';
 
+// The API client's call-time schemas, from this chunk (widget-state.ts): the chunk has one way in, so it loads alone.
+export {
+  CallTokenResponse,
+  ConnectResponse,
+  NoContent,
+  SignalingResponse,
+  VisitorSessionResponse,
+} from '../api/call-schemas.js';
+
 /** A microphone (`input`) or speaker (`output`) the visitor picked. */
 export interface DeviceChoice {
   kind: 'input' | 'output';

@@ -3,7 +3,7 @@
  * intent here; nothing in this folder knows about Lit or the DOM. Call-time logic lives in `call-state.ts`, which is
  * loaded on intent.
  */
-import { createApiClient, type ApiClient } from '../api/client.js';
+import { type ApiClient, createApiClientWith } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import type { WidgetConfigResponse } from '../api/schemas.js';
 import type { VisitorSessionResponse } from '../api/call-schemas.js';
@@ -55,7 +55,11 @@ export function createWidgetState(emit: EmitEvent) {
   }
 
   function apiClient(): ApiClient {
-    api ??= createApiClient({ clientKey: input.clientKey ?? '', apiBase: input.apiBase });
+    // The call-time schemas come with the call code, in one chunk with one way in (call-state.ts).
+    api ??= createApiClientWith(() => import('./call-state.js'), {
+      clientKey: input.clientKey ?? '',
+      apiBase: input.apiBase,
+    });
     return api;
   }
 
@@ -90,10 +94,8 @@ export function createWidgetState(emit: EmitEvent) {
   function callStateLoader(): () => Promise<CallState> {
     const forGeneration = generation;
     return loadOnce(() => {
-      // Everything a call needs starts downloading now, side by side, rather than each chunk discovering the next:
-      // the call-time schemas (a static import of the call code) and the Twilio SDK (needed once /widget/connect
-      // answers). Their failures surface where they are used.
-      import('../api/call-schemas.js').catch(() => undefined);
+      // Everything a call needs starts downloading now, side by side: the call code (with the call-time schemas) and
+      // the Twilio SDK (needed once /widget/connect answers). A failure surfaces where it is used.
       if (!input.deviceFactory) preloadTwilio().catch(() => undefined);
       return import('./call-state.js').then(({ createCallState }) => {
         // Reconfigured (or disposed) while the chunk was loading: this call state would belong to the old visitor.
