@@ -261,7 +261,10 @@ export class KatavenWidget extends LitElement {
 
   /** Starts a call; resolves once it is connected, failed or waiting for consent. Idempotent while one is live. */
   async start(): Promise<void> {
-    await this.#state.actions.start();
+    const started = this.#state.actions.start(); // the visitor session and the call code are requested first
+    // The panel opens for the call: its code and strings load alongside, not once the call code has run.
+    if (this.status !== 'unavailable') void this.#panel.load();
+    await started;
     await this.updateComplete;
   }
 

@@ -86,9 +86,20 @@ test('a click without intent: the socket opens with the session grant while /wid
 }) => {
   const sockets = watchSockets(page);
   await openAvaPage(sandbox, customer, widget);
+  // What the call needs downloads side by side: every chunk is asked for before the first one has arrived (the panel
+  // and its strings too, rather than once the call code has run).
+  const chunkEvents: string[] = [];
+  const chunk = (url: string) => /\/chunks\/(call-state|twilio|panel|en)-/.exec(url)?.[1];
+  page.on('request', (request) => chunk(request.url()) && chunkEvents.push(`asked ${chunk(request.url())}`));
+  page.on('requestfinished', (request) => chunk(request.url()) && chunkEvents.push(`arrived ${chunk(request.url())}`));
   // The page's own button: start() with no hover, focus or open panel before it.
   await page.evaluate(() => void (document.querySelector('kataven-widget') as HTMLElement & { start(): void }).start());
   await widget.expectStatus('connected', 15_000);
+  const asked = chunkEvents.slice(
+    0,
+    chunkEvents.findIndex((event) => event.startsWith('arrived')),
+  );
+  expect(asked.sort()).toEqual(['asked call-state', 'asked en', 'asked panel', 'asked twilio']);
   await waitForMediaBothWays(sandbox);
   expect(sockets).toHaveLength(1);
   expect(sockets[0]?.sent.slice(0, 3)).toEqual(['listen', 'listen', 'invite']);
