@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import type { SeedConfig } from '../sandbox/seed';
 import { startSandbox } from '../sandbox/server';
@@ -103,10 +103,12 @@ const CLICK_WIDGET = `(async () => {
     return bar ? Number(bar.dataset.level) / 20 : 0;
   };
   const clicked = performance.now();
-  let connected = 0;
-  widget.addEventListener('kataven-call-connected', () => (connected = performance.now()), { once: true });
-  widget.start();
-  while (!connected || agentLevel() <= 0.01) {
+  // No polling until connected: a frame loop during the click would be work the bare page does not do.
+  const connected = await new Promise((resolve) => {
+    widget.addEventListener('kataven-call-connected', () => resolve(performance.now()), { once: true });
+    widget.start();
+  });
+  while (agentLevel() <= 0.01) {
     if (performance.now() - clicked > 20000) throw new Error('no agent audio within 20 s');
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
@@ -115,30 +117,38 @@ const CLICK_WIDGET = `(async () => {
 
 async function measure(browser: Browser, mode: Mode): Promise<Sample> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
-  await context.route('**/*', (route) => {
-    const host = new URL(route.request().url()).hostname;
-    return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+  // Watched, not intercepted: a route handler would hold every request for a round trip through this process (which
+  // also runs the sandbox), and the widget makes more requests than the bare page. Nothing can leave anyway (the
+  // private namespace, and Chromium resolves no other name); a request for anywhere else fails the run.
+  const strays: string[] = [];
+  context.on('request', (request) => {
+    const host = new URL(request.url()).hostname;
+    if (host !== '127.0.0.1' && host !== 'localhost' && !request.url().startsWith('data:')) strays.push(request.url());
   });
   const tab = await context.newPage();
-  try {
-    if (mode === 'bare') {
-      await tab.goto(`${origin}/bare`);
-      await tab.waitForFunction('window.bareCall && window.Twilio');
-      await tab.waitForTimeout(500); // the same settle time the widget pages get after their launcher appears
-      return await tab.evaluate<Sample>(CLICK_BARE);
-    }
-    await tab.goto(`${origin}/widget`);
-    const launcher = tab.locator('kataven-widget [part="launcher"]');
-    await launcher.waitFor();
-    await tab.waitForFunction('window.widget.status === "ready"');
-    if (mode === 'hover') await launcher.hover();
-    // A visitor reading the label; for `hover`, long enough for the prefetch to land even at 80 ms RTT.
-    await tab.waitForTimeout(mode === 'hover' ? 1500 : 500);
-    return await tab.evaluate<Sample>(CLICK_WIDGET);
-  } finally {
+  const sample = await clickAndWait(tab, mode).finally(async () => {
     await tab.evaluate('window.hangUp ? window.hangUp() : window.widget && window.widget.end()').catch(() => undefined);
     await context.close();
+  });
+  if (strays.length) throw new Error(`requests off the machine: ${strays.join(', ')}`);
+  return sample;
+}
+
+async function clickAndWait(tab: Page, mode: Mode): Promise<Sample> {
+  if (mode === 'bare') {
+    await tab.goto(`${origin}/bare`);
+    await tab.waitForFunction('window.bareCall && window.Twilio');
+    await tab.waitForTimeout(500); // the same settle time the widget pages get after their launcher appears
+    return await tab.evaluate<Sample>(CLICK_BARE);
   }
+  await tab.goto(`${origin}/widget`);
+  const launcher = tab.locator('kataven-widget [part="launcher"]');
+  await launcher.waitFor();
+  await tab.waitForFunction('window.widget.status === "ready"');
+  if (mode === 'hover') await launcher.hover();
+  // A visitor reading the label; for `hover`, long enough for the prefetch to land even at 80 ms RTT.
+  await tab.waitForTimeout(mode === 'hover' ? 1500 : 500);
+  return await tab.evaluate<Sample>(CLICK_WIDGET);
 }
 
 const quantile = (values: number[], q: number) => {
