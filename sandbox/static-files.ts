@@ -1,9 +1,12 @@
 // Static files: the CDN build (v1.js and its chunks) and the demo page. Open CORS, because a customer page on
-// another origin import()s the chunks.
+// another origin import()s the chunks. Text is served compressed where the client accepts it, as a CDN does: brotli or
+// gzip, compressed once per file version and kept in memory.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import type { SandboxRequest, SandboxResponse } from './http';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -24,15 +27,52 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const STATIC_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' };
 
+/** The types worth compressing (images, audio and fonts are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt']);
+const compressors = {
+  br: (data: Buffer) =>
+    promisify(brotliCompress)(data, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
+    }),
+  gzip: (data: Buffer) => promisify(gzip)(data, { level: 9 }),
+};
+type Encoding = keyof typeof compressors;
+
+/** Compressed bodies by file, encoding and version (size and mtime): a rebuilt file is compressed afresh. */
+const compressed = new Map<string, Promise<Buffer>>();
+
+/** The best encoding the request accepts (brotli, then gzip), or null for the file as it is. */
+function acceptedEncoding(header: string | string[] | undefined): Encoding | null {
+  const accepted = new Map<string, number>();
+  for (const item of String(header ?? '').split(',')) {
+    const [name = '', ...params] = item.trim().toLowerCase().split(';');
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+    accepted.set(name, q === undefined ? 1 : Number(q));
+  }
+  const weight = (name: Encoding) => accepted.get(name) ?? accepted.get('*') ?? 0;
+  return (['br', 'gzip'] as const).find((name) => weight(name) > 0) ?? null;
+}
+
+function compressedBody(file: string, version: string, encoding: Encoding): Promise<Buffer> {
+  const key = `${encoding} ${version} ${file}`;
+  let body = compressed.get(key);
+  if (!body) {
+    body = readFile(file).then((data) => compressors[encoding](data));
+    compressed.set(key, body);
+    body.catch(() => compressed.delete(key)); // a file deleted under us is tried afresh next time
+  }
+  return body;
+}
+
 function refuse(res: SandboxResponse, status: number, text: string): void {
   res.writeHead(status, { ...STATIC_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);
 }
 
-async function fileAt(candidate: string): Promise<{ file: string; size: number } | undefined> {
+async function fileAt(candidate: string): Promise<{ file: string; size: number; version: string } | undefined> {
   try {
     const info = await stat(candidate);
-    if (info.isFile()) return { file: candidate, size: info.size };
+    if (info.isFile()) return { file: candidate, size: info.size, version: `${info.size}-${info.mtimeMs}` };
     if (info.isDirectory()) return await fileAt(path.join(candidate, 'index.html'));
   } catch {
     // not here; try the next directory
@@ -58,9 +98,27 @@ export async function serveStatic(req: SandboxRequest, res: SandboxResponse, dir
     if (candidate !== root && !candidate.startsWith(root + path.sep)) continue;
     const found = await fileAt(candidate);
     if (!found) continue;
-    const { file, size } = found;
-    const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { ...STATIC_HEADERS, 'Content-Type': type, 'Content-Length': String(size) });
+    const { file, size, version } = found;
+    const extension = path.extname(file).toLowerCase();
+    const type = CONTENT_TYPES[extension] ?? 'application/octet-stream';
+    const encoding = COMPRESSIBLE.has(extension) ? acceptedEncoding(req.headers['accept-encoding']) : null;
+    if (encoding) {
+      const body = await compressedBody(file, version, encoding).catch(() => null);
+      if (body) {
+        res.writeHead(200, {
+          ...STATIC_HEADERS,
+          'Content-Type': type,
+          'Content-Encoding': encoding,
+          'Content-Length': String(body.length),
+          Vary: 'Accept-Encoding',
+        });
+        if (req.method === 'HEAD') res.end();
+        else res.end(body);
+        return;
+      }
+    }
+    const vary = COMPRESSIBLE.has(extension) ? { Vary: 'Accept-Encoding' } : {};
+    res.writeHead(200, { ...STATIC_HEADERS, ...vary, 'Content-Type': type, 'Content-Length': String(size) });
     if (req.method === 'HEAD') {
       res.end();
       return;

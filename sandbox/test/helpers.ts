@@ -53,6 +53,8 @@ export interface TestResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   text: string;
+  /** The body's bytes as they came (still compressed, if the server compressed it). */
+  body: Buffer;
   json<T = Record<string, unknown>>(): T;
 }
 
@@ -88,8 +90,15 @@ export function call(
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: <T>() => JSON.parse(text) as T });
+          const body = Buffer.concat(chunks);
+          const text = body.toString('utf8');
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text,
+            body,
+            json: <T>() => JSON.parse(text) as T,
+          });
         });
       },
     );

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { connect as tlsConnect } from 'node:tls';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { call, DEMO_KEY, testSeed, withSandbox } from './helpers';
 
 function staticFixture(): string[] {
@@ -61,6 +62,48 @@ test('static files: first directory wins, content types, CORS, traversal refused
         assert.equal(res.text.includes('nope'), false, attack);
       }
       assert.equal((await get('/..%2fsecret.txt')).status, 403);
+    },
+    { staticDirs },
+  );
+});
+
+test('static text is served compressed where the client accepts it, as a CDN does, and never stale', async () => {
+  const staticDirs = staticFixture();
+  const chunk = path.join(staticDirs[0] ?? '', 'chunks', 'widget-abc.js');
+  const source = `export const words = ${JSON.stringify('the same words again '.repeat(200))};`;
+  writeFileSync(chunk, source);
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const get = (pathname: string, acceptEncoding?: string, method = 'GET') =>
+        call(sandbox, method, pathname, acceptEncoding ? { headers: { 'Accept-Encoding': acceptEncoding } } : {});
+      const cases: Array<[string | undefined, string | undefined, (body: Buffer) => Buffer]> = [
+        ['gzip, deflate, br', 'br', brotliDecompressSync],
+        ['gzip, deflate', 'gzip', gunzipSync],
+        ['br;q=0, gzip;q=0.5', 'gzip', gunzipSync],
+        ['*', 'br', brotliDecompressSync],
+        ['identity', undefined, (body) => body],
+        [undefined, undefined, (body) => body],
+      ];
+      for (const [accept, encoding, decode] of cases) {
+        const res = await get('/chunks/widget-abc.js', accept);
+        assert.equal(res.status, 200, String(accept));
+        assert.equal(res.headers['content-encoding'], encoding, String(accept));
+        assert.equal(res.headers['vary'], 'Accept-Encoding', String(accept));
+        assert.equal(res.headers['content-length'], String(res.body.length), String(accept));
+        assert.equal(decode(res.body).toString('utf8'), source, String(accept));
+        if (encoding) assert.ok(res.body.length < source.length / 5, `${encoding}: ${res.body.length} B`);
+      }
+      const head = await get('/chunks/widget-abc.js', 'br', 'HEAD');
+      assert.equal(head.headers['content-encoding'], 'br');
+      assert.equal(head.body.length, 0);
+      // Audio is compressed already: as it is.
+      assert.equal((await get('/silence.wav', 'br')).headers['content-encoding'], undefined);
+      // A rebuilt file is compressed afresh, not served from the first version's cache.
+      writeFileSync(chunk, 'export const x = 2;');
+      utimesSync(chunk, new Date(), new Date(Date.now() + 5000));
+      const rebuilt = await get('/chunks/widget-abc.js', 'br');
+      assert.equal(brotliDecompressSync(rebuilt.body).toString('utf8'), 'export const x = 2;');
     },
     { staticDirs },
   );
