@@ -16,7 +16,7 @@ import type { SeedConfig } from '../sandbox/seed';
 import { startSandbox } from '../sandbox/server';
 import { startDelayProxy } from './bench-proxy';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 80);
 const KEY = 'pk_live_acme_demo0000000000';
 const AGENT = 'agent_ava';
