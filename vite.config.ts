@@ -42,7 +42,7 @@ export default defineConfig(({ mode }): UserConfig => {
             // the panel, locales, call stack and Twilio stay in lazy chunks. Each lazy chunk has one way in (the call
             // code carries the call-time schemas and zod; see createApiClientWith), so none needs the bundler's
             // namespace helper, which would go to a chunk of its own that a click finds only after the first arrives.
-            // test/size/chunks.test.mjs keeps it so.
+            // test/size/size.test.mjs keeps it so.
             codeSplitting: {
               groups: [{ name: 'launcher', tags: ['$initial'] }],
             },
