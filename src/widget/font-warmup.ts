@@ -34,13 +34,14 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * Lays out the launcher's label once in each of the panel's faces while the page is idle, before any intent, so the
- * browser has looked those faces up by the time a click opens the panel. Invisible (hidden, never painted), in the
- * label's language so a script's fallback fonts are found too; once per element, and not at all if the panel came
- * first. Cancelled when the element leaves the page.
+ * browser has looked those faces up by the time a click opens the panel. One face per idle moment (each lookup can
+ * take several milliseconds on a slow machine, and together they would make a long task). Invisible (hidden, never
+ * painted), in the label's language so a script's fallback fonts are found too; once per element, and not at all if
+ * the panel came first. Cancelled when the element leaves the page.
  */
 export class FontWarmup implements ReactiveController {
   #host: Host;
-  #pending: (() => void) | null = null;
+  #cancel: (() => void) | null = null;
   #done = false;
 
   constructor(host: Host) {
@@ -48,29 +49,40 @@ export class FontWarmup implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.#done || this.#pending) return;
+    if (this.#done || this.#cancel) return;
     const root = this.#host.shadowRoot;
     if (root?.querySelector('[part="panel"]')) this.#done = true;
     const launcher = root?.querySelector<HTMLElement>('[part="launcher"]');
-    if (this.#done || !launcher) return;
-    this.#pending = whenIdle(() => {
-      this.#pending = null;
+    if (this.#done || !root || !launcher) return;
+    const sample = this.#sample(launcher);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const cancelAll = (cancelIdle: () => void) => () => {
+      cancelIdle();
+      clearTimeout(timer);
+      sample.remove();
+    };
+    const layOutNext = () => {
+      const panelFirst = !launcher.isConnected || root.querySelector('[part="panel"]');
+      if (!panelFirst && sample.childElementCount < PANEL_TEXT_FACES.length) {
+        if (!sample.isConnected) launcher.after(sample);
+        const line = document.createElement('span');
+        line.textContent = launcher.textContent?.trim() || 'Aa';
+        sample.append(line);
+        line.getBoundingClientRect(); // this face's lookup happens in this layout, now, while nothing waits on it
+        if (sample.childElementCount < PANEL_TEXT_FACES.length) {
+          this.#cancel = cancelAll(whenIdle(layOutNext));
+          return;
+        }
+      }
       this.#done = true;
-      if (!launcher.isConnected || root?.querySelector('[part="panel"]')) return;
-      const sample = this.#sample(launcher);
-      launcher.after(sample);
-      sample.getBoundingClientRect(); // the lookups happen in this layout, now, while nothing waits on it
-      const timer = setTimeout(() => sample.remove(), SAMPLE_MS);
-      this.#pending = () => {
-        clearTimeout(timer);
-        sample.remove();
-      };
-    });
+      timer = setTimeout(() => sample.remove(), SAMPLE_MS);
+    };
+    this.#cancel = cancelAll(whenIdle(layOutNext));
   }
 
   hostDisconnected(): void {
-    this.#pending?.();
-    this.#pending = null;
+    this.#cancel?.();
+    this.#cancel = null;
   }
 
   #sample(launcher: HTMLElement): HTMLElement {
@@ -78,12 +90,6 @@ export class FontWarmup implements ReactiveController {
     sample.className = 'font-warmup';
     sample.setAttribute('aria-hidden', 'true');
     sample.lang = launcher.lang;
-    const text = launcher.textContent?.trim() || 'Aa';
-    for (let i = 0; i < PANEL_TEXT_FACES.length; i++) {
-      const line = document.createElement('span');
-      line.textContent = text;
-      sample.append(line);
-    }
     return sample;
   }
 }

@@ -16,20 +16,29 @@ interface Sample {
   laidOut: boolean;
 }
 
-/** Records each sample as it is added to the shadow root: how the browser laid it out while it was there. */
+/** Records each sample, and each line laid out in it, as they are added: how the browser laid them out then. */
 function watchSamples(element: Widget) {
   const samples: Sample[] = [];
+  const addLine = (sample: Sample, line: HTMLElement) => {
+    sample.faces.push(`${getComputedStyle(line).fontWeight} ${getComputedStyle(line).fontSize}`);
+    sample.texts.push(line.textContent ?? '');
+    sample.laidOut &&= line.getBoundingClientRect().width > 0;
+  };
   const observer = new MutationObserver((records) => {
     for (const node of records.flatMap((record) => [...record.addedNodes])) {
-      if (!(node instanceof HTMLElement) || !node.classList.contains('font-warmup') || !node.isConnected) continue;
-      const lines = [...node.children] as HTMLElement[];
-      samples.push({
-        faces: lines.map((line) => `${getComputedStyle(line).fontWeight} ${getComputedStyle(line).fontSize}`),
-        texts: lines.map((line) => line.textContent ?? ''),
-        lang: node.lang,
-        hidden: getComputedStyle(node).visibility === 'hidden' && node.getAttribute('aria-hidden') === 'true',
-        laidOut: lines.every((line) => line.getBoundingClientRect().width > 0),
-      });
+      if (!(node instanceof HTMLElement) || !node.isConnected) continue;
+      if (node.classList.contains('font-warmup')) {
+        const sample: Sample = {
+          faces: [],
+          texts: [],
+          lang: node.lang,
+          hidden: getComputedStyle(node).visibility === 'hidden' && node.getAttribute('aria-hidden') === 'true',
+          laidOut: true,
+        };
+        samples.push(sample); // its lines arrive as records of their own
+      } else if (node.parentElement?.classList.contains('font-warmup') && samples.length) {
+        addLine(samples[samples.length - 1] as Sample, node);
+      }
     }
   });
   observer.observe(element.shadowRoot as ShadowRoot, { childList: true, subtree: true });
@@ -41,12 +50,18 @@ const idle = () => new Promise((resolve) => requestIdleCallback(resolve, { timeo
 describe('font warm-up', () => {
   const testbed = useWidgetTestbed();
 
-  it("lays the launcher's label out in each of the panel's faces while idle, hidden, then removes it", async () => {
+  it("lays the launcher's label out in each of the panel's faces while idle, one at a time, hidden, then removes it", async () => {
     const element = await testbed.mount({ locale: 'fr' });
     const watch = watchSamples(element);
     await waitForStatus(element, 'ready');
     const launcher = await waitForPart(element, 'launcher');
-    await waitUntil(() => watch.samples.length > 0, 'no sample laid out while the page was idle', { timeout: 4000 });
+    await waitUntil(
+      () => (watch.samples[0]?.faces.length ?? 0) === PANEL_TEXT_FACES.length,
+      'not every face laid out',
+      {
+        timeout: 6000,
+      },
+    );
     const [sample] = watch.samples;
     expect(sample?.faces).to.deep.equal([...PANEL_TEXT_FACES]);
     expect(sample?.texts.every((text) => text === launcher.textContent?.trim())).to.equal(true);
