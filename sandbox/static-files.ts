@@ -29,12 +29,12 @@ const STATIC_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'n
 
 /** The types worth compressing (images, audio and fonts are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt']);
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
 const compressors = {
   br: (data: Buffer) =>
-    promisify(brotliCompress)(data, {
-      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length },
-    }),
-  gzip: (data: Buffer) => promisify(gzip)(data, { level: 9 }),
+    brotli(data, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: data.length } }),
+  gzip: (data: Buffer) => gzipped(data, { level: 9 }),
 };
 type Encoding = keyof typeof compressors;
 
@@ -101,26 +101,24 @@ export async function serveStatic(req: SandboxRequest, res: SandboxResponse, dir
     const { file, size, version } = found;
     const extension = path.extname(file).toLowerCase();
     const type = CONTENT_TYPES[extension] ?? 'application/octet-stream';
-    const encoding = COMPRESSIBLE.has(extension) ? acceptedEncoding(req.headers['accept-encoding']) : null;
-    if (encoding) {
-      const body = await compressedBody(file, version, encoding).catch(() => null);
-      if (body) {
-        res.writeHead(200, {
-          ...STATIC_HEADERS,
-          'Content-Type': type,
-          'Content-Encoding': encoding,
-          'Content-Length': String(body.length),
-          Vary: 'Accept-Encoding',
-        });
-        if (req.method === 'HEAD') res.end();
-        else res.end(body);
-        return;
-      }
-    }
-    const vary = COMPRESSIBLE.has(extension) ? { Vary: 'Accept-Encoding' } : {};
-    res.writeHead(200, { ...STATIC_HEADERS, ...vary, 'Content-Type': type, 'Content-Length': String(size) });
+    const compressible = COMPRESSIBLE.has(extension);
+    const encoding = compressible ? acceptedEncoding(req.headers['accept-encoding']) : null;
+    // A file that cannot be read to compress goes out as it is (and fails there, like any other).
+    const compressedFile = encoding ? await compressedBody(file, version, encoding).catch(() => null) : null;
+    res.writeHead(200, {
+      ...STATIC_HEADERS,
+      'Content-Type': type,
+      ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+      ...(compressedFile && encoding
+        ? { 'Content-Encoding': encoding, 'Content-Length': String(compressedFile.length) }
+        : { 'Content-Length': String(size) }),
+    });
     if (req.method === 'HEAD') {
       res.end();
+      return;
+    }
+    if (compressedFile) {
+      res.end(compressedFile);
       return;
     }
     // A file deleted under us (a rebuild while the sandbox runs) or a client that goes away ends this response only;
