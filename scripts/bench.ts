@@ -6,6 +6,7 @@
 // Click → connected (the call's `accept`) and click → first agent audio, p50 and p95, and each widget figure over the
 // bare SDK's. Runs on loopback and again behind a delaying TCP proxy (BENCH_RTT_MS, default 80; 0 skips it), because
 // on loopback a round trip costs nothing and a waterfall hides. Not a test: nothing passes or fails on timing.
+// BENCH_TIMELINE=1 also prints when each step of the call happened (scripts/bench-timeline.ts).
 // Run inside the private namespace (scripts/netns.sh): nothing leaves the machine.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -15,6 +16,15 @@ import { CHROMIUM_ARGS } from '../playwright.config';
 import type { SeedConfig } from '../sandbox/seed';
 import { startSandbox } from '../sandbox/server';
 import { startDelayProxy } from './bench-proxy';
+import {
+  READ_MARKS,
+  TIMELINE,
+  TIMELINE_SCRIPT,
+  type PageMarks,
+  type Timeline,
+  timelineOf,
+  timelineTable,
+} from './bench-timeline';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 80);
@@ -25,6 +35,7 @@ type Mode = 'bare' | 'cold' | 'hover';
 interface Sample {
   connectedMs: number;
   firstAudioMs: number;
+  timeline?: Timeline;
 }
 
 // The demo seed with call limits out of the way: the bench places dozens of calls a minute.
@@ -89,6 +100,7 @@ const origin = `http://localhost:${(site.address() as AddressInfo).port}`;
 // Both clocks start at the click and stop at the call's `accept` and at the first audible agent audio.
 const CLICK_BARE = `new Promise((resolve, reject) => {
   const clicked = performance.now();
+  window.__benchClickAt = clicked;
   let connectedMs = 0;
   setTimeout(() => reject(new Error('no agent audio within 20 s')), 20000);
   window.bareCall({
@@ -103,6 +115,7 @@ const CLICK_WIDGET = `(async () => {
     return bar ? Number(bar.dataset.level) / 20 : 0;
   };
   const clicked = performance.now();
+  window.__benchClickAt = clicked;
   // No polling until connected: a frame loop during the click would be work the bare page does not do.
   const connected = await new Promise((resolve) => {
     widget.addEventListener('kataven-call-connected', () => resolve(performance.now()), { once: true });
@@ -125,11 +138,18 @@ async function measure(browser: Browser, mode: Mode): Promise<Sample> {
     const host = new URL(request.url()).hostname;
     if (host !== '127.0.0.1' && host !== 'localhost' && !request.url().startsWith('data:')) strays.push(request.url());
   });
+  if (TIMELINE) await context.addInitScript(TIMELINE_SCRIPT);
   const tab = await context.newPage();
-  const sample = await clickAndWait(tab, mode).finally(async () => {
-    await tab.evaluate('window.hangUp ? window.hangUp() : window.widget && window.widget.end()').catch(() => undefined);
-    await context.close();
-  });
+  const sample = await clickAndWait(tab, mode)
+    .then(async (timed) =>
+      TIMELINE ? { ...timed, timeline: timelineOf(await tab.evaluate<PageMarks>(READ_MARKS)) } : timed,
+    )
+    .finally(async () => {
+      await tab
+        .evaluate('window.hangUp ? window.hangUp() : window.widget && window.widget.end()')
+        .catch(() => undefined);
+      await context.close();
+    });
   if (strays.length) throw new Error(`requests off the machine: ${strays.join(', ')}`);
   return sample;
 }
@@ -170,7 +190,7 @@ async function runAt(browser: Browser, rttMs: number): Promise<string[]> {
     await proxy?.close();
   }
   const label = rttMs > 0 ? `${rttMs} ms RTT (delaying proxy)` : 'loopback';
-  const lines = [`\n${label}, ${RUNS} runs each`];
+  const lines = [`\n${label}, ${RUNS} runs each${TIMELINE ? ' (instrumented: BENCH_TIMELINE)' : ''}`];
   lines.push(
     `${'click →'.padEnd(16)}${'bare SDK p50 / p95'.padStart(20)}${'cold p50 / p95'.padStart(18)}${'hover p50 / p95'.padStart(18)}${'cold ÷ bare'.padStart(13)}${'hover ÷ bare'.padStart(14)}`,
   );
@@ -183,6 +203,25 @@ async function runAt(browser: Browser, rttMs: number): Promise<string[]> {
       `${p(mode, 0.5).toFixed(0)} / ${p(mode, 0.95).toFixed(0)} ms`.padStart(width);
     lines.push(
       `${name.padEnd(16)}${cell('bare', 20)}${cell('cold', 18)}${cell('hover', 18)}${(p('cold', 0.5) / p('bare', 0.5)).toFixed(2).padStart(13)}${(p('hover', 0.5) / p('bare', 0.5)).toFixed(2).padStart(14)}`,
+    );
+  }
+  if (TIMELINE) {
+    const connected = (mode: Mode) =>
+      quantile(
+        samples[mode].map((sample) => sample.connectedMs),
+        0.5,
+      );
+    lines.push(
+      '',
+      ...timelineTable(
+        {
+          'bare SDK': samples.bare.map((s) => s.timeline ?? {}),
+          cold: samples.cold.map((s) => s.timeline ?? {}),
+          hover: samples.hover.map((s) => s.timeline ?? {}),
+        },
+        { 'bare SDK': connected('bare'), cold: connected('cold'), hover: connected('hover') },
+        (values) => quantile(values, 0.5),
+      ),
     );
   }
   return lines;

@@ -1,0 +1,83 @@
+// `BENCH_TIMELINE=1 npm run bench`: where each page's click spends its time, not only how long it lasts. A script
+// added to every page before its own records, in page time, the first moment of each step a call takes: the visitor
+// session answered, /widget/connect sent and answered, the signaling socket open, the invite sent. The bench then
+// prints each step's p50, in ms after the click, per page. Off by default: the wrappers are work of their own, so the
+// headline figures come from pages without them.
+
+export const TIMELINE = process.env.BENCH_TIMELINE === '1';
+
+export const STEPS = ['guest answered', 'connect sent', 'connect answered', 'socket open', 'invite sent'] as const;
+export type Step = (typeof STEPS)[number];
+/** Page time of each step's first occurrence, as recorded; `clickAt` is the click's page time. */
+export interface PageMarks {
+  clickAt: number;
+  marks: Partial<Record<Step, number>>;
+}
+/** ms after the click; negative when the step happened before it (after a hover, say). */
+export type Timeline = Partial<Record<Step, number>>;
+
+/** Page source text (tsx would inject helpers the page lacks): wraps fetch and WebSocket for both pages alike. */
+export const TIMELINE_SCRIPT = `(() => {
+  const marks = {};
+  window.__benchMarks = marks;
+  const mark = (step) => { if (!(step in marks)) marks[step] = performance.now(); };
+  const pageFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = String(input instanceof Request ? input.url : input);
+    const call = /\\/widget\\/auth\\/guest$/.test(url) ? 'guest' : /\\/widget\\/connect$/.test(url) ? 'connect' : '';
+    if (call === 'connect') mark('connect sent');
+    const answer = pageFetch.call(this, input, init);
+    if (call) answer.then(() => mark(call + ' answered'), () => undefined);
+    return answer;
+  };
+  // Twilio takes the WebSocket constructor when its module runs, which is after this script on both pages.
+  window.WebSocket = class extends window.WebSocket {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('open', () => mark('socket open'));
+    }
+    send(data) {
+      if (typeof data === 'string' && data.includes('"type":"invite"')) mark('invite sent');
+      super.send(data);
+    }
+  };
+})();`;
+
+export const READ_MARKS = '({ clickAt: window.__benchClickAt, marks: window.__benchMarks })';
+
+export function timelineOf({ clickAt, marks }: PageMarks): Timeline {
+  const timeline: Timeline = {};
+  for (const step of STEPS) {
+    const at = marks[step];
+    if (at !== undefined) timeline[step] = at - clickAt;
+  }
+  return timeline;
+}
+
+/** One row per step, one column per page: the p50 in ms after the click, or "before" when it came first. */
+export function timelineTable(
+  columns: Record<string, Timeline[]>,
+  connected: Record<string, number>,
+  p50: (values: number[]) => number,
+): string[] {
+  const names = Object.keys(columns);
+  const lines = [
+    `where the click's time goes, p50 ms after the click ("before": done on intent)`,
+    `${''.padEnd(18)}${names.map((name) => name.padStart(10)).join('')}`,
+  ];
+  for (const step of STEPS) {
+    const cells = names.map((name) => {
+      const values = (columns[name] ?? []).flatMap((timeline) =>
+        timeline[step] === undefined ? [] : [timeline[step]],
+      );
+      if (!values.length) return '—'.padStart(10);
+      const median = p50(values);
+      return (median < 0 ? 'before' : median.toFixed(0)).padStart(10);
+    });
+    lines.push(`${step.padEnd(18)}${cells.join('')}`);
+  }
+  lines.push(
+    `${'connected'.padEnd(18)}${names.map((name) => (connected[name] ?? NaN).toFixed(0).padStart(10)).join('')}`,
+  );
+  return lines;
+}
