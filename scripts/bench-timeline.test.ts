@@ -72,16 +72,19 @@ test('marks the socket opening and the invite, and still sends every message', (
 });
 
 test('the table gives p50 ms after the click, "before" for steps done on intent, and a dash for steps never seen', () => {
-  const click = (clickAt: number, marks: PageMarks['marks']) => timelineOf({ clickAt, marks });
+  const click = (clickAt: number, marks: PageMarks['marks'], connectedMs: number) => ({
+    connectedMs,
+    timeline: timelineOf({ clickAt, marks }),
+  });
   const cold = [
-    click(1000, { 'guest answered': 1060, 'connect sent': 1090 }),
-    click(2000, { 'guest answered': 2070, 'connect sent': 2100 }),
-    click(3000, { 'guest answered': 3050, 'connect sent': 3080 }),
+    click(1000, { 'guest answered': 1060, 'connect sent': 1090 }, 300),
+    click(2000, { 'guest answered': 2070, 'connect sent': 2100 }, 310),
+    click(3000, { 'guest answered': 3050, 'connect sent': 3080 }, 290),
   ];
-  assert.deepEqual(cold[0], { 'guest answered': 60, 'connect sent': 90 });
-  const hover = [click(1000, { 'guest answered': 400, 'connect sent': 1010 })];
+  assert.deepEqual(cold[0]?.timeline, { 'guest answered': 60, 'connect sent': 90 });
+  const hover = [click(1000, { 'guest answered': 400, 'connect sent': 1010 }, 120)];
   const p50 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-  const rows = timelineTable({ cold, hover }, { cold: 300, hover: 120 }, p50);
+  const rows = timelineTable({ cold, hover }, p50);
   const row = (step: string) =>
     rows
       .find((line) => line.startsWith(step))

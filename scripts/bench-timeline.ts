@@ -54,30 +54,31 @@ export function timelineOf({ clickAt, marks }: PageMarks): Timeline {
   return timeline;
 }
 
+/** One page's samples, as the bench keeps them. */
+export interface TimedSample {
+  connectedMs: number;
+  timeline?: Timeline;
+}
+
 /** One row per step, one column per page: the p50 in ms after the click, or "before" when it came first. */
-export function timelineTable(
-  columns: Record<string, Timeline[]>,
-  connected: Record<string, number>,
-  p50: (values: number[]) => number,
-): string[] {
-  const names = Object.keys(columns);
+export function timelineTable(columns: Record<string, TimedSample[]>, p50: (values: number[]) => number): string[] {
+  const pages = Object.entries(columns);
+  const row = (label: string, cell: (samples: TimedSample[]) => string) =>
+    `${label.padEnd(18)}${pages.map(([, samples]) => cell(samples).padStart(10)).join('')}`;
   const lines = [
     `where the click's time goes, p50 ms after the click ("before": done on intent)`,
-    `${''.padEnd(18)}${names.map((name) => name.padStart(10)).join('')}`,
+    `${''.padEnd(18)}${pages.map(([name]) => name.padStart(10)).join('')}`,
   ];
   for (const step of STEPS) {
-    const cells = names.map((name) => {
-      const values = (columns[name] ?? []).flatMap((timeline) =>
-        timeline[step] === undefined ? [] : [timeline[step]],
-      );
-      if (!values.length) return '—'.padStart(10);
-      const median = p50(values);
-      return (median < 0 ? 'before' : median.toFixed(0)).padStart(10);
-    });
-    lines.push(`${step.padEnd(18)}${cells.join('')}`);
+    lines.push(
+      row(step, (samples) => {
+        const values = samples.flatMap(({ timeline }) => (timeline?.[step] === undefined ? [] : [timeline[step]]));
+        if (!values.length) return '—';
+        const median = p50(values);
+        return median < 0 ? 'before' : median.toFixed(0);
+      }),
+    );
   }
-  lines.push(
-    `${'connected'.padEnd(18)}${names.map((name) => (connected[name] ?? NaN).toFixed(0).padStart(10)).join('')}`,
-  );
+  lines.push(row('connected', (samples) => p50(samples.map(({ connectedMs }) => connectedMs)).toFixed(0)));
   return lines;
 }

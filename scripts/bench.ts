@@ -206,23 +206,8 @@ async function runAt(browser: Browser, rttMs: number): Promise<string[]> {
     );
   }
   if (TIMELINE) {
-    const connected = (mode: Mode) =>
-      quantile(
-        samples[mode].map((sample) => sample.connectedMs),
-        0.5,
-      );
-    lines.push(
-      '',
-      ...timelineTable(
-        {
-          'bare SDK': samples.bare.map((s) => s.timeline ?? {}),
-          cold: samples.cold.map((s) => s.timeline ?? {}),
-          hover: samples.hover.map((s) => s.timeline ?? {}),
-        },
-        { 'bare SDK': connected('bare'), cold: connected('cold'), hover: connected('hover') },
-        (values) => quantile(values, 0.5),
-      ),
-    );
+    const columns = { 'bare SDK': samples.bare, cold: samples.cold, hover: samples.hover };
+    lines.push('', ...timelineTable(columns, (values) => quantile(values, 0.5)));
   }
   return lines;
 }
