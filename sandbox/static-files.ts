@@ -38,8 +38,11 @@ const compressors = {
 };
 type Encoding = keyof typeof compressors;
 
-/** Compressed bodies by file, encoding and version (size and mtime): a rebuilt file is compressed afresh. */
-const compressed = new Map<string, Promise<Buffer>>();
+/**
+ * The compressed body of each file and encoding, for the file's version (size and mtime) it was made from: a rebuilt
+ * file is compressed afresh and replaces the old body, so a sandbox that outlives many rebuilds keeps one per file.
+ */
+const compressed = new Map<string, { version: string; body: Promise<Buffer> }>();
 
 /** The best encoding the request accepts (brotli, then gzip), or null for the file as it is. */
 function acceptedEncoding(header: string | string[] | undefined): Encoding | null {
@@ -54,13 +57,14 @@ function acceptedEncoding(header: string | string[] | undefined): Encoding | nul
 }
 
 function compressedBody(file: string, version: string, encoding: Encoding): Promise<Buffer> {
-  const key = `${encoding} ${version} ${file}`;
-  let body = compressed.get(key);
-  if (!body) {
-    body = readFile(file).then((data) => compressors[encoding](data));
-    compressed.set(key, body);
-    body.catch(() => compressed.delete(key)); // a file deleted under us is tried afresh next time
-  }
+  const key = `${encoding} ${file}`;
+  const cached = compressed.get(key);
+  if (cached?.version === version) return cached.body;
+  const body = readFile(file).then((data) => compressors[encoding](data));
+  const entry = { version, body };
+  compressed.set(key, entry);
+  // A file deleted under us is tried afresh next time.
+  body.catch(() => compressed.get(key) === entry && compressed.delete(key));
   return body;
 }
 
