@@ -102,19 +102,12 @@ export function createKatavenEvent<Name extends KatavenEventName>(
   return new EventClass(detail);
 }
 
+/** Every public event by its type (`kataven-call-end`), with its class. */
+export type KatavenEventMap = {
+  [Name in KatavenEventName as `kataven-${Name}`]: InstanceType<(typeof EVENT_CLASSES)[Name]>;
+};
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'kataven-ready': KatavenReadyEvent;
-    'kataven-status': KatavenStatusEvent;
-    'kataven-call-start': KatavenCallStartEvent;
-    'kataven-call-connected': KatavenCallConnectedEvent;
-    'kataven-call-end': KatavenCallEndEvent;
-    'kataven-mute': KatavenMuteEvent;
-    'kataven-message': KatavenMessageEvent;
-    'kataven-error': KatavenErrorEvent;
-    'kataven-tool-call': KatavenToolCallEvent;
-    'kataven-open': KatavenOpenEvent;
-    'kataven-close': KatavenCloseEvent;
-    'kataven-feedback': KatavenFeedbackEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the events into the DOM's map
+  interface GlobalEventHandlersEventMap extends KatavenEventMap {}
 }

@@ -24,4 +24,8 @@ export type { AgentContext, ContextValue } from './api/context-rules.js';
 export { SUPPORTED_LOCALES } from './widget/i18n.js';
 export type { Strings, Locale } from './widget/i18n.js';
 export type { StringOverrides } from './widget/strings-override.js';
-export type { KatavenWidgetAttributes, KatavenWidgetProperties } from './element-types.js';
+export type {
+  KatavenWidgetAttributes,
+  KatavenWidgetEventAttributes,
+  KatavenWidgetProperties,
+} from './element-types.js';

@@ -7,68 +7,75 @@
 import { type EventName, createComponent } from '@lit/react';
 import * as React from 'react';
 import { defineKatavenWidget } from './define.js';
-import type { KatavenWidgetAttributes, KatavenWidgetProperties } from './element-types.js';
 import type {
-  KatavenCallConnectedEvent,
-  KatavenCallEndEvent,
-  KatavenCallStartEvent,
-  KatavenCloseEvent,
-  KatavenErrorEvent,
-  KatavenFeedbackEvent,
-  KatavenMessageEvent,
-  KatavenMuteEvent,
-  KatavenOpenEvent,
-  KatavenReadyEvent,
-  KatavenStatusEvent,
-} from './events.js';
+  KatavenReactEventNames,
+  KatavenWidgetAttributes,
+  KatavenWidgetEventAttributes,
+  KatavenWidgetProperties,
+} from './element-types.js';
+import type { KatavenCloseEvent, KatavenEventMap, KatavenOpenEvent } from './events.js';
 import { KatavenWidget as KatavenWidgetElement } from './widget/kataven-widget.js';
 
-/** An event of the widget with a typed `detail`. */
-type DetailEvent<Detail> = Event & { readonly detail: Detail };
-
-/** `kataven-tool-call`: the agent asks the page to run one of its `clientTools` (DESIGN.md 5.2). */
-export type KatavenToolCallEvent = DetailEvent<{ id: string; name: string; params: unknown }>;
-export type { KatavenFeedbackEvent };
+export type { KatavenFeedbackEvent, KatavenToolCallEvent } from './events.js';
 /** `kataven-open` / `kataven-close`: the panel opened or closed. */
 export type KatavenPanelEvent = KatavenOpenEvent | KatavenCloseEvent;
+
+/** `onCallEnd` → the `kataven-call-end` event, typed, as `@lit/react` takes it. */
+type ReactEvents = {
+  [Prop in keyof KatavenReactEventNames]: EventName<KatavenEventMap[KatavenReactEventNames[Prop]]>;
+};
 
 // Registers <kataven-widget> in browsers (a no-op where there is no registry, and when already registered), and
 // creates the element's property accessors now, so `@lit/react` tells properties from attributes on the first render.
 defineKatavenWidget();
 void KatavenWidgetElement.observedAttributes;
 
+// `satisfies` holds this list to the events the element declares: one missing, extra or misnamed fails to compile.
+const events = {
+  onReady: 'kataven-ready',
+  onStatus: 'kataven-status',
+  onCallStart: 'kataven-call-start',
+  onCallConnected: 'kataven-call-connected',
+  onCallEnd: 'kataven-call-end',
+  onMute: 'kataven-mute',
+  onMessage: 'kataven-message',
+  onError: 'kataven-error',
+  onOpen: 'kataven-open',
+  onClose: 'kataven-close',
+  onToolCall: 'kataven-tool-call',
+  onFeedback: 'kataven-feedback',
+} satisfies KatavenReactEventNames as ReactEvents;
+
 const Component = createComponent({
   tagName: 'kataven-widget',
   elementClass: KatavenWidgetElement,
   react: React,
   displayName: 'KatavenWidget',
-  events: {
-    onReady: 'kataven-ready' as EventName<KatavenReadyEvent>,
-    onStatus: 'kataven-status' as EventName<KatavenStatusEvent>,
-    onCallStart: 'kataven-call-start' as EventName<KatavenCallStartEvent>,
-    onCallConnected: 'kataven-call-connected' as EventName<KatavenCallConnectedEvent>,
-    onCallEnd: 'kataven-call-end' as EventName<KatavenCallEndEvent>,
-    onMute: 'kataven-mute' as EventName<KatavenMuteEvent>,
-    onMessage: 'kataven-message' as EventName<KatavenMessageEvent>,
-    onError: 'kataven-error' as EventName<KatavenErrorEvent>,
-    onOpen: 'kataven-open' as EventName<KatavenOpenEvent>,
-    onClose: 'kataven-close' as EventName<KatavenCloseEvent>,
-    onToolCall: 'kataven-tool-call' as EventName<KatavenToolCallEvent>,
-    onFeedback: 'kataven-feedback' as EventName<KatavenFeedbackEvent>,
-  },
+  events,
 });
 
-// `<kataven-widget client-key="…">` in React 19's JSX (which sets known properties and passes the rest as attributes).
+/** The props of `<KatavenWidget>`: the element's properties, an `on…` prop per event, and React's HTML props. */
+export type KatavenWidgetProps = Omit<
+  React.HTMLAttributes<KatavenWidgetElement>,
+  keyof KatavenWidgetProperties | keyof ReactEvents
+> &
+  KatavenWidgetProperties & {
+    [Prop in keyof KatavenReactEventNames]?: (event: KatavenEventMap[KatavenReactEventNames[Prop]]) => void;
+  } & React.RefAttributes<KatavenWidgetElement>;
+
+// `<kataven-widget client-key="…">` in React 19's JSX (which sets known properties, passes the rest as attributes,
+// and listens to `on<event-name>` on custom elements).
 declare module 'react' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- React declares its JSX types in this namespace
   namespace JSX {
     interface IntrinsicElements {
       'kataven-widget': Omit<
         React.DetailedHTMLProps<React.HTMLAttributes<KatavenWidgetElement>, KatavenWidgetElement>,
-        keyof KatavenWidgetAttributes
+        keyof KatavenWidgetAttributes | keyof KatavenWidgetProperties
       > &
         KatavenWidgetAttributes &
-        KatavenWidgetProperties;
+        KatavenWidgetProperties &
+        KatavenWidgetEventAttributes;
     }
   }
 }
@@ -78,14 +85,11 @@ declare module 'react' {
  * set the props: a server-rendered element that upgrades before hydration waits for them instead of loading without
  * a key.
  */
-export const KatavenWidget = React.forwardRef<KatavenWidgetElement, React.ComponentProps<typeof Component>>(
+export const KatavenWidget = React.forwardRef<KatavenWidgetElement, KatavenWidgetProps>(
   function KatavenWidget(props, ref) {
     return React.createElement(Component, { 'defer-hydration': '', ...props, ref } as React.ComponentProps<
       typeof Component
     >);
   },
-) as typeof Component;
-
-/** The props of `<KatavenWidget>`. */
-export type KatavenWidgetProps = React.ComponentProps<typeof KatavenWidget>;
+) as React.ForwardRefExoticComponent<KatavenWidgetProps>;
 export type { KatavenWidgetElement };

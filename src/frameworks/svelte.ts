@@ -3,22 +3,21 @@
  * `<kataven-widget client-key="…" onkataven-call-end={…}>` type-checks in Svelte 5 markup (svelte-check).
  */
 import type { HTMLAttributes as SvelteHTMLAttributes } from 'svelte/elements';
-import type { KatavenWidgetAttributes, KatavenWidgetProperties } from '../element-types.js';
+import type {
+  KatavenWidgetAttributes,
+  KatavenWidgetEventAttributes,
+  KatavenWidgetProperties,
+} from '../element-types.js';
 import type { KatavenWidget } from '../widget/kataven-widget.js';
-import type { KatavenEventDetails } from '../events.js';
-
-/** Svelte 5 event attributes: `onkataven-call-end={(event) => …}`. */
-type KatavenEventAttributes = {
-  [Name in keyof KatavenEventDetails as `onkataven-${Name}`]?: (
-    event: Event & { readonly detail: KatavenEventDetails[Name] },
-  ) => void;
-};
 
 declare module 'svelte/elements' {
   interface SvelteHTMLElements {
-    'kataven-widget': Omit<SvelteHTMLAttributes<KatavenWidget>, keyof KatavenWidgetAttributes> &
+    'kataven-widget': Omit<
+      SvelteHTMLAttributes<KatavenWidget>,
+      keyof KatavenWidgetAttributes | keyof KatavenWidgetProperties
+    > &
       KatavenWidgetAttributes &
       KatavenWidgetProperties &
-      KatavenEventAttributes;
+      KatavenWidgetEventAttributes;
   }
 }
