@@ -32,6 +32,9 @@ export interface KatavenEventDetails {
 
 export type KatavenEventName = keyof KatavenEventDetails;
 
+/** The longest `comment` of `kataven-feedback`: the widget's text box and what it sends stop there (the API's limit). */
+export const FEEDBACK_COMMENT_MAX = 500;
+
 /** How the state reports public events; the element dispatches them. */
 /** Returns false when a cancelable event was cancelled (`kataven-tool-call`). */
 export type EmitEvent = <Name extends KatavenEventName>(

@@ -12,7 +12,7 @@ import { VisitorSession } from '../session/visitor-session.js';
 import { remainingSeconds } from './config-rules.js';
 import { createConversation } from './conversation.js';
 import { createWakeLock } from './wake-lock.js';
-import type { EmitEvent } from '../events.js';
+import { type EmitEvent, FEEDBACK_COMMENT_MAX } from '../events.js';
 import { type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-stores.js';
 
 // The API client's call-time schemas, from this chunk (widget-state.ts): the chunk has one way in, so it loads alone.
@@ -40,9 +40,6 @@ export interface CallStateContext {
   /** The element's inputs as they are now (`context` and `clientTools` may change during a call). */
   latestInput?: () => WidgetInput;
 }
-
-/** The longest feedback comment the API takes (DESIGN.md 2.8). */
-const FEEDBACK_COMMENT_MAX = 500;
 
 export function createCallState(context: CallStateContext) {
   const { stores, input, api, emit, setStatus, fail } = context;

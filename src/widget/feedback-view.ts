@@ -6,6 +6,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { FEEDBACK_COMMENT_MAX } from '../events.js';
 import type { Strings } from './i18n.js';
 
 type Phase = 'ask' | 'sending' | 'thanks' | 'skipped';
@@ -18,8 +19,6 @@ export interface FeedbackStepProps {
   /** Sends the rating; resolves false when it could not (the step stays, so the visitor may try again). */
   send: (rating: Rating, comment: string) => Promise<boolean>;
 }
-
-export const FEEDBACK_COMMENT_MAX = 500;
 
 const progress = new WeakMap<object, Phase>();
 
