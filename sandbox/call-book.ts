@@ -108,7 +108,7 @@ export class CallBook {
       state: 'ringing',
       params,
       token_refreshes: 0,
-      started_at: Date.now(),
+      started_at: this.state.now(),
       connected_at: null,
       ended_at: null,
       end_reason: null,
@@ -154,7 +154,7 @@ export class CallBook {
     if (record.state === 'closed') return; // hung up while ringing
     call.socket?.send('answer', { callsid: callSid, sdp: answerSdp, reconnect: call.reconnectToken });
     record.state = 'connected';
-    record.connected_at = Date.now();
+    record.connected_at = this.state.now();
     call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
     call.script.start();
     call.conversation.start();
@@ -295,7 +295,7 @@ export class CallBook {
     const { record } = call;
     if (record.state === 'closed') return;
     record.state = 'closed';
-    record.ended_at = Date.now();
+    record.ended_at = this.state.now();
     record.end_reason = reason;
     this.live.delete(record.call_sid);
     for (const timer of call.timers) clearTimeout(timer);

@@ -30,7 +30,7 @@ export const postConnect: RouteHandler = async (ctx) => {
     agent_id: agent.id,
     key_id: key.id,
     visitor: { id: claims.visitor_id, kind: claims.kind, display_name: claims.display_name },
-    created_at: Date.now(),
+    created_at: ctx.state.now(),
     call_sid: null,
     // conversation: page context (invalid entries dropped: a call never fails because of it) and signed context.
     page_context: body['context'] === undefined ? {} : checkContext(body['context']).context,

@@ -14,7 +14,7 @@ function startOfUtcDay(now: number): number {
 
 const secondsUntil = (at: number, now: number): number => Math.max(1, Math.ceil((at - now) / 1000));
 
-export function checkCostCaps(state: SandboxState, accountId: string, now = Date.now()): void {
+export function checkCostCaps(state: SandboxState, accountId: string, now = state.now()): void {
   const limits = state.account(accountId).call_limits;
   const dayStart = startOfUtcDay(now);
   const nextDay = dayStart + 86_400_000;

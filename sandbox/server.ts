@@ -131,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const authLimits = new AuthLimits(state);
   const persisted = options.statePath ? new PersistedState(options.statePath, state, seed) : undefined;
   persisted?.load(options.resetState === true);
-  const tokens = new TokenAuthority(seed.settings.jwt_secret);
+  const tokens = new TokenAuthority(seed.settings.jwt_secret, state.now);
   const faults = new PendingFaults();
   const calls = new CallBook(
     state,

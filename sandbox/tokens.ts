@@ -21,14 +21,20 @@ const FAKE_ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 const FAKE_API_KEY_SID = `SK${'0'.repeat(32)}`;
 const FAKE_APP_SID = `AP${'0'.repeat(32)}`;
 
-const nowSeconds = (): number => Math.floor(Date.now() / 1000);
-
 export class TokenAuthority {
   private readonly visitorSecret: Uint8Array;
   private readonly twilioSecret = new Uint8Array(randomBytes(32));
 
-  constructor(jwtSecret: string | undefined) {
+  /** `now`: the sandbox's clock (tests inject one), for `iat`/`exp` and for checking them. */
+  constructor(
+    jwtSecret: string | undefined,
+    private readonly now: () => number = Date.now,
+  ) {
     this.visitorSecret = jwtSecret ? new TextEncoder().encode(jwtSecret) : new Uint8Array(randomBytes(32));
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.now() / 1000);
   }
 
   async mintVisitorToken(claims: VisitorClaims, ttlSeconds: number): Promise<string> {
@@ -43,8 +49,8 @@ export class TokenAuthority {
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.visitor_id)
       .setIssuer('kataven-sandbox')
-      .setIssuedAt()
-      .setExpirationTime(nowSeconds() + ttlSeconds)
+      .setIssuedAt(this.nowSeconds())
+      .setExpirationTime(this.nowSeconds() + ttlSeconds)
       .sign(this.visitorSecret);
   }
 
@@ -53,7 +59,11 @@ export class TokenAuthority {
     if (!token) throw new HttpError(401, 'invalid_token', 'missing Bearer visitor token');
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(token, this.visitorSecret, { issuer: 'kataven-sandbox', algorithms: ['HS256'] }));
+      ({ payload } = await jwtVerify(token, this.visitorSecret, {
+        issuer: 'kataven-sandbox',
+        algorithms: ['HS256'],
+        currentDate: new Date(this.now()),
+      }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new HttpError(401, 'token_expired', 'visitor token has expired');
       throw new HttpError(401, 'invalid_token', 'visitor token is not valid');
@@ -85,7 +95,7 @@ export class TokenAuthority {
    * signaling socket but places no call.
    */
   async mintTwilioToken(identity: string, sessionId: string | null, ttlSeconds: number): Promise<string> {
-    const issuedAt = nowSeconds();
+    const issuedAt = this.nowSeconds();
     const outgoing = {
       application_sid: FAKE_APP_SID,
       ...(sessionId === null ? {} : { params: { session_id: sessionId } }),
@@ -106,7 +116,10 @@ export class TokenAuthority {
       return { ok: false, code: 31204, message: 'JWT is invalid' };
     }
     try {
-      const { payload } = await jwtVerify(token, this.twilioSecret, { algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.twilioSecret, {
+        algorithms: ['HS256'],
+        currentDate: new Date(this.now()),
+      });
       const grants = payload['grants'] as {
         identity?: unknown;
         voice?: { outgoing?: { params?: { session_id?: unknown } } };
@@ -119,7 +132,7 @@ export class TokenAuthority {
         ok: true,
         identity: grants.identity,
         sessionId: typeof sessionId === 'string' ? sessionId : null,
-        ttlSeconds: Math.max(0, payload.exp - nowSeconds()),
+        ttlSeconds: Math.max(0, payload.exp - this.nowSeconds()),
       };
     } catch (error) {
       if (error instanceof errors.JWTExpired) return { ok: false, code: 31205, message: 'JWT token expired' };

@@ -126,6 +126,20 @@ export async function guestSession(sandbox: Sandbox, agentId = 'agent_ava'): Pro
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Runs `body` against a fresh sandbox and always closes it. */
+/** A clock the test moves by hand (`withSandbox(seed, body, { now: clock.now })`): `advance` instead of sleeping. */
+export function testClock(start = Date.parse('2026-01-01T12:00:00Z')): {
+  now: () => number;
+  advance(ms: number): void;
+} {
+  let time = start;
+  return {
+    now: () => time,
+    advance: (ms) => {
+      time += ms;
+    },
+  };
+}
+
 export async function withSandbox(
   config: SeedConfig,
   body: (sandbox: Sandbox) => Promise<void>,

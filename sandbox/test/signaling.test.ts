@@ -1,35 +1,47 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { call, sleep, testSeed, withSandbox } from './helpers';
+import { call, sleep, testClock, testSeed, withSandbox } from './helpers';
 import { callsOf, SignalingClient, twilioToken, waitFor } from './signaling-client';
 import { createCaller } from './werift-caller';
 
 test('listen: bad tokens get Twilio error codes and the socket closes', async () => {
+  const clock = testClock();
   const seed = testSeed((_account, config) => {
-    config.settings = { ...config.settings, twilio_token_ttl_seconds: 1 };
+    config.settings = { ...config.settings, twilio_token_ttl_seconds: 60 };
   });
-  await withSandbox(seed, async (sandbox) => {
-    const malformed = new SignalingClient(sandbox);
-    await malformed.send('listen', { token: 'garbage', browserinfo: {}, reconnectTimeout: 0 });
-    assert.deepEqual(await malformed.next('error'), { error: { code: 31204, message: 'JWT is invalid' } });
-    await malformed.next('close');
-    await malformed.closed;
+  await withSandbox(
+    seed,
+    async (sandbox) => {
+      const malformed = new SignalingClient(sandbox);
+      await malformed.send('listen', { token: 'garbage', browserinfo: {}, reconnectTimeout: 0 });
+      assert.deepEqual(await malformed.next('error'), { error: { code: 31204, message: 'JWT is invalid' } });
+      await malformed.next('close');
+      await malformed.closed;
 
-    const { token } = await twilioToken(sandbox);
-    const [header, payload, signature = ''] = token.split('.');
-    const forged = new SignalingClient(sandbox);
-    await forged.send('listen', { token: `${header}.${payload}.${signature.slice(0, -4)}AAAA` });
-    assert.deepEqual(await forged.next('error'), {
-      error: { code: 31202, message: 'JWT signature validation failed' },
-    });
-    await forged.closed;
+      const { token } = await twilioToken(sandbox);
+      const [header, payload, signature = ''] = token.split('.');
+      const forged = new SignalingClient(sandbox);
+      await forged.send('listen', { token: `${header}.${payload}.${signature.slice(0, -4)}AAAA` });
+      assert.deepEqual(await forged.next('error'), {
+        error: { code: 31202, message: 'JWT signature validation failed' },
+      });
+      await forged.closed;
 
-    await sleep(1100);
-    const expired = new SignalingClient(sandbox);
-    await expired.send('listen', { token });
-    assert.deepEqual(await expired.next('error'), { error: { code: 31205, message: 'JWT token expired' } });
-    await expired.closed;
-  });
+      clock.advance(59_000);
+      const inTime = new SignalingClient(sandbox);
+      await inTime.send('listen', { token });
+      const grant = (await inTime.next('connected'))['token'] as { ttl: number };
+      assert.equal(grant.ttl, 1, 'a token one second from expiry is still taken');
+      inTime.ws.close();
+
+      clock.advance(1_000);
+      const expired = new SignalingClient(sandbox);
+      await expired.send('listen', { token });
+      assert.deepEqual(await expired.next('error'), { error: { code: 31205, message: 'JWT token expired' } });
+      await expired.closed;
+    },
+    { now: clock.now },
+  );
 });
 
 test('listen: a valid token is answered with connected (identity, ttl) and heartbeats follow', async () => {

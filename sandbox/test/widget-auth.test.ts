@@ -7,7 +7,7 @@ import {
   DEMO_KEY,
   guestSession,
   PINNED_KEY,
-  sleep,
+  testClock,
   testSeed,
   withSandbox,
   type VisitorSession,
@@ -218,18 +218,27 @@ test('user-token → exchange: single use, same account only, bad secret refused
 });
 
 test('user tokens expire', async () => {
-  const seed = testSeed((_account, config) => {
-    config.settings = { ...config.settings, user_token_ttl_seconds: 1 };
-  });
-  await withSandbox(seed, async (sandbox) => {
-    const { user_token } = (await mintUserToken(sandbox)).json<{ user_token: string }>();
-    await sleep(1100);
-    const res = await call(sandbox, 'POST', '/v1/widget/auth/exchange', {
-      body: { client_key: DEMO_KEY, user_token, agent_id: 'agent_ava' },
-    });
-    assert.equal(res.status, 400);
-    assert.equal(res.text, 'invalid_user_token: user_token has expired');
-  });
+  const clock = testClock();
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const exchange = (user_token: string) =>
+        call(sandbox, 'POST', '/v1/widget/auth/exchange', {
+          body: { client_key: DEMO_KEY, user_token, agent_id: 'agent_ava' },
+        });
+      const fresh = (await mintUserToken(sandbox)).json<{ user_token: string; expires_in: number }>();
+      assert.equal(fresh.expires_in, 300);
+      clock.advance(299_000);
+      assert.equal((await exchange(fresh.user_token)).status, 200);
+
+      const { user_token } = (await mintUserToken(sandbox)).json<{ user_token: string }>();
+      clock.advance(300_000);
+      const res = await exchange(user_token);
+      assert.equal(res.status, 400);
+      assert.equal(res.text, 'invalid_user_token: user_token has expired');
+    },
+    { now: clock.now },
+  );
 });
 
 test('refresh rotates the refresh token, keeps the visitor, and is bound to the origin', async () => {
@@ -261,16 +270,24 @@ test('refresh rotates the refresh token, keeps the visitor, and is bound to the 
 });
 
 test('refresh tokens expire', async () => {
+  const clock = testClock();
   const seed = testSeed((_account, config) => {
-    config.settings = { ...config.settings, refresh_token_ttl_seconds: 1 };
+    config.settings = { ...config.settings, refresh_token_ttl_seconds: 60 };
   });
-  await withSandbox(seed, async (sandbox) => {
-    const session = await guestSession(sandbox);
-    await sleep(1100);
-    const res = await call(sandbox, 'POST', '/v1/widget/auth/refresh', {
-      body: { refresh_token: session.refresh_token },
-    });
-    assert.equal(res.status, 400);
-    assert.equal(res.text, 'invalid_refresh_token: refresh_token has expired');
-  });
+  await withSandbox(
+    seed,
+    async (sandbox) => {
+      const refresh = (refresh_token: string) =>
+        call(sandbox, 'POST', '/v1/widget/auth/refresh', { body: { refresh_token } });
+      clock.advance(59_000);
+      assert.equal((await refresh((await guestSession(sandbox)).refresh_token)).status, 200, 'refused early');
+
+      const session = await guestSession(sandbox);
+      clock.advance(60_000);
+      const res = await refresh(session.refresh_token);
+      assert.equal(res.status, 400);
+      assert.equal(res.text, 'invalid_refresh_token: refresh_token has expired');
+    },
+    { now: clock.now },
+  );
 });
