@@ -5,13 +5,31 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/**
+ * `executeServerCommand('clock', …)` (test/helpers/clock.ts): Playwright's clock in the test's page, so a test sees a
+ * deadline pass by moving time instead of sleeping through it.
+ */
+const clockCommand = {
+  name: 'clock',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'clock') return undefined;
+    const page = session.browser.getPage(session.id);
+    if (payload.action === 'install') await page.clock.install();
+    else if (payload.action === 'fastForward') await page.clock.fastForward(payload.ms);
+    else if (payload.action === 'jump') {
+      await page.clock.setSystemTime((await page.evaluate(() => Date.now())) + payload.ms);
+    } else throw new Error(`unknown clock action ${payload.action}`);
+    return true;
+  },
+};
+
 export default {
   files: ['test/unit/**/*.test.ts', 'test/component/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
   testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), clockCommand],
   // nanostores reads process.env.NODE_ENV at run time; Vite replaces it in builds, the test server does not.
   testRunnerHtml: (testFramework) => `<!doctype html><html><body>
     <script>window.process = { env: { NODE_ENV: 'development' } };</script>

@@ -2,6 +2,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { ERROR_CODES, WidgetError, type WidgetErrorCode } from '../../src/api/errors.js';
 import en from '../../src/widget/locales/en.js';
+import { fastForward, installClock, jump } from '../helpers/clock.js';
 import { type FakeDevices, waitForCall } from '../helpers/fake-device.js';
 import { expectEvent, settle } from '../helpers/expect.js';
 import { FakeServer, configBody } from '../helpers/fake-server.js';
@@ -13,6 +14,8 @@ type Scenario = {
   /** Drives the widget to the failure after mounting (e.g. starts a call). */
   act?(element: HTMLElementTagNameMap['kataven-widget'], devices: FakeDevices): Promise<void>;
   status: string;
+  /** Whether trying again can help (a retry button, and `retryable` in `kataven-error`), stated here per code. */
+  retryable: boolean;
 };
 
 async function startCall(element: HTMLElementTagNameMap['kataven-widget']) {
@@ -33,32 +36,38 @@ async function failCall(code: number, answerFirst: boolean) {
 }
 
 const SCENARIOS: Record<WidgetErrorCode, Scenario> = {
-  invalid_key: { arrange: () => 'not-a-key', status: 'error' },
-  secret_key_in_page: { arrange: () => 'sk_live_acme_oops0000000000', status: 'error' },
+  invalid_key: { arrange: () => 'not-a-key', status: 'error', retryable: false },
+  secret_key_in_page: { arrange: () => 'sk_live_acme_oops0000000000', status: 'error', retryable: false },
   origin_not_allowed: {
     arrange: (server) => void server.on('GET /widget/config', { status: 403, body: 'origin_not_allowed: nope' }),
     status: 'error',
+    retryable: false,
   },
   key_disabled: {
     arrange: (server) => void server.on('GET /widget/config', { status: 403, body: 'key_disabled: revoked' }),
     status: 'error',
+    retryable: false,
   },
   agent_not_found: {
     arrange: (server) => void server.on('GET /widget/config', { status: 404, body: 'agent_not_found' }),
     status: 'error',
+    retryable: false,
   },
   agent_not_active: {
     arrange: (server) => void server.on('GET /widget/config', { body: configBody({ agent: { status: 'paused' } }) }),
     status: 'unavailable',
+    retryable: false,
   },
   widget_disabled: {
     arrange: (server) =>
       void server.on('GET /widget/config', { body: configBody({ policy: { widget_enabled: false } }) }),
     status: 'unavailable',
+    retryable: false,
   },
   sign_in_required: {
     arrange: (server) => void server.on('GET /widget/config', { body: configBody({ policy: { auth_mode: 'user' } }) }),
     status: 'unavailable',
+    retryable: false,
   },
   rate_limited: {
     arrange: (server) =>
@@ -69,6 +78,7 @@ const SCENARIOS: Record<WidgetErrorCode, Scenario> = {
       }),
     act: async (element) => startCall(element),
     status: 'error',
+    retryable: true,
   },
   cost_cap: {
     arrange: (server) =>
@@ -79,28 +89,33 @@ const SCENARIOS: Record<WidgetErrorCode, Scenario> = {
       }),
     act: async (element) => startCall(element),
     status: 'error',
+    retryable: true,
   },
   network: {
     arrange: (server) => void server.on('GET /widget/config', { networkError: true }),
     status: 'error',
+    retryable: true,
   },
   server_error: {
     arrange: (server) => void server.on('GET /widget/config', { status: 502, body: 'bad gateway' }),
     status: 'error',
+    retryable: true,
   },
   invalid_response: {
     arrange: (server) => void server.on('GET /widget/config', { body: '<html>maintenance</html>' }),
     status: 'error',
+    retryable: true,
   },
-  mic_denied: { arrange: () => undefined, act: await failCall(31401, false), status: 'error' },
-  mic_unavailable: { arrange: () => undefined, act: await failCall(31402, false), status: 'error' },
+  mic_denied: { arrange: () => undefined, act: await failCall(31401, false), status: 'error', retryable: true },
+  mic_unavailable: { arrange: () => undefined, act: await failCall(31402, false), status: 'error', retryable: true },
   browser_unsupported: {
     arrange: (_server, devices) => devices.failNext(new WidgetError('browser_unsupported', 'no WebRTC')),
     act: async (element) => startCall(element),
     status: 'error',
+    retryable: false,
   },
-  call_failed: { arrange: () => undefined, act: await failCall(31603, false), status: 'error' },
-  call_dropped: { arrange: () => undefined, act: await failCall(31005, true), status: 'error' },
+  call_failed: { arrange: () => undefined, act: await failCall(31603, false), status: 'error', retryable: true },
+  call_dropped: { arrange: () => undefined, act: await failCall(31005, true), status: 'error', retryable: true },
 };
 
 describe('<kataven-widget> error codes', () => {
@@ -123,6 +138,7 @@ describe('<kataven-widget> error codes', () => {
         expect(element.getAttribute('status')).to.equal(scenario.status);
         const errors = recorder.of('error') as { code: string; retryable: boolean }[];
         expect(errors.map((error) => error.code)).to.include(code);
+        expect(errors.find((error) => error.code === code)?.retryable, 'retryable').to.equal(scenario.retryable);
         if (code === 'widget_disabled') {
           // Policy says no web widget: nothing at all is rendered.
           expect(part(element, 'launcher')).to.equal(null);
@@ -133,7 +149,7 @@ describe('<kataven-widget> error codes', () => {
         expect(errorView.textContent?.trim()).to.equal(en.errors[code]);
         expect(errorView.getAttribute('role')).to.equal('alert');
         const retry = part(element, 'retry-button') !== null;
-        expect(retry, 'retry offered exactly when retrying can help').to.equal(new WidgetError(code, '').retryable);
+        expect(retry, 'retry offered exactly when retrying can help').to.equal(scenario.retryable);
       } finally {
         recorder.stop();
       }
@@ -150,10 +166,11 @@ describe('<kataven-widget> error codes', () => {
   });
 
   it("holds the retry button until the server's Retry-After has passed", async () => {
+    await installClock();
     testbed.server.once('POST /widget/connect', {
       status: 429,
       body: 'concurrent_limit: Concurrent call limit reached',
-      headers: { 'Retry-After': '2' },
+      headers: { 'Retry-After': '30' },
     });
     const element = await testbed.mount();
     await waitForStatus(element, 'ready');
@@ -161,15 +178,23 @@ describe('<kataven-widget> error codes', () => {
     await element.start();
     await waitForStatus(element, 'error');
     const retryButton = () => part(element, 'retry-button') as HTMLButtonElement | null;
+    const label = () => retryButton()?.textContent?.trim();
     await waitForPart(element, 'retry-button');
     expect(retryButton()?.disabled).to.equal(true);
-    expect(retryButton()?.textContent?.trim()).to.match(/^Try again in [12] s$/);
+    expect(label()).to.match(/^Try again in (30|29) s$/);
     retryButton()?.click();
     // Whatever a click would start runs without real delays: let it, then check that nothing went out.
     await settle();
     expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
-    await waitUntil(() => retryButton()?.disabled === false, 'retry never enabled', { timeout: 4000 });
-    expect(retryButton()?.textContent?.trim()).to.equal(en.retry);
+    // 28 s later (the countdown's next tick shows it): still held.
+    await jump(27_000);
+    await fastForward(1_000);
+    await waitUntil(() => /^Try again in [12] s$/.test(label() ?? ''), 'the countdown never reached its last seconds');
+    expect(retryButton()?.disabled).to.equal(true);
+    await jump(1_000);
+    await fastForward(1_000);
+    await waitUntil(() => retryButton()?.disabled === false, 'retry never enabled');
+    expect(label()).to.equal(en.retry);
     await clickPart(element, 'retry-button');
     await waitUntil(() => testbed.server.requestsTo('POST /widget/connect').length === 2, 'retry did not call again');
   });
