@@ -9,6 +9,7 @@ import { DeviceStandby } from '../../src/call/device-standby.js';
 import { VisitorSession } from '../../src/session/visitor-session.js';
 import { fakeDevices } from '../helpers/fake-device.js';
 import { API_BASE, DEMO_KEY, FakeServer, connectBody, sessionBody, signalingBody } from '../helpers/fake-server.js';
+import { fastForward, installClock } from '../helpers/clock.js';
 import { settle } from '../helpers/expect.js';
 import { guardPage } from '../helpers/guards.js';
 
@@ -226,19 +227,25 @@ describe('the standby Device on its own', () => {
   afterEach(() => guard.stop());
 
   it('is dropped after the idle time without intent, and built anew on the next intent', async () => {
+    // On Playwright's clock, with a minute of idle time: each step lands 20 s clear of a deadline, however slow the
+    // machine is.
+    await installClock();
     const devices = fakeDevices({ buildsAhead: true });
     const standby = new DeviceStandby({
       deviceFactory: devices.factory,
       requestGrant: () => Promise.resolve(signalingBody),
-      idleMs: 150,
+      idleMs: 60_000,
     });
     standby.prepare();
     await waitUntil(() => devices.devices.length === 1);
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    standby.prepare(); // intent again: the idle deadline moves
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await fastForward(40_000);
+    expect(devices.last.destroyed, 'dropped before its idle time').to.equal(false);
+    standby.prepare(); // intent again: the idle deadline moves to 100 s
+    await fastForward(40_000);
+    await settle();
     expect(devices.last.destroyed, 'still within the new deadline').to.equal(false);
-    await waitUntil(() => devices.last.destroyed, 'never dropped', { timeout: 1000 });
+    await fastForward(21_000);
+    await waitUntil(() => devices.last.destroyed, 'never dropped');
     expect(await standby.take(), 'nothing left to hand over').to.equal(null);
     standby.prepare();
     await waitUntil(() => devices.devices.length === 2);
