@@ -3,6 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { type FakeDevices, waitForCall } from '../helpers/fake-device.js';
 import type { AudioDeviceList } from '../../src/call/device.js';
+import { settle } from '../helpers/expect.js';
 import { configBody } from '../helpers/fake-server.js';
 import { clickPart, part, recordEvents, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
@@ -516,8 +517,11 @@ describe('<kataven-widget> call UI', () => {
       await connect(element, testbed.devices);
       // This Device has no audio helper at all.
       await clickPart(element, 'settings-button');
-      await element.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await waitUntil(
+        () => part(element, 'settings-button')?.getAttribute('aria-expanded') === 'true',
+        'the settings menu did not open',
+      );
+      await settle();
       expect(selects(element)).to.deep.equal([]);
     });
   });

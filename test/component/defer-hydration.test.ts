@@ -11,12 +11,25 @@ describe('defer-hydration', () => {
 
   it('waits while the attribute is present, then loads with the properties set meanwhile', async () => {
     const { errors, warnings } = testbed.captureConsole();
-    const element = await fixture<KatavenWidget>(html`<kataven-widget defer-hydration></kataven-widget>`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Beside it, the same element without the attribute (and with its key): once that one is ready, the deferred one
+    // has had every chance to load.
+    const [element, control] = (
+      await fixture<HTMLElement>(
+        html`<div>
+          <kataven-widget defer-hydration></kataven-widget>
+          <kataven-widget client-key=${DEMO_KEY} api-base=${API_BASE}></kataven-widget>
+        </div>`,
+      )
+    ).querySelectorAll('kataven-widget') as unknown as [KatavenWidget, KatavenWidget];
+    await waitForStatus(control, 'ready');
     expect(element.status).to.equal('idle');
-    expect(testbed.server.requests).to.have.length(0);
+    expect(testbed.server.requests.map((request) => `${request.method} ${request.path}`)).to.deep.equal([
+      'GET /widget/config',
+    ]);
     expect(errors).to.deep.equal([]);
     expect(warnings).to.deep.equal([]);
+    control.remove();
+    testbed.server.requests.length = 0;
 
     element.clientKey = DEMO_KEY;
     element.apiBase = API_BASE;

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createWakeLock } from '../../src/state/wake-lock.js';
+import { settle } from '../helpers/expect.js';
 
 /** A stand-in for `navigator.wakeLock` that logs requests and lets the test release a lock the way the browser does. */
 function fakeWakeLock() {
@@ -31,7 +32,9 @@ function fakeWakeLock() {
 
 describe('screen wake lock (src/state/wake-lock.ts)', () => {
   let visibility: DocumentVisibilityState = 'visible';
-  const visibilityListeners = new Set<unknown>();
+  const visibilityListeners = new Map<unknown, EventListener>();
+  /** How many times the module's listener has run: the positive signal before checking that nothing was requested. */
+  let handled = 0;
   const realAdd = document.addEventListener.bind(document);
   const realRemove = document.removeEventListener.bind(document);
 
@@ -40,18 +43,33 @@ describe('screen wake lock (src/state/wake-lock.ts)', () => {
     document.dispatchEvent(new Event('visibilitychange'));
   }
 
+  /** Changes the visibility, waits until the module has handled it and whatever that started has run. */
+  async function setVisibilityAndSettle(state: DocumentVisibilityState): Promise<void> {
+    const before = handled;
+    setVisibility(state);
+    await waitUntil(() => handled > before, 'the module did not handle visibilitychange');
+    await settle();
+  }
+
   beforeEach(() => {
     visibility = 'visible';
     visibilityListeners.clear();
+    handled = 0;
     Object.defineProperty(document, 'visibilityState', { get: () => visibility, configurable: true });
-    // Count the listeners the module leaves on the document (the leak e2e counts them the same way).
+    // Count the listeners the module leaves on the document (the leak e2e counts them the same way), and their calls.
     document.addEventListener = ((type: string, listener: EventListener, options?: boolean) => {
-      if (type === 'visibilitychange') visibilityListeners.add(listener);
-      realAdd(type, listener, options);
+      if (type !== 'visibilitychange') return realAdd(type, listener, options);
+      const counted: EventListener = (event) => {
+        handled += 1;
+        listener(event);
+      };
+      visibilityListeners.set(listener, counted);
+      realAdd(type, counted, options);
     }) as typeof document.addEventListener;
     document.removeEventListener = ((type: string, listener: EventListener, options?: boolean) => {
-      if (type === 'visibilitychange') visibilityListeners.delete(listener);
-      realRemove(type, listener, options);
+      if (type !== 'visibilitychange') return realRemove(type, listener, options);
+      realRemove(type, visibilityListeners.get(listener) ?? listener, options);
+      visibilityListeners.delete(listener);
     }) as typeof document.removeEventListener;
   });
 
@@ -73,9 +91,8 @@ describe('screen wake lock (src/state/wake-lock.ts)', () => {
     wakeLock.acquire();
     await waitUntil(() => fake.log.length === 1, 'no first request');
 
-    setVisibility('hidden');
     fake.browserReleasesAll();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await setVisibilityAndSettle('hidden');
     expect(fake.log, 'requested while hidden').to.deep.equal(['request screen']);
 
     setVisibility('visible');
@@ -83,8 +100,7 @@ describe('screen wake lock (src/state/wake-lock.ts)', () => {
     expect(fake.log).to.deep.equal(['request screen', 'request screen']);
 
     // Shown again while the lock is still held (e.g. a quick tab switch the browser did not act on): no new request.
-    setVisibility('visible');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await setVisibilityAndSettle('visible');
     expect(fake.log).to.have.length(2);
 
     wakeLock.release();
@@ -102,9 +118,16 @@ describe('screen wake lock (src/state/wake-lock.ts)', () => {
     wakeLock.release();
     expect(visibilityListeners.size, 'a listener left on the document').to.equal(0);
 
+    // Positive signal: a listener of our own, added after the module's, hears both changes.
+    let heard = 0;
+    const hear = () => (heard += 1);
+    realAdd('visibilitychange', hear);
     setVisibility('hidden');
     setVisibility('visible');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitUntil(() => heard === 2, 'the visibility changes were not dispatched');
+    realRemove('visibilitychange', hear);
+    await settle();
+    expect(handled, 'the module still handled visibilitychange').to.equal(0);
     expect(fake.log).to.deep.equal(['request screen', 'release']);
 
     // A second call listens again, once.
@@ -128,8 +151,7 @@ describe('screen wake lock (src/state/wake-lock.ts)', () => {
     setVisibility('hidden');
     fake.browserReleasesAll();
     refuse = true;
-    setVisibility('visible');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await setVisibilityAndSettle('visible');
     // Refused: the next time the page is shown it tries again.
     refuse = false;
     setVisibility('hidden');
