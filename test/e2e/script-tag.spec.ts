@@ -34,8 +34,8 @@ test('script tag + Kataven.init: branded launcher, Twilio on intent, a real call
     expect.objectContaining({ method: 'GET', path: '/v1/widget/config', status: 200, origin: customer.origin }),
   );
 
-  // Nothing but the launcher before intent: no Twilio chunk yet, not even after a while.
-  await page.waitForTimeout(500);
+  // Nothing but the launcher before intent: no Twilio chunk yet, not even once the page's network has gone idle.
+  await page.waitForLoadState('networkidle');
   expect(network.count(TWILIO_CHUNK)).toBe(0);
   expect(network.count(/\/v1\/widget\/auth\//)).toBe(0);
   await widget.launcher.hover();

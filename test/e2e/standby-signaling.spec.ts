@@ -40,7 +40,8 @@ test('hover opens the signaling socket without a call session; the click places 
 }) => {
   const sockets = watchSockets(page);
   await openAvaPage(sandbox, customer, widget);
-  await page.waitForTimeout(300);
+  // Ready, and the page's network gone idle: whatever would open a socket without intent has had its chance.
+  await page.waitForLoadState('networkidle');
   expect(sockets, 'no socket before intent').toEqual([]);
 
   await widget.launcher.hover();
