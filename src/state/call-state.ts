@@ -101,6 +101,7 @@ export function createCallState(context: CallStateContext) {
     if (event.type === 'callRequested') {
       stores.$error.set(null);
       stores.$captions.set([]);
+      stores.$feedback.set('ask'); // the next ended call asks again
     }
     if (!report(event)) return;
     const status = stores.$status.get();

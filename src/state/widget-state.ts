@@ -299,8 +299,23 @@ export function createWidgetState(emit: EmitEvent) {
       await loaded?.acceptConsent();
     },
 
-    /** The call-time state (feedback, devices), or null when it could not load. */
+    /** The call-time state (audio devices), or null when it could not load. */
     calls: loadCallState,
+
+    /** Rates the call that ended; the feedback step shows progress, and asks again when the rating could not go out. */
+    async rate(rating: 'up' | 'down', comment: string): Promise<void> {
+      const { $feedback } = stores;
+      if ($feedback.get() !== 'ask') return;
+      $feedback.set('sending');
+      const loaded = await loadCallState();
+      const sent = (await loaded?.feedback(rating, comment)) ?? false;
+      // A call started meanwhile has its own step already.
+      if ($feedback.get() === 'sending') $feedback.set(sent ? 'thanks' : 'ask');
+    },
+
+    skipFeedback(): void {
+      stores.$feedback.set('skipped');
+    },
 
     declineConsent(): void {
       $consentAsked.set(false);

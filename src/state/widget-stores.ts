@@ -21,6 +21,9 @@ const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing
  */
 export const MAX_TEXT_LENGTH = 1000;
 
+/** Where the feedback step after a call is: asking, sending the rating, thanked, or skipped by the visitor. */
+export type FeedbackPhase = 'ask' | 'sending' | 'thanks' | 'skipped';
+
 /** True while a call is being set up or is in progress. */
 export function isLive(status: WidgetStatus): boolean {
   return LIVE_STATUSES.has(status);
@@ -120,6 +123,8 @@ function initialValues() {
     level: { input: 0, output: 0 },
     elapsedSeconds: 0,
     captions: [] as readonly Caption[],
+    /** The last ended call's feedback step; kept across closing and reopening the panel, asked afresh per call. */
+    feedback: 'ask' as FeedbackPhase,
   };
 }
 
@@ -136,6 +141,7 @@ export function createStores() {
     $level: atom(initial.level),
     $elapsedSeconds: atom(initial.elapsedSeconds),
     $captions: atom(initial.captions),
+    $feedback: atom(initial.feedback),
   };
 }
 
