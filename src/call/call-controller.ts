@@ -1,8 +1,8 @@
 /**
- * One call at a time, as an explicit state machine around an injected Device factory:
- * idle → connecting → ringing → connected ↔ reconnecting → ended, or error.
- * `start()` and `end()` are idempotent; `end()` while connecting cancels through an AbortController.
- * Every transition goes through `#setStatus`, which ignores no-op transitions.
+ * One call at a time around an injected Device factory. The controller reports what happens (`callRequested`,
+ * `ringing`, `callAccepted`, `mediaLost`, …) as `CallEvent`s and never decides a status: the state machine
+ * (src/state/machine.ts) does. `start()` and `end()` are idempotent; `end()` while connecting cancels through an
+ * AbortController.
  */
 import type { ApiClient } from '../api/client.js';
 import { WidgetError, isAbortError } from '../api/errors.js';
@@ -24,14 +24,30 @@ import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
 export type { Caption };
 
-export type CallStatus = 'idle' | 'connecting' | 'ringing' | 'connected' | 'reconnecting' | 'ended' | 'error';
 export type CallEndReason = 'local' | 'remote' | 'cancelled' | 'time_limit' | 'error';
 
+/** What happened to the call, as the state machine takes it (src/state/machine.ts). */
+export type CallEvent =
+  /** A call attempt began (the visitor or the page asked for it). */
+  | { type: 'callRequested' }
+  /** The agent's side is ringing. */
+  | { type: 'ringing' }
+  /** The agent answered: the call is live, in session `sessionId`. */
+  | { type: 'callAccepted'; sessionId: string }
+  /** The media connection dropped and Twilio is restoring it. */
+  | { type: 'mediaLost' }
+  /** The media connection is back. */
+  | { type: 'mediaRestored' }
+  /** The call ended without an error (hung up on either side, cancelled or out of time). */
+  | { type: 'callEnded'; reason: CallEndReason }
+  /** The call (or its setup) failed with `error`. */
+  | { type: 'failed'; error: WidgetError };
+
 export interface CallEvents {
-  status?(status: CallStatus, previous: CallStatus): void;
-  connected?(info: { sessionId: string }): void;
+  /** Every change of the call, in order. */
+  report?(event: CallEvent): void;
+  /** After the call's last event: how it ended and how long it was live (the public `kataven-call-end`). */
   ended?(info: { reason: CallEndReason; durationMs: number }): void;
-  error?(error: WidgetError): void;
   volume?(input: number, output: number): void;
   caption?(caption: Caption): void;
   muted?(muted: boolean): void;
@@ -74,7 +90,6 @@ interface Attempt {
 
 export class CallController {
   #options: CallControllerOptions;
-  #status: CallStatus = 'idle';
   #attempt: Attempt | null = null;
   #standby: DeviceStandby;
   /** The agent the standby Device's grant is for (the last one prepared). */
@@ -92,10 +107,6 @@ export class CallController {
         return grant ?? (api.requestSignaling ? api.requestSignaling(token, this.#agentId, signal) : null);
       },
     });
-  }
-
-  get status(): CallStatus {
-    return this.#status;
   }
 
   /** conversation: the `/widget/connect` session of the current call, or '' (tools receive it). */
@@ -137,7 +148,7 @@ export class CallController {
       () => this.#fail(attempt, new WidgetError('call_failed', 'the call was not answered in time')),
       this.#options.connectTimeoutMs ?? 30_000,
     );
-    this.#setStatus('connecting');
+    this.#report({ type: 'callRequested' });
     this.#run(attempt, agentId).catch((error: unknown) => {
       if (attempt.abort.signal.aborted || isAbortError(error)) this.#finish(attempt, attempt.endReason ?? 'cancelled');
       else this.#fail(attempt, WidgetError.from(error));
@@ -169,7 +180,7 @@ export class CallController {
   send(message: WidgetMessage): boolean {
     const call = this.#attempt?.call;
     const json = encodeWidgetMessage(message);
-    const answered = this.#status === 'connected' || this.#status === 'reconnecting';
+    const answered = this.#attempt?.connectedAt !== undefined;
     if (!call?.sendMessage || json === null || !answered) return false;
     try {
       // An object, as Twilio documents `content`; re-parsed from the checked JSON so only plain data goes out.
@@ -300,16 +311,16 @@ export class CallController {
 
   #wireCall(attempt: Attempt, call: CallLike): void {
     const current = () => this.#attempt === attempt;
-    call.on('ringing', () => current() && this.#setStatus('ringing'));
+    call.on('ringing', () => current() && this.#report({ type: 'ringing' }));
     call.on('accept', () => {
       if (!current()) return;
       attempt.connectedAt = Date.now();
       clearTimeout(attempt.connectTimer);
-      this.#setStatus('connected');
-      this.#options.events.connected?.({ sessionId: attempt.sessionId ?? '' });
+      this.#report({ type: 'callAccepted', sessionId: attempt.sessionId ?? '' });
+      attempt.settle();
     });
-    call.on('reconnecting', () => current() && this.#setStatus('reconnecting'));
-    call.on('reconnected', () => current() && this.#setStatus('connected'));
+    call.on('reconnecting', () => current() && this.#report({ type: 'mediaLost' }));
+    call.on('reconnected', () => current() && this.#report({ type: 'mediaRestored' }));
     call.on('volume', (input: number, output: number) => current() && this.#options.events.volume?.(input, output));
     call.on('mute', (muted: boolean) => current() && this.#options.events.muted?.(muted));
     call.on('messageReceived', (message: { content?: unknown }) => current() && this.#onMessage(message));
@@ -381,23 +392,14 @@ export class CallController {
     }
     const events = this.#options.events;
     const error = reason === 'error' ? attempt.pendingError : undefined;
-    if (error) {
-      events.error?.(error);
-      this.#setStatus('error');
-    } else {
-      this.#setStatus('ended');
-    }
+    this.#report(error ? { type: 'failed', error } : { type: 'callEnded', reason });
     events.ended?.({ reason: error ? 'error' : reason, durationMs });
     attempt.settle();
     attempt.finish();
   }
 
-  #setStatus(status: CallStatus): void {
-    const previous = this.#status;
-    if (previous === status) return;
-    this.#status = status;
-    this.#options.events.status?.(status, previous);
-    if (status === 'connected' || status === 'error' || status === 'ended') this.#attempt?.settle();
+  #report(event: CallEvent): void {
+    this.#options.events.report?.(event);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
-import { type CallEndReason, CallController, type CallStatus } from '../call/call-controller.js';
+import { type CallEndReason, CallController, type CallEvent } from '../call/call-controller.js';
 import type { AudioDeviceList } from '../call/device.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
@@ -13,7 +13,8 @@ import { remainingSeconds } from './config-rules.js';
 import { createConversation } from './conversation.js';
 import { createWakeLock } from './wake-lock.js';
 import { type EmitEvent, FEEDBACK_COMMENT_MAX } from '../events.js';
-import { type WidgetInput, type WidgetStatus, type WidgetStores, isLive } from './widget-stores.js';
+import type { WidgetEvent } from './machine.js';
+import { type WidgetInput, type WidgetStores, isLive } from './widget-stores.js';
 
 // The API client's call-time schemas, from this chunk (widget-state.ts): the chunk has one way in, so it loads alone.
 export {
@@ -35,14 +36,15 @@ export interface CallStateContext {
   input: WidgetInput;
   api: ApiClient;
   emit: EmitEvent;
-  setStatus: (status: WidgetStatus) => void;
-  fail: (error: WidgetError) => void;
+  /** Reports what happened to the state machine (machine.ts), which decides the status; false when it was ignored. */
+  report: (event: WidgetEvent) => boolean;
   /** The element's inputs as they are now (`context` and `clientTools` may change during a call). */
   latestInput?: () => WidgetInput;
 }
 
 export function createCallState(context: CallStateContext) {
-  const { stores, input, api, emit, setStatus, fail } = context;
+  const { stores, input, api, emit, report } = context;
+  const fail = (error: WidgetError) => report({ type: 'failed', error });
   const session = new VisitorSession({
     api,
     agentId: input.agentId,
@@ -78,13 +80,8 @@ export function createCallState(context: CallStateContext) {
     context: () => conversation.pageContext(),
     silentMicrophone: () => conversation.typing,
     events: {
-      status: onCallStatus,
-      connected: (info) => {
-        rateable = info.sessionId;
-        emit('call-connected', info);
-      },
+      report: onCallEvent,
       ended: (info) => emit('call-end', info),
-      error: fail,
       volume: (inputLevel, outputLevel) => stores.$level.set({ input: inputLevel, output: outputLevel }),
       muted: (muted) => {
         stores.$muted.set(muted);
@@ -95,22 +92,34 @@ export function createCallState(context: CallStateContext) {
     },
   });
 
-  function onCallStatus(status: CallStatus): void {
+  /** The machine's effects for a call: what starts when it goes live and what stops when it ends. */
+  function onCallEvent(event: CallEvent): void {
+    const wasLive = isLive(stores.$status.get());
+    if (event.type === 'callRequested') {
+      stores.$error.set(null);
+      stores.$captions.set([]);
+      stores.$feedback.set('ask'); // the next ended call asks again
+    }
+    if (!report(event)) return;
+    const status = stores.$status.get();
+    if (event.type === 'callRequested') emit('call-start', { agentId: agentId() });
+    if (event.type === 'callAccepted') {
+      rateable = event.sessionId;
+      emit('call-connected', { sessionId: event.sessionId });
+    }
     if (status === 'connected') wakeLock.acquire();
     if (status === 'connected' && !ticker) {
       connectedAt = Date.now();
       stores.$elapsedSeconds.set(0);
       ticker = setInterval(tick, 250);
     }
-    if (status === 'ended' || status === 'error') {
+    if (wasLive && (status === 'ended' || status === 'error')) {
       conversation.callEnded();
       wakeLock.release();
       stopTicker();
       stores.$level.set({ input: 0, output: 0 });
       stores.$muted.set(false);
     }
-    // `error` arrives through `fail`, which also sets the status.
-    if (status !== 'idle' && status !== 'error') setStatus(status);
   }
 
   /** The agent a call goes to: the one the config names, else the element's `agent-id`. */
@@ -146,10 +155,6 @@ export function createCallState(context: CallStateContext) {
         fail(new WidgetError('mic_denied', 'the microphone permission is denied for this site'));
         return Promise.resolve();
       }
-      stores.$error.set(null);
-      stores.$captions.set([]);
-      setStatus('connecting');
-      emit('call-start', { agentId: agent });
       return controller.start(agent);
     },
     end: (reason: CallEndReason) => controller.end(reason),

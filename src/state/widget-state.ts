@@ -13,6 +13,7 @@ import type { EmitEvent } from '../events.js';
 import { loadOnce } from '../load-once.js';
 import type { CallState } from './call-state.js';
 import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
+import { type WidgetEvent, createMachine } from './machine.js';
 import {
   IDENTITY_INPUTS,
   OVERRIDE_INPUTS,
@@ -40,19 +41,26 @@ export function createWidgetState(emit: EmitEvent) {
   // However the panel opens or closes (the visitor, the page, a call starting), the page hears it once.
   $open.listen((open) => emit(open ? 'open' : 'close', {}));
 
-  function setStatus(status: WidgetStatus): void {
-    const previous = $status.get();
-    if (previous === status) return;
-    $status.set(status);
-    emit('status', { status, previous });
+  // The only place the status changes: the table in machine.ts. The page hears each real change once.
+  const machine = createMachine($status, (status, previous) => emit('status', { status, previous }));
+
+  /**
+   * Reports what happened; the machine decides the status. An event carrying an error also shows it and tells the
+   * page, unless the current status does not take the event (then nothing changes at all). Returns whether it did.
+   */
+  function report(event: WidgetEvent): boolean {
+    const error = event.type === 'failed' || event.type === 'configRefused' ? event.error : null;
+    if (error && !machine.can(event.type)) return machine.send(event); // ignored, and reported in development
+    if (error) {
+      $error.set(error);
+      stores.$retryAt.set(error.retryAfterSeconds ? Date.now() + error.retryAfterSeconds * 1000 : 0);
+    }
+    const moved = machine.send(event);
+    if (error) emit('error', { code: error.code, message: error.message, retryable: error.retryable });
+    return moved;
   }
 
-  function fail(error: WidgetError, status: WidgetStatus = 'error'): void {
-    $error.set(error);
-    stores.$retryAt.set(error.retryAfterSeconds ? Date.now() + error.retryAfterSeconds * 1000 : 0);
-    setStatus(status);
-    emit('error', { code: error.code, message: error.message, retryable: error.retryable });
-  }
+  const fail = (error: WidgetError) => report({ type: 'failed', error });
 
   function apiClient(): ApiClient {
     // The call-time schemas come with the call code, in one chunk with one way in (call-state.ts).
@@ -105,8 +113,7 @@ export function createWidgetState(emit: EmitEvent) {
           input,
           api: apiForCalls(),
           emit,
-          setStatus,
-          fail: (error) => fail(error),
+          report,
           latestInput: () => input, // conversation: context and clientTools change without a reload
         });
         return calls;
@@ -126,8 +133,9 @@ export function createWidgetState(emit: EmitEvent) {
   function applyAvailability(config: ResolvedConfig): void {
     const authenticated = Boolean(input.userToken || input.userTokenProvider);
     const reason = unavailableReason(config, authenticated);
-    if (reason) fail(new WidgetError(reason, `this visitor cannot call: ${reason}`), 'unavailable');
-    else setStatus('ready');
+    if (reason)
+      report({ type: 'configRefused', error: new WidgetError(reason, `this visitor cannot call: ${reason}`) });
+    else report({ type: 'configLoaded' });
   }
 
   /** Drops the session and any call: used when the key, agent or visitor identity changes, and on dispose. */
@@ -184,7 +192,7 @@ export function createWidgetState(emit: EmitEvent) {
         lastResponse = null;
         // Everything the old visitor saw goes, except whether the panel is open (the page decides that).
         resetStores(stores, ['$open']);
-        setStatus('idle');
+        report({ type: 'reset' });
       } else if (overridesChanged && lastResponse) {
         // The page changed its `branding`/`policy` overrides (e.g. the demo's live preview): no refetch needed.
         const config = applyConfig(lastResponse);
@@ -209,7 +217,7 @@ export function createWidgetState(emit: EmitEvent) {
       }
       const abort = new AbortController();
       loadAbort = abort;
-      setStatus('loading');
+      report({ type: 'configRequested' });
       $error.set(null);
       loading = apiClient()
         .getConfig(input.agentId, abort.signal)
@@ -291,8 +299,23 @@ export function createWidgetState(emit: EmitEvent) {
       await loaded?.acceptConsent();
     },
 
-    /** The call-time state (feedback, devices), or null when it could not load. */
+    /** The call-time state (audio devices), or null when it could not load. */
     calls: loadCallState,
+
+    /** Rates the call that ended; the feedback step shows progress, and asks again when the rating could not go out. */
+    async rate(rating: 'up' | 'down', comment: string): Promise<void> {
+      const { $feedback } = stores;
+      if ($feedback.get() !== 'ask') return;
+      $feedback.set('sending');
+      const loaded = await loadCallState();
+      const sent = (await loaded?.feedback(rating, comment)) ?? false;
+      // A call started meanwhile has its own step already.
+      if ($feedback.get() === 'sending') $feedback.set(sent ? 'thanks' : 'ask');
+    },
+
+    skipFeedback(): void {
+      stores.$feedback.set('skipped');
+    },
 
     declineConsent(): void {
       $consentAsked.set(false);

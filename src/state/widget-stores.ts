@@ -1,6 +1,6 @@
 /**
  * The shapes every layer above `api/` shares: the widget's status, the element's inputs and the per-element store
- * set. A leaf module (no imports from the rest of `state/`, nor from `events.ts`), so nothing here can form a cycle.
+ * set. A leaf module (types only from the rest of `state/`, nothing from `events.ts`), so nothing here can form a cycle.
  */
 import { atom } from 'nanostores';
 import type { WidgetError } from '../api/errors.js';
@@ -8,18 +8,9 @@ import type { Caption } from '../call/call-controller.js';
 import type { DeviceFactory } from '../call/device.js';
 import type { ClientTools } from '../call/tool-runner.js';
 import type { PolicyOverride, ResolvedConfig } from './config-rules.js';
+import type { WidgetStatus } from './machine.js';
 
-export type WidgetStatus =
-  | 'idle'
-  | 'loading'
-  | 'ready'
-  | 'unavailable'
-  | 'connecting'
-  | 'ringing'
-  | 'connected'
-  | 'reconnecting'
-  | 'ended'
-  | 'error';
+export type { WidgetStatus };
 
 const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
 
@@ -29,6 +20,9 @@ const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing
  * fetched only after the call code arrived).
  */
 export const MAX_TEXT_LENGTH = 1000;
+
+/** Where the feedback step after a call is: asking, sending the rating, thanked, or skipped by the visitor. */
+export type FeedbackPhase = 'ask' | 'sending' | 'thanks' | 'skipped';
 
 /** True while a call is being set up or is in progress. */
 export function isLive(status: WidgetStatus): boolean {
@@ -129,6 +123,8 @@ function initialValues() {
     level: { input: 0, output: 0 },
     elapsedSeconds: 0,
     captions: [] as readonly Caption[],
+    /** The last ended call's feedback step; kept across closing and reopening the panel, asked afresh per call. */
+    feedback: 'ask' as FeedbackPhase,
   };
 }
 
@@ -145,6 +141,7 @@ export function createStores() {
     $level: atom(initial.level),
     $elapsedSeconds: atom(initial.elapsedSeconds),
     $captions: atom(initial.captions),
+    $feedback: atom(initial.feedback),
   };
 }
 
@@ -152,7 +149,7 @@ export type WidgetStores = ReturnType<typeof createStores>;
 
 /**
  * Returns every store except those in `keep` to its first value (a new visitor identity). `$status` is left to the
- * caller, which reports the change as an event.
+ * state machine (the caller reports `reset`).
  */
 export function resetStores(stores: WidgetStores, keep: readonly (keyof WidgetStores)[] = []): void {
   const initial = initialValues();

@@ -1,100 +1,67 @@
 /**
- * The feedback step after a call (DESIGN.md 2.8): "How was this call?", an optional comment, thumbs up or down, or
- * skip. A directive that keeps its own progress (asking, sending, thanked, skipped) and re-renders itself, so the
- * element (in the launcher's first load) needs no store for it. Progress is kept per element across closing and
- * reopening the panel, and forgotten when the next call starts.
+ * The feedback step after a call: "How was this call?", an optional comment, thumbs up or down, or skip. Pure
+ * rendering: where the step is (`FeedbackPhase`) is the element's state, kept across closing and reopening the panel
+ * and asked afresh per call; the visitor's choice leaves through `rate` and `skip`.
  */
 import { css, html, nothing } from 'lit';
-import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { FEEDBACK_COMMENT_MAX } from '../events.js';
+import type { FeedbackPhase } from '../state/widget-stores.js';
 import type { Strings } from './i18n.js';
 
-type Phase = 'ask' | 'sending' | 'thanks' | 'skipped';
 export type Rating = 'up' | 'down';
 
 export interface FeedbackStepProps {
   t: Strings;
-  /** Whose progress this is (one per element). */
-  owner: object;
-  /** Sends the rating; resolves false when it could not (the step stays, so the visitor may try again). */
-  send: (rating: Rating, comment: string) => Promise<boolean>;
+  phase: FeedbackPhase;
+  /** The visitor rated the call, with the comment as typed. */
+  rate: (rating: Rating, comment: string) => void;
+  skip: () => void;
 }
 
-const progress = new WeakMap<object, Phase>();
-
-/** A new call: the next ended call asks again. */
-export function forgetFeedback(owner: object): void {
-  progress.delete(owner);
-}
-
-class FeedbackStep extends AsyncDirective {
-  #props: FeedbackStepProps | undefined;
-
-  render(props: FeedbackStepProps) {
-    this.#props = props;
-    return this.#template(props);
-  }
-
-  #set(phase: Phase): void {
-    const props = this.#props;
-    if (!props) return;
-    progress.set(props.owner, phase);
-    if (this.isConnected) this.setValue(this.#template(props));
-  }
-
-  async #rate(event: Event, rating: Rating): Promise<void> {
+export function renderFeedback({ t, phase, rate, skip }: FeedbackStepProps) {
+  if (phase === 'skipped') return nothing;
+  if (phase === 'thanks') return html`<p part="feedback" class="feedback" role="status">${t.feedbackThanks}</p>`;
+  const busy = phase === 'sending';
+  const onRate = (event: Event, rating: Rating) => {
     const form = (event.currentTarget as HTMLElement).closest('form');
-    const comment = form?.querySelector('textarea')?.value ?? '';
-    const send = this.#props?.send;
-    if (!send) return;
-    this.#set('sending');
-    this.#set((await send(rating, comment)) ? 'thanks' : 'ask');
-  }
-
-  #template({ t, owner }: FeedbackStepProps) {
-    const phase = progress.get(owner) ?? 'ask';
-    if (phase === 'skipped') return nothing;
-    if (phase === 'thanks') return html`<p part="feedback" class="feedback" role="status">${t.feedbackThanks}</p>`;
-    const busy = phase === 'sending';
-    return html`<form
-      part="feedback"
-      class="feedback"
-      aria-labelledby="feedback-question"
-      @submit=${(event: Event) => event.preventDefault()}
-    >
-      <p id="feedback-question" class="question">${t.feedbackAsk}</p>
-      <label class="comment">
-        <span>${t.feedbackComment}</span>
-        <textarea part="feedback-comment" rows="2" maxlength=${FEEDBACK_COMMENT_MAX} ?disabled=${busy}></textarea>
-      </label>
-      <div class="actions">
-        <button
-          type="button"
-          class="rate"
-          part="feedback-up"
-          ?disabled=${busy}
-          @click=${(event: Event) => this.#rate(event, 'up')}
-        >
-          ${thumb('up')}<span>${t.feedbackUp}</span>
-        </button>
-        <button
-          type="button"
-          class="rate"
-          part="feedback-down"
-          ?disabled=${busy}
-          @click=${(event: Event) => this.#rate(event, 'down')}
-        >
-          ${thumb('down')}<span>${t.feedbackDown}</span>
-        </button>
-        <button type="button" class="skip" part="feedback-skip" ?disabled=${busy} @click=${() => this.#set('skipped')}>
-          ${t.feedbackSkip}
-        </button>
-      </div>
-    </form>`;
-  }
+    rate(rating, form?.querySelector('textarea')?.value ?? '');
+  };
+  return html`<form
+    part="feedback"
+    class="feedback"
+    aria-labelledby="feedback-question"
+    @submit=${(event: Event) => event.preventDefault()}
+  >
+    <p id="feedback-question" class="question">${t.feedbackAsk}</p>
+    <label class="comment">
+      <span>${t.feedbackComment}</span>
+      <textarea part="feedback-comment" rows="2" maxlength=${FEEDBACK_COMMENT_MAX} ?disabled=${busy}></textarea>
+    </label>
+    <div class="actions">
+      <button
+        type="button"
+        class="rate"
+        part="feedback-up"
+        ?disabled=${busy}
+        @click=${(event: Event) => onRate(event, 'up')}
+      >
+        ${thumb('up')}<span>${t.feedbackUp}</span>
+      </button>
+      <button
+        type="button"
+        class="rate"
+        part="feedback-down"
+        ?disabled=${busy}
+        @click=${(event: Event) => onRate(event, 'down')}
+      >
+        ${thumb('down')}<span>${t.feedbackDown}</span>
+      </button>
+      <button type="button" class="skip" part="feedback-skip" ?disabled=${busy} @click=${skip}>
+        ${t.feedbackSkip}
+      </button>
+    </div>
+  </form>`;
 }
-
-export const feedbackStep = directive(FeedbackStep);
 
 function thumb(direction: Rating) {
   return html`<svg class="thumb ${direction}" viewBox="0 0 24 24" aria-hidden="true">

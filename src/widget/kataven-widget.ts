@@ -8,13 +8,14 @@ import { createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
 import { FontWarmup, fontWarmupStyles } from './font-warmup.js';
+import type { KatavenCallPanel, PanelIntentEvent, PanelTextEvent } from './call-panel.js';
 import { type Strings, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
 import { watchPageLanguage } from './page-language.js';
 import { type PanelKit, PanelLoader } from './panel-loader.js';
 import { StoreController } from './store-controller.js';
 import type { StringOverrides } from './strings-override.js';
-import { LocaleLabel, renderFloating, renderPanelOf, settledStatuses } from './widget-view.js';
+import { LocaleLabel, renderFloating, settledStatuses } from './widget-view.js';
 
 const DEFER_HYDRATION = 'defer-hydration';
 
@@ -75,6 +76,12 @@ const DEFER_HYDRATION = 'defer-hydration';
  */
 export class KatavenWidget extends LitElement {
   static override styles = [launcherStyles, fontWarmupStyles];
+
+  static {
+    // New inputs start work in `updated()` (a config fetch), whose status the next update renders: that second update
+    // is the point, not an accident (development builds of Lit would warn about it).
+    this.disableWarning?.('change-in-update');
+  }
 
   static override properties = {
     clientKey: { attribute: 'client-key' },
@@ -149,6 +156,7 @@ export class KatavenWidget extends LitElement {
     elapsedSeconds: this.#state.$elapsedSeconds,
     captions: this.#state.$captions,
     retryAt: this.#state.$retryAt,
+    feedback: this.#state.$feedback,
   });
   #panel = new PanelLoader(
     this,
@@ -160,12 +168,13 @@ export class KatavenWidget extends LitElement {
     },
   );
   #retryCountdown = new CountdownController(this, () => this.#state.$retryAt.get());
-  #focusPanel = false;
   /** The launcher label of a locale other than English, from that locale's chunk. */
   #localeLabel = new LocaleLabel(() => this.requestUpdate());
   #texts: { base: Strings; overrides: unknown; merged: Strings } | null = null;
   /** Latched once the widget has rendered, so a retry (back to `loading`) never hides it again. */
   #shown = false;
+  /** Whether the element's inputs have reached its state yet (they do after the first update). */
+  #configured = false;
   /** The status as a custom state (`:state(connected)`); undefined at run time where there is no CustomStateSet. */
   #states: CustomStateSet;
   /** Stops following `<html lang>` (set while connected). */
@@ -212,9 +221,13 @@ export class KatavenWidget extends LitElement {
     this.#state.actions.dispose();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || WIDGET_INPUTS.some((name) => changed.has(name))) this.#configure();
-    const { status } = this.#stores.values;
+  protected override willUpdate(): void {
+    const { config, status } = this.#stores.values;
+    // Shown once the config (or a failure to get it) is known, and inline once the panel is loaded too.
+    const inlinePending = this.display === 'inline' && !this.#panel.kit;
+    if (!inlinePending && (config || settledStatuses.has(status))) this.#shown = true;
+    // Merged here, not in render: a bad override warns once, when it arrives.
+    if (this.#panel.kit) this.#currentTexts(this.#panel.kit);
     if (this.getAttribute('status') !== status) {
       this.setAttribute('status', status);
       try {
@@ -226,22 +239,34 @@ export class KatavenWidget extends LitElement {
     }
   }
 
-  protected override updated(): void {
+  /** Work the last update calls for, after rendering: configuring the state, and loading what the view lacks. */
+  protected override updated(changed: PropertyValues<this>): void {
     this.#applyBrandColors();
-    const firstButton = this.#focusPanel && this.renderRoot.querySelector<HTMLElement>('[part="panel"] button');
-    if (firstButton) {
-      // Keyboard users land inside the panel they just opened.
-      this.#focusPanel = false;
-      firstButton.focus();
-    }
+    if (!this.#configured || WIDGET_INPUTS.some((name) => changed.has(name))) this.#configure();
+    const panelShown = this.display === 'inline' || this.#stores.values.open;
+    if (panelShown && !this.#panel.current) void this.#panel.load();
+    const locale = resolveLocale(this.locale);
+    if (this.#panel.kit?.locale !== locale) this.#localeLabel.load(locale);
+  }
+
+  /**
+   * Also waits for the panel element's own update, so that callers see the panel as the widget's state has it.
+   * @internal
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    const panel = this.renderRoot.querySelector<KatavenCallPanel>('kataven-call-panel');
+    return (await (panel?.updateComplete ?? true)) && complete;
   }
 
   /** Opens the panel. */
   async open(): Promise<void> {
-    this.#focusPanel = !this.#stores.values.open;
+    const opening = !this.#stores.values.open;
     this.#state.actions.open();
     await this.#panel.load();
     await this.updateComplete;
+    // Keyboard users land inside the panel they just opened.
+    if (opening) this.renderRoot.querySelector<HTMLElement>('[part="panel"] button')?.focus();
   }
 
   /** Closes the panel (a live call continues). */
@@ -301,12 +326,7 @@ export class KatavenWidget extends LitElement {
     // The widget appears once, in its final place, size and colours: nothing renders until the config (or a failure
     // to get it) is known, and inline until the panel is loaded too, so nothing paints in a default corner or at a
     // provisional size and then moves (a layout shift on the host page).
-    if (!this.#shown) {
-      const inlinePending = this.display === 'inline' && !this.#panel.kit;
-      if (inlinePending) void this.#panel.load();
-      if (inlinePending || (!config && !settledStatuses.has(this.status))) return nothing;
-      this.#shown = true;
-    }
+    if (!this.#shown) return nothing;
     if (this.display === 'inline') return html`<div class="root">${this.#renderPanel()}</div>`;
     const locale = resolveLocale(this.locale);
     const label = this.strings?.launcher;
@@ -330,14 +350,30 @@ export class KatavenWidget extends LitElement {
   }
 
   #renderPanel() {
-    if (!this.#panel.current) void this.#panel.load();
-    const panel = this.#panel.kit;
-    if (!panel) return nothing;
-    return renderPanelOf(panel, this.#currentTexts(panel), this.#stores.values, {
-      floating: this.display !== 'inline',
-      retryInSeconds: this.#retryCountdown.secondsLeft,
-      on: this.#panelHandlers,
-    });
+    const kit = this.#panel.kit;
+    if (!kit) return nothing;
+    const { status, error, config, consentAsked, muted, level, elapsedSeconds, captions, feedback } =
+      this.#stores.values;
+    const t = this.#currentTexts(kit);
+    return html`<kataven-call-panel
+      .t=${t}
+      .locale=${kit.locale}
+      .heading=${config?.agent.name || t.launcher}
+      .status=${status}
+      .error=${error}
+      .config=${config}
+      .floating=${this.display !== 'inline'}
+      .consentAsked=${consentAsked}
+      .muted=${muted}
+      .level=${level}
+      .elapsedSeconds=${elapsedSeconds}
+      .retryInSeconds=${this.#retryCountdown.secondsLeft}
+      .captions=${captions}
+      .feedback=${feedback}
+      .calls=${this.#state.actions.calls}
+      @kataven-panel-intent=${this.#onPanelIntent}
+      @kataven-panel-text=${this.#onPanelText}
+    ></kataven-call-panel>`;
   }
 
   /** The panel's texts with the page's `strings` laid over them (merged once per change, so warnings come once). */
@@ -362,6 +398,7 @@ export class KatavenWidget extends LitElement {
   }
 
   #configure(): void {
+    this.#configured = true;
     const input: WidgetInput = {};
     for (const name of WIDGET_INPUTS) Object.assign(input, { [name]: this[name] });
     this.#state.actions.configure(input);
@@ -383,25 +420,38 @@ export class KatavenWidget extends LitElement {
     if (this.status === 'ready' || this.status === 'ended') this.#state.actions.prepare({ session: true });
   };
 
-  #panelHandlers = {
-    close: () => this.#onClose(),
-    call: () => void this.start(),
-    intent: this.#onIntent,
-    end: () => void this.end(),
-    mute: () => void this.setMuted(!this.#stores.values.muted),
-    retry: () => void this.#state.actions.retry(),
-    agree: () => void this.#state.actions.acceptConsent(),
-    decline: () => this.#state.actions.declineConsent(),
-    calls: this.#state.actions.calls,
-    keydown: (event: KeyboardEvent) => this.#onPanelKeydown(event),
-    sendText: (text: string) => this.#state.actions.sendText(text),
-    typeInstead: () => void this.#state.actions.continueByTyping(),
+  /** The visitor's intent from the panel, forwarded to the state. */
+  #onPanelIntent = ({ detail }: PanelIntentEvent) => {
+    const { actions } = this.#state;
+    switch (detail.action) {
+      case 'close':
+        return this.#onClose();
+      case 'call':
+        return void this.start();
+      case 'warm':
+        return this.#onIntent();
+      case 'end':
+        return void this.end();
+      case 'mute':
+        return void this.setMuted(!this.#stores.values.muted);
+      case 'retry':
+        return void actions.retry();
+      case 'agree':
+        return void actions.acceptConsent();
+      case 'decline':
+        return actions.declineConsent();
+      case 'type-instead':
+        return void actions.continueByTyping();
+      case 'rate':
+        return void actions.rate(detail.rating, detail.comment);
+      case 'skip-feedback':
+        return actions.skipFeedback();
+    }
   };
 
-  #onPanelKeydown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || this.display === 'inline') return;
-    event.stopPropagation();
-    this.#onClose();
+  /** Typed text: the panel keeps it in the box when it could not be sent. */
+  #onPanelText = (event: PanelTextEvent) => {
+    if (!this.#state.actions.sendText(event.detail.text)) event.preventDefault();
   };
 
   #onClose = () => {

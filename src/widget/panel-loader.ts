@@ -1,16 +1,15 @@
 /**
- * Loads the lazily loaded panel (its renderer and styles) and the strings of the element's locale, and re-renders the
- * host when they arrive. The module loads once per page; strings once per locale; a failed load is tried again on the
- * next `load()` (the next render or intent).
+ * Loads the lazily loaded panel (the `<kataven-call-panel>` element and its styles) and the strings of the element's
+ * locale, and re-renders the host when they arrive. The module loads once per page; strings once per locale; a failed
+ * load is tried again on the next `load()` (the next update or intent).
  */
 import type { CSSResultOrNative, ReactiveControllerHost } from 'lit';
 import { loadOnce } from '../load-once.js';
 import { type Strings, loadStrings } from './i18n.js';
-import type { renderLiveLauncher, renderPanel, withOverrides } from './panel.js';
+import type { renderLiveLauncher, withOverrides } from './call-panel.js';
 
-/** What the panel needs to render: its renderer and the strings of the current locale. */
+/** What the loaded panel brings: `<kataven-call-panel>` is defined, and the strings of the current locale. */
 export interface PanelKit {
-  render: typeof renderPanel;
   /** The launcher's face while a call runs behind the closed panel. */
   live: typeof renderLiveLauncher;
   /** Lays the page's `strings` overrides over the locale's texts. */
@@ -19,7 +18,7 @@ export interface PanelKit {
   locale: string;
 }
 
-const loadPanelModule = loadOnce(() => import('./panel.js'));
+const loadPanelModule = loadOnce(() => import('./call-panel.js'));
 
 export class PanelLoader {
   #host: ReactiveControllerHost;
@@ -55,7 +54,6 @@ export class PanelLoader {
       .then(([module, strings]) => {
         if (!this.#kit) this.#adoptStyles(module.panelStyles);
         this.#kit = {
-          render: module.renderPanel,
           live: module.renderLiveLauncher,
           withOverrides: module.withOverrides,
           strings,

@@ -59,7 +59,7 @@ export function lockPageScroll(this: unknown, panel: Element | undefined): void 
 
 export const phoneSheetStyles = css`
   @media (max-width: 479.98px) {
-    .floating > [part='panel'] {
+    .floating > kataven-call-panel > [part='panel'] {
       position: fixed;
       inset: 0;
       top: var(--_kv-viewport-top, 0px);
@@ -74,12 +74,12 @@ export const phoneSheetStyles = css`
       padding-left: env(safe-area-inset-left, 0px);
       overscroll-behavior: contain;
     }
-    .floating > [part='panel'] header {
+    .floating > kataven-call-panel > [part='panel'] header {
       border-radius: 0;
       padding-top: calc(16px + env(safe-area-inset-top, 0px));
     }
     /* Thumb-sized controls on a phone. */
-    .floating > [part='panel'] button:not(.close) {
+    .floating > kataven-call-panel > [part='panel'] button:not(.close) {
       min-height: 44px;
     }
   }

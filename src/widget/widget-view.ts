@@ -1,16 +1,13 @@
 /**
- * The element's templates: the floating root with its launcher, and the panel's view built from the element's state.
- * Pure rendering (kataven-widget.ts keeps the state, the loading and the handlers). Part of the launcher's first
- * load; the panel's own markup stays in the lazily loaded panel chunk.
+ * The element's templates: the floating root with its launcher. Pure rendering (kataven-widget.ts keeps the state,
+ * the loading and the handlers). Part of the launcher's first load; the panel is `<kataven-call-panel>`, in the lazily
+ * loaded panel chunk.
  */
 import { html, nothing } from 'lit';
 import type { LauncherPosition } from '../api/branding.js';
-import { remainingSeconds } from '../state/config-rules.js';
 import type { WidgetStatus } from '../state/widget-stores.js';
-import { ENGLISH_LAUNCHER_LABEL, type Strings, loadStrings, localeDirection } from './i18n.js';
+import { ENGLISH_LAUNCHER_LABEL, loadStrings, localeDirection } from './i18n.js';
 import type { LiveLauncher } from './live-launcher.js';
-import type { PanelView } from './panel.js';
-import type { PanelKit } from './panel-loader.js';
 
 /** Statuses after which the launcher's place and colours are final, even without a config (a failed load). */
 export const settledStatuses: ReadonlySet<WidgetStatus> = new Set<WidgetStatus>(['ready', 'unavailable', 'error']);
@@ -70,9 +67,15 @@ export class LocaleLabel {
     this.#onLoad = onLoad;
   }
 
+  /** The label in `locale`: empty while it loads (`load` starts that). */
   in(locale: string): string {
     if (locale === 'en') return ENGLISH_LAUNCHER_LABEL;
-    if (this.#current?.locale !== locale) {
+    return (this.#current?.locale === locale && this.#current.label) || '';
+  }
+
+  /** Starts loading the label of `locale` unless it is English or already loaded or loading (outside rendering). */
+  load(locale: string): void {
+    if (locale !== 'en' && this.#current?.locale !== locale) {
       const pending: { locale: string; label: string | null } = { locale, label: null };
       this.#current = pending;
       loadStrings(locale)
@@ -82,42 +85,7 @@ export class LocaleLabel {
         )
         .finally(this.#onLoad);
     }
-    return this.#current.label ?? '';
   }
-}
-
-/** What the panel shows of the element's state (its store values). */
-export type PanelState = Pick<
-  PanelView,
-  'status' | 'error' | 'config' | 'consentAsked' | 'muted' | 'level' | 'elapsedSeconds' | 'captions'
->;
-
-/** The loaded panel, rendered in its locale with the element's state and the page's `strings` already laid over `t`. */
-export function renderPanelOf(
-  panel: PanelKit,
-  t: Strings,
-  state: PanelState,
-  options: { floating: boolean; retryInSeconds: number; on: PanelView['on'] },
-) {
-  const { status, error, config, consentAsked, muted, level, elapsedSeconds, captions } = state;
-  return panel.render({
-    t,
-    lang: panel.locale,
-    dir: localeDirection(panel.locale),
-    title: config?.agent.name || t.launcher,
-    status,
-    error,
-    config,
-    floating: options.floating,
-    consentAsked,
-    muted,
-    level,
-    elapsedSeconds,
-    retryInSeconds: options.retryInSeconds,
-    remainingSeconds: remainingSeconds(config, elapsedSeconds),
-    captions,
-    on: options.on,
-  });
 }
 
 const micIcon = html`<svg viewBox="0 0 24 24">

@@ -1,6 +1,12 @@
-/** Fails the current test if anything left an unhandled promise rejection or threw into the page. */
+import { machineDiagnostics } from '../../src/state/machine.js';
+
+/**
+ * Fails the current test if anything left an unhandled promise rejection, threw into the page, or sent the state
+ * machine an event its status does not take.
+ */
 export function guardPage() {
   const problems: string[] = [];
+  const onIgnored = machineDiagnostics.onIgnored;
   const onRejection = (event: PromiseRejectionEvent) => problems.push(`unhandled rejection: ${String(event.reason)}`);
   const onError = (event: ErrorEvent) => problems.push(`uncaught error: ${event.message}`);
   return {
@@ -8,12 +14,17 @@ export function guardPage() {
       problems.length = 0;
       window.addEventListener('unhandledrejection', onRejection);
       window.addEventListener('error', onError);
+      machineDiagnostics.onIgnored = (message) => {
+        problems.push(message);
+        onIgnored(message);
+      };
     },
     /** Waits a tick so late rejections surface, then throws if any happened. */
     async stop() {
       await new Promise((resolve) => setTimeout(resolve, 20));
       window.removeEventListener('unhandledrejection', onRejection);
       window.removeEventListener('error', onError);
+      machineDiagnostics.onIgnored = onIgnored;
       if (problems.length) throw new Error(problems.join('\n'));
     },
   };

@@ -1,18 +1,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { createApiClient } from '../../src/api/client.js';
-import type { WidgetError } from '../../src/api/errors.js';
-import { CallController, type CallEvents, type CallStatus } from '../../src/call/call-controller.js';
+import { CallController, type CallEvents } from '../../src/call/call-controller.js';
 import { VisitorSession } from '../../src/session/visitor-session.js';
 import { fakeDevices } from '../helpers/fake-device.js';
 import { API_BASE, DEMO_KEY, FakeServer } from '../helpers/fake-server.js';
 import { settle } from '../helpers/expect.js';
 import { guardPage } from '../helpers/guards.js';
+import { type CallStatusLog, followCallStatus } from '../helpers/call-status.js';
 
 describe('call controller', () => {
   let server: FakeServer;
   let devices: ReturnType<typeof fakeDevices>;
-  let statuses: CallStatus[];
-  let errors: WidgetError[];
+  let call: CallStatusLog;
   let ended: { reason: string; durationMs: number }[];
   let controller: CallController;
   let session: VisitorSession;
@@ -28,8 +27,7 @@ describe('call controller', () => {
       hangupTimeoutMs: 200,
       connectTimeoutMs,
       events: {
-        status: (status) => statuses.push(status),
-        error: (error) => errors.push(error),
+        report: (event) => call.report(event),
         ended: (info) => ended.push(info),
         ...events,
       },
@@ -39,8 +37,7 @@ describe('call controller', () => {
   beforeEach(() => {
     server = new FakeServer().install();
     devices = fakeDevices();
-    statuses = [];
-    errors = [];
+    call = followCallStatus();
     ended = [];
     guard.start();
     create();
@@ -62,9 +59,9 @@ describe('call controller', () => {
     expect(device.connectOptions?.rtcConfiguration).to.deep.equal({ iceServers: [] });
     device.call.answer();
     await started;
-    expect(controller.status).to.equal('connected');
+    expect(call.status).to.equal('connected');
     await controller.end();
-    expect(statuses).to.deep.equal(['connecting', 'ringing', 'connected', 'ended']);
+    expect(call.statuses).to.deep.equal(['connecting', 'ringing', 'connected', 'ended']);
     expect(ended[0]?.reason).to.equal('local');
     expect(device.destroyed).to.equal(true);
   });
@@ -85,16 +82,16 @@ describe('call controller', () => {
     await waitUntil(() => server.requestsTo('POST /widget/connect').length === 1);
     await controller.end();
     await started;
-    expect(controller.status).to.equal('ended');
+    expect(call.status).to.equal('ended');
     expect(ended[0]?.reason).to.equal('cancelled');
-    expect(errors).to.have.length(0);
+    expect(call.errors).to.have.length(0);
     expect(devices.devices).to.have.length(0);
     // A second end() is a no-op: it settles at once and reports nothing more.
-    const reported = [statuses.length, ended.length, errors.length];
+    const reported = [call.statuses.length, ended.length, call.errors.length];
     await controller.end();
     await settle();
-    expect([statuses.length, ended.length, errors.length]).to.deep.equal(reported);
-    expect(controller.status).to.equal('ended');
+    expect([call.statuses.length, ended.length, call.errors.length]).to.deep.equal(reported);
+    expect(call.status).to.equal('ended');
   });
 
   it('refreshes the visitor token once after a 401 from connect', async () => {
@@ -111,28 +108,28 @@ describe('call controller', () => {
     void controller.start('agent_ava');
     await waitUntil(() => devices.devices[0]?.calls.length === 1);
     devices.last.call.fail(31401, 'Permission denied');
-    await waitUntil(() => controller.status === 'error');
-    expect(errors.map((error) => error.code)).to.deep.equal(['mic_denied']);
+    await waitUntil(() => call.status === 'error');
+    expect(call.errors.map((error) => error.code)).to.deep.equal(['mic_denied']);
 
     const started = controller.start('agent_ava');
     await waitUntil(() => devices.devices[1]?.calls.length === 1);
     devices.last.call.answer();
     await started;
     devices.last.call.fail(31005, 'connection error');
-    await waitUntil(() => errors.length === 2);
-    expect(errors[1]?.code).to.equal('call_dropped');
+    await waitUntil(() => call.errors.length === 2);
+    expect(call.errors[1]?.code).to.equal('call_dropped');
     expect(ended.map((info) => info.reason)).to.deep.equal(['error', 'error']);
   });
 
   it('keeps the error when Twilio emits disconnect before it (getUserMedia failures do)', async () => {
     void controller.start('agent_ava');
     await waitUntil(() => devices.devices[0]?.calls.length === 1);
-    const call = devices.last.call;
-    call.disconnected = true;
-    call.emit('disconnect', call);
-    call.emit('error', { code: 31402, message: 'AcquisitionFailedError' });
-    await waitUntil(() => controller.status === 'error');
-    expect(errors.map((error) => error.code)).to.deep.equal(['mic_unavailable']);
+    const twilioCall = devices.last.call;
+    twilioCall.disconnected = true;
+    twilioCall.emit('disconnect', twilioCall);
+    twilioCall.emit('error', { code: 31402, message: 'AcquisitionFailedError' });
+    await waitUntil(() => call.status === 'error');
+    expect(call.errors.map((error) => error.code)).to.deep.equal(['mic_unavailable']);
     expect(ended.map((info) => info.reason)).to.deep.equal(['error']);
   });
 
@@ -143,8 +140,8 @@ describe('call controller', () => {
     void controller.start('agent_ava');
     await waitUntil(() => devices.devices[0]?.calls.length === 1);
     devices.last.call.emit('ringing', false);
-    await waitUntil(() => controller.status === 'error', 'no timeout', { timeout: 2000 });
-    expect(errors.map((error) => error.code)).to.deep.equal(['call_failed']);
+    await waitUntil(() => call.status === 'error', 'no timeout', { timeout: 2000 });
+    expect(call.errors.map((error) => error.code)).to.deep.equal(['call_failed']);
     expect(devices.last.destroyed).to.equal(true);
     expect(devices.last.call.disconnected).to.equal(true);
   });
@@ -164,23 +161,23 @@ describe('call controller', () => {
         return slowFactory(init);
       },
       connectTimeoutMs: 100,
-      events: { status: (status) => statuses.push(status), error: (error) => errors.push(error) },
+      events: { report: (event) => call.report(event) },
     });
     void controller.start('agent_ava');
-    await waitUntil(() => controller.status === 'error', 'no timeout', { timeout: 2000 });
+    await waitUntil(() => call.status === 'error', 'no timeout', { timeout: 2000 });
     releaseDevice();
     await waitUntil(() => devices.devices.length === 1);
     await waitUntil(() => devices.last.destroyed, 'the late Device was never destroyed');
     expect(devices.last.calls).to.have.length(0);
-    expect(errors.map((error) => error.code)).to.deep.equal(['call_failed']);
+    expect(call.errors.map((error) => error.code)).to.deep.equal(['call_failed']);
   });
 
   it('fails on a Device token error that Twilio reports only on the Device', async () => {
     void controller.start('agent_ava');
     await waitUntil(() => devices.devices[0]?.calls.length === 1);
     devices.last.emit('error', { code: 20101, message: 'AccessTokenInvalid' });
-    await waitUntil(() => controller.status === 'error');
-    expect(errors[0]?.code).to.equal('call_failed');
+    await waitUntil(() => call.status === 'error');
+    expect(call.errors[0]?.code).to.equal('call_failed');
     expect(devices.last.destroyed).to.equal(true);
   });
 
@@ -191,9 +188,9 @@ describe('call controller', () => {
     device.call.answer();
     await started;
     device.call.emit('reconnecting', { code: 53001 });
-    expect(controller.status).to.equal('reconnecting');
+    expect(call.status).to.equal('reconnecting');
     device.call.emit('reconnected');
-    expect(controller.status).to.equal('connected');
+    expect(call.status).to.equal('connected');
     device.emit('tokenWillExpire', device);
     await waitUntil(() => device.tokens.length === 2);
     expect(device.tokens).to.deep.equal(['twilio-token-1', 'twilio-token-2']);
@@ -224,12 +221,12 @@ describe('call controller', () => {
     await waitUntil(() => devices.devices[0]?.calls.length === 1);
     devices.last.call.answer();
     await started;
-    const before = statuses.length;
+    const before = call.statuses.length;
     controller.dispose();
     expect(devices.last.destroyed).to.equal(true);
     expect(devices.last.call.disconnected).to.equal(true);
     // The fake call reports its disconnect a microtask later, as Twilio does: nothing may come of it.
     await settle();
-    expect(statuses.length).to.equal(before);
+    expect(call.statuses.length).to.equal(before);
   });
 });

@@ -2,8 +2,7 @@
 // flight), its signaling socket opens on intent with a standby grant, and nothing built ahead outlives its use.
 import { expect, waitUntil } from '@open-wc/testing';
 import { createApiClient } from '../../src/api/client.js';
-import type { WidgetError } from '../../src/api/errors.js';
-import { CallController, type CallStatus } from '../../src/call/call-controller.js';
+import { CallController } from '../../src/call/call-controller.js';
 import type { DeviceFactory, DeviceInit } from '../../src/call/device.js';
 import { DeviceStandby } from '../../src/call/device-standby.js';
 import { VisitorSession } from '../../src/session/visitor-session.js';
@@ -12,6 +11,7 @@ import { API_BASE, DEMO_KEY, FakeServer, connectBody, sessionBody, signalingBody
 import { fastForward, installClock } from '../helpers/clock.js';
 import { settle } from '../helpers/expect.js';
 import { guardPage } from '../helpers/guards.js';
+import { type CallStatusLog, followCallStatus } from '../helpers/call-status.js';
 
 const CALL_GRANT = { token: 'twilio-token-1', edge: 'local', signalingHost: '127.0.0.1:8443' };
 const STANDBY_GRANT = { token: 'twilio-standby-1', edge: 'local', signalingHost: '127.0.0.1:8443' };
@@ -19,8 +19,7 @@ const STANDBY_GRANT = { token: 'twilio-standby-1', edge: 'local', signalingHost:
 describe('devices built ahead of the call', () => {
   let server: FakeServer;
   let devices: ReturnType<typeof fakeDevices>;
-  let statuses: CallStatus[];
-  let errors: WidgetError[];
+  let call: CallStatusLog;
   let controller: CallController;
   let session: VisitorSession;
   /** For each Device built: how many connect requests had gone out by then. */
@@ -31,8 +30,7 @@ describe('devices built ahead of the call', () => {
   beforeEach(() => {
     server = new FakeServer().install();
     devices = fakeDevices({ buildsAhead: true });
-    statuses = [];
-    errors = [];
+    call = followCallStatus();
     connectsBeforeBuild = [];
     typing = false;
     guard.start();
@@ -51,7 +49,7 @@ describe('devices built ahead of the call', () => {
       deviceFactory,
       hangupTimeoutMs: 200,
       silentMicrophone: () => typing,
-      events: { status: (status) => statuses.push(status), error: (error) => errors.push(error) },
+      events: { report: (event) => call.report(event) },
     });
   });
   afterEach(async () => {
@@ -77,7 +75,7 @@ describe('devices built ahead of the call', () => {
     expect(device.signalingOpened, 'the call opens its socket at connect()').to.equal(0);
     device.call.answer();
     await started;
-    expect(controller.status).to.equal('connected');
+    expect(call.status).to.equal('connected');
     expect(devices.devices).to.have.length(1);
     await controller.end();
     expect(device.destroyed).to.equal(true);
@@ -118,7 +116,7 @@ describe('devices built ahead of the call', () => {
     expect(standby.microphoneWarmed).to.equal(1);
     standby.call.answer();
     await started;
-    expect(statuses).to.deep.equal(['connecting', 'ringing', 'connected']);
+    expect(call.statuses).to.deep.equal(['connecting', 'ringing', 'connected']);
     await controller.end();
     expect(standby.destroyed).to.equal(true);
   });
@@ -173,7 +171,7 @@ describe('devices built ahead of the call', () => {
     controller.prepare('agent_ava');
     await waitUntil(() => devices.devices.length === 2);
     expect(server.requestsTo('POST /widget/signaling')).to.have.length(1);
-    expect(errors).to.have.length(0);
+    expect(call.errors).to.have.length(0);
   });
 
   it('a standby Device that fails before the click is dropped; the click builds a fresh one', async () => {
@@ -186,8 +184,8 @@ describe('devices built ahead of the call', () => {
     await waitUntil(() => devices.devices[1]?.calls.length === 1);
     devices.last.call.answer();
     await started;
-    expect(controller.status).to.equal('connected');
-    expect(errors, 'the standby failure is not the call’s').to.have.length(0);
+    expect(call.status).to.equal('connected');
+    expect(call.errors, 'the standby failure is not the call’s').to.have.length(0);
   });
 
   it('a refused call (429) releases the Device built ahead, microphone and all', async () => {
@@ -199,7 +197,7 @@ describe('devices built ahead of the call', () => {
     controller.prepare('agent_ava');
     await waitUntil(() => devices.devices[0]?.signalingOpened === 1);
     await controller.start('agent_ava');
-    expect(errors.map((error) => error.code)).to.deep.equal(['cost_cap']);
+    expect(call.errors.map((error) => error.code)).to.deep.equal(['cost_cap']);
     expect(devices.devices).to.have.length(1);
     expect(devices.last.destroyed).to.equal(true);
   });
