@@ -1,4 +1,4 @@
-// Continuity on the sandbox's side (docs/protocol.md section 7): a live call whose caller went away (the signaling
+// Continuity on the sandbox's side (docs/protocol.md section 9): a live call whose caller went away (the signaling
 // socket closed) waits for them, silent and not counting talk time, and the page they come back on carries the call
 // on as a new media leg. The call book owns the calls; this owns their comings and goings.
 import { AgentScript } from './agent/agent-script';

@@ -1,4 +1,4 @@
-// Continuity on the sandbox's side (docs/protocol.md section 7): the media legs of one call (one per page the
+// Continuity on the sandbox's side (docs/protocol.md section 9): the media legs of one call (one per page the
 // visitor was on), the talk clock that leaves the gaps between them out of max_call_seconds, and the transcript the
 // server keeps so a resumed page can show the conversation so far.
 import type { MediaAgent } from './agent/media-agent';

@@ -56,7 +56,7 @@ export const postConnect: RouteHandler = async (ctx) => {
     twilio: { token, edge: 'local', signaling_host: requestHost(ctx.req) ?? null },
     ice_servers: [],
     params: { agent_id: agent.id, session_id: sessionId },
-    // Continuity (docs/protocol.md section 7): the call may follow the visitor to the next page of the site.
+    // Continuity (docs/protocol.md section 9): the call may follow the visitor to the next page of the site.
     ...(agent.widget.continuity_enabled ? { resume: issueResumeToken(ctx.state, session) } : {}),
   });
 };

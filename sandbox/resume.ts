@@ -1,4 +1,4 @@
-// Continuity (docs/protocol.md section 7): resume tokens, and `POST /widget/connect/resume`, which hands the page a
+// Continuity (docs/protocol.md section 9): resume tokens, and `POST /widget/connect/resume`, which hands the page a
 // visitor went on to everything it needs to take the live call over: a visitor session, a Twilio token for the same
 // connect session, a fresh resume token and the conversation so far. The call itself moves in the call book when
 // that page's invite arrives (a new media leg, sandbox/call-legs.ts).

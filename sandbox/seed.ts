@@ -53,7 +53,7 @@ export const agentPolicyFields = {
     .nullable(),
   consent_required: z.boolean(),
   feedback_enabled: z.boolean(),
-  /** Continuity (docs/protocol.md section 7): the call may follow the visitor to the next page. */
+  /** Continuity (docs/protocol.md section 9): the call may follow the visitor to the next page. */
   continuity_enabled: z.boolean(),
 };
 export const agentPolicyPatchSchema = z.strictObject(agentPolicyFields).partial();
@@ -146,7 +146,7 @@ export const seedSchema = z.strictObject({
       user_token_ttl_seconds: ttl.default(300),
       /** Guest, exchange and refresh requests per widget key and page origin per minute (then 429 rate_limited). */
       auth_requests_per_minute: z.number().int('must be an integer').min(1).default(600),
-      /** How long a call waits for its caller to come back after the page went away (docs/protocol.md section 7). */
+      /** How long a call waits for its caller to come back after the page went away (docs/protocol.md section 9). */
       resume_seconds: ttl.default(30),
       jwt_secret: z.string().min(16).optional(),
     })

@@ -1,4 +1,4 @@
-// Continuity on the sandbox's clock (docs/protocol.md section 7): how long a call waits for a caller who went away,
+// Continuity on the sandbox's clock (docs/protocol.md section 9): how long a call waits for a caller who went away,
 // what the wait costs (no talk time; the call keeps its one slot), and how it coexists with Twilio's own signaling
 // reconnect. The sandbox's injected clock moves; no test waits for real seconds.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Continuity (docs/protocol.md section 7): a live call follows its caller to the next page. Over the real HTTP API
+// Continuity (docs/protocol.md section 9): a live call follows its caller to the next page. Over the real HTTP API
 // and PStream; the first test carries real media on both legs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -240,7 +240,7 @@ export function createApiClientWith(callSchemas: () => Promise<CallSchemas>, opt
       await request({ method: 'POST', path: '/widget/feedback', schema, body, bearer: visitorToken });
     },
     /**
-     * Continuity (docs/protocol.md section 7): the live call this tab's previous page left, taken over on this one.
+     * Continuity (docs/protocol.md section 9): the live call this tab's previous page left, taken over on this one.
      * No bearer: the single-use resume token is the credential, and only the origin that started the call may use it.
      * A token that is spent, expired or whose call ended is the error `resume_expired`.
      */

@@ -1,5 +1,5 @@
 /**
- * The resume record (docs/protocol.md section 7): while a call is live, this tab keeps in `sessionStorage` (this tab,
+ * The resume record (docs/protocol.md section 9): while a call is live, this tab keeps in `sessionStorage` (this tab,
  * this origin, one record per widget key) what the site's next page needs to take the call over, and nothing more.
  * The visitor's tokens stay in memory; the resume token is single use and worthless once the call ends.
  *

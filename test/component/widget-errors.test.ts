@@ -34,7 +34,7 @@ async function failCall(code: number, answerFirst: boolean) {
 
 /**
  * Codes the widget cannot raise yet: `resume_expired` arrives with the widget's side of continuity (resuming a call on
- * the next page, docs/protocol.md section 7), and its scenario with it. Until then the test below holds this list to
+ * the next page, docs/protocol.md section 9), and its scenario with it. Until then the test below holds this list to
  * exactly the codes without a scenario, so a code can neither be forgotten nor stay here once it has one.
  */
 const NOT_RAISED_YET = ['resume_expired'] as const;

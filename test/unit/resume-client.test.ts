@@ -1,4 +1,4 @@
-// The API client's side of continuity (docs/protocol.md section 7): the resume grant in the connect answer, and
+// The API client's side of continuity (docs/protocol.md section 9): the resume grant in the connect answer, and
 // POST /widget/connect/resume with its answer and refusals.
 import { expect } from '@open-wc/testing';
 import * as callSchemas from '../../src/api/call-schemas.js';
