@@ -3,7 +3,21 @@
 import { AgentScript, type Caption } from './agent/agent-script';
 import { AgentConversation, type ConversationView } from './agent/conversation';
 import type { MediaAgent, MediaAgentFactory } from './agent/media-agent';
+import { CallContinuity } from './call-continuity';
+import {
+  agentTranscriptLine,
+  callerTranscriptLine,
+  isCaption,
+  legView,
+  pageUrlOf,
+  TalkClock,
+  type ContinuityState,
+  type LegView,
+  type MediaLeg,
+  type TranscriptLine,
+} from './call-legs';
 import type { PendingFaults } from './faults';
+import type { Agent } from './seed';
 import { randomHex, type CallRecord, type SandboxState } from './state';
 
 /** The caller's end of a call as the call book sees it; the signaling socket implements it. */
@@ -15,16 +29,19 @@ export interface CallerLine {
   drop(): void;
 }
 
-export interface LiveCall {
+/** A live call; its continuity fields (legs, time away, talk time, transcript) are in sandbox/call-legs.ts. */
+export interface LiveCall extends ContinuityState {
   record: CallRecord;
+  agent: Agent;
   socket: CallerLine | null;
+  /** The current leg's media. */
   media: MediaAgent;
   script: AgentScript | null;
   /** conversation: context, typed text and client tools (sandbox/agent/conversation.ts). */
   conversation: AgentConversation;
   reconnectToken: string;
   timers: Set<NodeJS.Timeout>;
-  /** Running while the call has no signaling socket; a reconnect invite cancels it. */
+  /** Running while the call has no signaling socket; a reconnect invite or a resumed leg cancels it. */
   signalingLostTimer: NodeJS.Timeout | undefined;
 }
 
@@ -45,6 +62,11 @@ export interface CallView extends ConversationView {
   ended_at: string | null;
   end_reason: string | null;
   feedback: CallRecord['feedback'];
+  /** Continuity: since when the call has been waiting for its caller (the signaling socket closed), or null. */
+  away_since: string | null;
+  /** Continuity: one entry per page the call was carried on, and the conversation the server keeps. */
+  legs: LegView[];
+  transcript: TranscriptLine[];
 }
 
 export interface HangupError {
@@ -64,24 +86,39 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 
 export class CallBook {
   private readonly live = new Map<string, LiveCall>();
-  /** Media agents stay here after the call closes so their counters remain inspectable. */
-  private readonly mediaBySid = new Map<string, MediaAgent>();
+  /** Legs (with their media agents) stay here after the call closes so their counters remain inspectable. */
+  private readonly legsBySid = new Map<string, MediaLeg[]>();
+  private readonly transcriptsBySid = new Map<string, TranscriptLine[]>();
   private readonly messagesBySid = new Map<string, unknown[]>();
   /** conversation: kept after the call closes, like the media agents, for inspection. */
   private readonly conversationsBySid = new Map<string, AgentConversation>();
 
+  /** Continuity (sandbox/call-continuity.ts): callers who go away and come back on another page. */
+  readonly continuity: CallContinuity<LiveCall>;
+
   constructor(
-    private readonly state: SandboxState,
+    readonly state: SandboxState,
     private readonly faults: PendingFaults,
-    private readonly createMediaAgent: MediaAgentFactory,
-    private readonly signalingGraceMs: number,
-  ) {}
+    readonly createMediaAgent: MediaAgentFactory,
+    readonly signalingGraceMs: number,
+  ) {
+    this.continuity = new CallContinuity<LiveCall>({
+      state,
+      signalingGraceMs,
+      createMediaAgent,
+      liveCalls: () => this.live.values(),
+      liveCall: (callSid) => this.live.get(callSid),
+      end: (call, reason, error) => this.end(call, reason, error),
+      deliver: (call, content) => this.deliverCaption(call, content),
+    });
+  }
 
   /**
    * A new call. DESIGN 2.5: one session, one call, and the session is the one the caller's own token names; the
    * `session_id` param is only the widget echoing it back, so it may agree with the token but never overrides it.
    */
   async invite(line: CallerLine, payload: Record<string, unknown>): Promise<void> {
+    this.continuity.sweep();
     const tempSid = typeof payload['callsid'] === 'string' ? payload['callsid'] : '';
     const twilio = payload['twilio'] as { params?: unknown } | undefined;
     const params = Object.fromEntries(new URLSearchParams(typeof twilio?.params === 'string' ? twilio.params : ''));
@@ -90,8 +127,15 @@ export class CallBook {
     if (!session || (params['session_id'] !== undefined && params['session_id'] !== session.id)) {
       return refuse(SESSION_REFUSED);
     }
-    if (session.call_sid !== null) return refuse(SESSION_ALREADY_CALLED);
     if (typeof payload['sdp'] !== 'string') return refuse({ code: 31400, message: 'Bad Request: invite without sdp' });
+    if (session.call_sid !== null) {
+      // A resumed session's next invite is the caller back on a new page: a new leg of the same call.
+      const resumed = this.live.get(session.call_sid);
+      if (resumed && session.pending_leg) {
+        return this.continuity.attachLeg(resumed, line, payload['sdp'], tempSid, session);
+      }
+      return refuse(SESSION_ALREADY_CALLED);
+    }
     const target = {
       accountId: session.account_id,
       agent: this.state.agent(this.state.account(session.account_id), session.agent_id),
@@ -125,6 +169,7 @@ export class CallBook {
     });
     const call: LiveCall = {
       record,
+      agent: target.agent,
       socket: line,
       media,
       script: null,
@@ -132,11 +177,18 @@ export class CallBook {
       reconnectToken: `RC${randomHex(16)}`,
       timers: new Set(),
       signalingLostTimer: undefined,
+      legs: [{ started_at: record.started_at, ended_at: null, page_url: pageUrlOf(session.page_context), media, line }],
+      awaySince: null,
+      talk: new TalkClock(),
+      talkLimitTimer: undefined,
+      transcript: [],
+      held: [],
     };
     this.conversationsBySid.set(callSid, conversation);
     this.state.calls.set(callSid, record);
     this.live.set(callSid, call);
-    this.mediaBySid.set(callSid, media);
+    this.legsBySid.set(callSid, call.legs);
+    this.transcriptsBySid.set(callSid, call.transcript);
     line.send('ringing', { callsid: callSid });
 
     const delay = this.faults.takeAnswerDelay();
@@ -155,24 +207,23 @@ export class CallBook {
     call.socket?.send('answer', { callsid: callSid, sdp: answerSdp, reconnect: call.reconnectToken });
     record.state = 'connected';
     record.connected_at = this.state.now();
+    this.continuity.connected(call);
     call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
     call.script.start();
     call.conversation.start();
-    const maxSeconds = target.agent.widget.max_call_seconds;
-    if (maxSeconds !== null) this.later(call, maxSeconds * 1000, () => void this.end(call, 'max_call_seconds', null));
   }
 
   /** The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). */
   reconnect(socket: CallerLine, payload: Record<string, unknown>): void {
+    this.continuity.sweep();
     const call = this.find(payload['callsid']);
     if (!call || call.reconnectToken !== payload['reconnect'] || call.record.session_id !== socket.sessionId) {
       socket.send('hangup', { callsid: payload['callsid'], error: { code: 31404, message: 'Call not found' } });
       return;
     }
     call.socket = socket;
-    clearTimeout(call.signalingLostTimer);
-    call.signalingLostTimer = undefined;
     socket.send('answer', { callsid: call.record.call_sid, reconnect: call.reconnectToken });
+    if (call.awaySince !== null) this.continuity.comeBack(call, false);
   }
 
   async reinvite(line: CallerLine, payload: Record<string, unknown>): Promise<void> {
@@ -195,6 +246,8 @@ export class CallBook {
     const messages = this.messagesBySid.get(call.record.call_sid) ?? [];
     messages.push(content);
     this.messagesBySid.set(call.record.call_sid, messages);
+    const typed = callerTranscriptLine(content);
+    if (typed) call.transcript.push(typed);
     call.conversation.onCallerMessage(content);
   }
 
@@ -213,6 +266,8 @@ export class CallBook {
   private ownCall(line: CallerLine, payload: Record<string, unknown>): LiveCall | undefined {
     const call = this.find(payload['callsid']);
     if (!call) return undefined;
+    // A page the call has moved on from (continuity): what it still sends, even a hangup, no longer touches the call.
+    if (call.socket !== line && call.legs.slice(0, -1).some((leg) => leg.line === line)) return undefined;
     if (call.socket === line || (line.sessionId !== null && call.record.session_id === line.sessionId)) return call;
     line.send('error', {
       callsid: payload['callsid'],
@@ -222,13 +277,21 @@ export class CallBook {
     return undefined;
   }
 
-  /** Calls on a lost socket stay up for the grace period, waiting for a reconnect invite. */
+  /**
+   * Calls on a lost socket stay up, waiting for their caller: Twilio's reconnect invite within the grace period, or
+   * (continuity) a resumed page within the resume window.
+   */
   socketClosed(socket: CallerLine): void {
     for (const call of this.live.values()) {
       if (call.socket !== socket) continue;
       call.socket = null;
-      call.signalingLostTimer = setTimeout(() => void this.end(call, 'signaling_lost', null), this.signalingGraceMs);
+      this.continuity.leave(call);
     }
+  }
+
+  /** The conversation so far of a live call (the resume answer carries it). */
+  transcript(call: LiveCall): TranscriptLine[] {
+    return call.transcript.map((line) => ({ ...line }));
   }
 
   tokenRefreshed(socket: CallerLine): void {
@@ -257,8 +320,11 @@ export class CallBook {
   }
 
   views(): CallView[] {
+    this.continuity.sweep();
     return [...this.state.calls.values()].map((record) => {
-      const stats = this.mediaBySid.get(record.call_sid)?.stats();
+      const legs = this.legsBySid.get(record.call_sid) ?? [];
+      const legViews = legs.map(legView);
+      const stats = legs.at(-1)?.media.stats();
       const conversation = this.conversationsBySid.get(record.call_sid)?.view();
       return {
         context: conversation?.context ?? {},
@@ -271,8 +337,8 @@ export class CallBook {
         visitor_kind: record.visitor_kind,
         state: record.state,
         params: record.params,
-        packets_from_caller: stats?.packetsFromCaller ?? 0,
-        packets_to_caller: stats?.packetsToCaller ?? 0,
+        packets_from_caller: legViews.reduce((sum, leg) => sum + leg.packets_from_caller, 0),
+        packets_to_caller: legViews.reduce((sum, leg) => sum + leg.packets_to_caller, 0),
         caller_level: record.state === 'closed' ? 0 : (stats?.callerLevel ?? 0),
         token_refreshes: record.token_refreshes,
         messages_from_caller: this.messagesBySid.get(record.call_sid) ?? [],
@@ -281,6 +347,9 @@ export class CallBook {
         ended_at: iso(record.ended_at),
         end_reason: record.end_reason,
         feedback: record.feedback,
+        away_since: iso(this.live.get(record.call_sid)?.awaySince ?? null),
+        legs: legViews,
+        transcript: this.transcriptsBySid.get(record.call_sid) ?? [],
       };
     });
   }
@@ -301,13 +370,30 @@ export class CallBook {
     for (const timer of call.timers) clearTimeout(timer);
     call.timers.clear();
     clearTimeout(call.signalingLostTimer);
+    clearTimeout(call.talkLimitTimer);
+    call.talk.pause(record.ended_at);
+    const leg = call.legs.at(-1);
+    if (leg) leg.ended_at = record.ended_at;
+    // Ended for good: no page may pick the call up again.
+    const session = record.session_id === null ? undefined : this.state.sessions.get(record.session_id);
+    if (session) {
+      session.resume_token = null;
+      session.pending_leg = null;
+    }
     call.script?.stop();
     if (notify) call.socket?.send('hangup', { callsid: record.call_sid, ...(error ? { error } : {}) });
     await call.media.close().catch(() => undefined); // a peer that fails to close is gone either way
   }
 
   private deliverCaption(call: LiveCall, caption: Caption | Record<string, unknown>): void {
-    call.socket?.send('message', {
+    if (!call.socket || call.awaySince !== null) {
+      // Nobody on the line: the agent falls silent; anything but speech (a tool call) waits for the caller's return.
+      if (!isCaption(caption)) call.held.push(caption as Record<string, unknown>);
+      return;
+    }
+    const line = agentTranscriptLine(caption);
+    if (line) call.transcript.push(line);
+    call.socket.send('message', {
       callsid: call.record.call_sid,
       content: caption,
       contenttype: 'application/json',

@@ -3,28 +3,32 @@
 import { checkAgentCallable, checkKey, resolveAgent } from './access';
 import type { RouteContext, RouteHandler } from './request-context';
 import { checkCostCaps } from './cost-caps';
+import { issueResumeToken } from './resume';
 import { bearerToken, HttpError, jsonReply, optionalString, requestHost } from './http';
-import { randomHex, type WidgetKeyRecord } from './state';
+import { randomHex, type ConnectSession, type WidgetKeyRecord } from './state';
 import type { VisitorClaims } from './tokens';
 import { checkContext } from '../src/api/context-rules';
 
-async function authenticateVisitor(ctx: RouteContext): Promise<{ claims: VisitorClaims; key: WidgetKeyRecord }> {
+async function authenticateVisitor(
+  ctx: RouteContext,
+): Promise<{ claims: VisitorClaims; key: WidgetKeyRecord; origin: string }> {
   const claims = await ctx.tokens.verifyVisitorToken(bearerToken(ctx.req));
   const key = ctx.state.keys.get(claims.key_id);
   if (!key) throw new HttpError(401, 'invalid_token', 'the widget key behind this token no longer exists');
-  checkKey(ctx, key);
-  return { claims, key };
+  const origin = checkKey(ctx, key);
+  return { claims, key, origin };
 }
 
 export const postConnect: RouteHandler = async (ctx) => {
-  const { claims, key } = await authenticateVisitor(ctx);
+  const { claims, key, origin } = await authenticateVisitor(ctx);
   const body = await ctx.body();
   const { account, agent } = resolveAgent(ctx.state, key, optionalString(body, 'agent_id') ?? claims.agent_id);
   checkAgentCallable(agent, claims.kind);
-  checkCostCaps(ctx.state, account.id);
+  ctx.calls.continuity.sweep(); // a call whose caller left for good no longer holds its slot
+  checkCostCaps(ctx.state, account.id, ctx.state.now());
 
   const sessionId = `sess_${randomHex(12)}`;
-  ctx.state.sessions.set(sessionId, {
+  const session: ConnectSession = {
     id: sessionId,
     account_id: account.id,
     agent_id: agent.id,
@@ -35,7 +39,11 @@ export const postConnect: RouteHandler = async (ctx) => {
     // conversation: page context (invalid entries dropped: a call never fails because of it) and signed context.
     page_context: body['context'] === undefined ? {} : checkContext(body['context']).context,
     signed_context: claims.signed_context ?? {},
-  });
+    origin,
+    resume_token: null,
+    pending_leg: null,
+  };
+  ctx.state.sessions.set(sessionId, session);
   const token = await ctx.tokens.mintTwilioToken(
     claims.visitor_id,
     sessionId,
@@ -48,6 +56,8 @@ export const postConnect: RouteHandler = async (ctx) => {
     twilio: { token, edge: 'local', signaling_host: requestHost(ctx.req) ?? null },
     ice_servers: [],
     params: { agent_id: agent.id, session_id: sessionId },
+    // Continuity (docs/protocol.md section 9): the call may follow the visitor to the next page of the site.
+    ...(agent.widget.continuity_enabled ? { resume: issueResumeToken(ctx.state, session) } : {}),
   });
 };
 

@@ -29,7 +29,11 @@ const stateFileSchema = z.strictObject({
     z.string(),
     z.strictObject({
       branding: z.strictObject(brandingFields),
-      agent_policies: z.record(z.string(), z.strictObject(agentPolicyFields)),
+      // continuity_enabled came later: a state file written before it still loads (the seed's value stays).
+      agent_policies: z.record(
+        z.string(),
+        z.strictObject({ ...agentPolicyFields, continuity_enabled: agentPolicyFields.continuity_enabled.optional() }),
+      ),
     }),
   ),
   widget_keys: z.array(keyRecordSchema),

@@ -2,6 +2,7 @@
 import * as admin from './admin-api';
 import { postConnect, postConnectRefresh, postSignaling } from './connect';
 import { postFeedback } from './feedback';
+import { postConnectResume } from './resume';
 import type { RouteHandler } from './request-context';
 import * as control from './control-api';
 import { HttpError } from './http';
@@ -24,6 +25,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: '/v1/widget/auth/user-token', handler: widget.postUserToken },
   { method: 'POST', pattern: '/v1/widget/connect', handler: postConnect },
   { method: 'POST', pattern: '/v1/widget/connect/refresh', handler: postConnectRefresh },
+  { method: 'POST', pattern: '/v1/widget/connect/resume', handler: postConnectResume },
   { method: 'POST', pattern: '/v1/widget/signaling', handler: postSignaling },
   { method: 'POST', pattern: '/v1/widget/feedback', handler: postFeedback },
   { method: 'GET', pattern: '/v1/widget-keys', handler: admin.listWidgetKeys },

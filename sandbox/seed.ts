@@ -53,6 +53,8 @@ export const agentPolicyFields = {
     .nullable(),
   consent_required: z.boolean(),
   feedback_enabled: z.boolean(),
+  /** Continuity (docs/protocol.md section 9): the call may follow the visitor to the next page. */
+  continuity_enabled: z.boolean(),
 };
 export const agentPolicyPatchSchema = z.strictObject(agentPolicyFields).partial();
 
@@ -69,6 +71,7 @@ const agentSchema = z.strictObject({
       max_call_seconds: agentPolicyFields.max_call_seconds.default(null),
       consent_required: agentPolicyFields.consent_required.default(false),
       feedback_enabled: agentPolicyFields.feedback_enabled.default(false),
+      continuity_enabled: agentPolicyFields.continuity_enabled.default(true),
     })
     .prefault({}),
   behaviour: z
@@ -89,6 +92,8 @@ const agentSchema = z.strictObject({
       reply_to_text: z.boolean().default(true),
       say_context_key: z.string().min(1).nullable().default(null),
       say_context_delay_ms: z.number().int('must be an integer').min(0).default(1200),
+      /** Said (chime and caption) when the caller comes back on a resumed call; null says nothing. */
+      resume_message: z.string().min(1).nullable().default(null),
     })
     .prefault({}),
 });
@@ -141,6 +146,8 @@ export const seedSchema = z.strictObject({
       user_token_ttl_seconds: ttl.default(300),
       /** Guest, exchange and refresh requests per widget key and page origin per minute (then 429 rate_limited). */
       auth_requests_per_minute: z.number().int('must be an integer').min(1).default(600),
+      /** How long a call waits for its caller to come back after the page went away (docs/protocol.md section 9). */
+      resume_seconds: ttl.default(30),
       jwt_secret: z.string().min(16).optional(),
     })
     .prefault({}),

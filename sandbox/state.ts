@@ -56,6 +56,12 @@ export interface ConnectSession {
   /** conversation: what the page sent to /widget/connect and what the visitor session carries. */
   page_context?: AgentContext;
   signed_context?: AgentContext;
+  /** The page origin that opened the session: only that origin may resume it (docs/protocol.md section 9). */
+  origin?: string;
+  /** The one resume token that is valid now (single use), or null: continuity off, or the call ended for good. */
+  resume_token?: string | null;
+  /** A resume answered and not yet followed by its invite: what the next media leg brings along. */
+  pending_leg?: { page_url: string | null; page_context: AgentContext | undefined } | null;
 }
 
 export type SandboxCallState = 'ringing' | 'connected' | 'closed';

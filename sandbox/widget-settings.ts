@@ -17,8 +17,8 @@ export function patchAgentPolicy(agent: Agent, body: unknown): AgentWidgetSettin
 
 export type AgentWidgetSettings = ReturnType<typeof agentWidgetSettings>;
 
-/** Kataven's `data.AgentWidgetSettings`, plus this project's max_call_seconds, consent_required
- * and feedback_enabled. */
+/** Kataven's `data.AgentWidgetSettings`, plus this project's max_call_seconds, consent_required,
+ * feedback_enabled and continuity_enabled. */
 export function agentWidgetSettings(agent: Agent) {
   return { agent_id: agent.id, ...agent.widget };
 }
@@ -34,7 +34,8 @@ export function guestsMayCall(agent: Agent): boolean {
 
 /** The bootstrap config of DESIGN 2.1. `max_call_seconds` is left out when there is no limit (it is optional). */
 export function widgetConfig(account: Account, agent: Agent) {
-  const { widget_enabled, auth_mode, max_call_seconds, consent_required, feedback_enabled } = agent.widget;
+  const { widget_enabled, auth_mode, max_call_seconds, consent_required, feedback_enabled, continuity_enabled } =
+    agent.widget;
   return {
     agent: agentSummary(agent),
     branding: { ...account.branding },
@@ -44,6 +45,7 @@ export function widgetConfig(account: Account, agent: Agent) {
       ...(max_call_seconds === null ? {} : { max_call_seconds }),
       consent_required,
       feedback_enabled,
+      continuity_enabled,
     },
   };
 }

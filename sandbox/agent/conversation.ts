@@ -75,6 +75,11 @@ export class AgentConversation {
     }
   }
 
+  /** Continuity: the caller resumed the call on another page, whose context replaces the old page's. */
+  setPageContext(context: AgentContext): void {
+    this.pageContext = context;
+  }
+
   view(): ConversationView {
     return {
       context: this.context,

@@ -157,12 +157,14 @@ test('agents and per-agent widget policy', async () => {
       max_call_seconds: 600,
       consent_required: false,
       feedback_enabled: false,
+      continuity_enabled: true,
     });
     const refusals: Array<[unknown, string]> = [
       [{ auth_mode: 'everyone' }, 'invalid_body: auth_mode expected one of guest|user|both'],
       [{ max_call_seconds: 5 }, 'invalid_body: max_call_seconds Too small: expected number to be >=10'],
       [{ max_call_seconds: 9000 }, 'invalid_body: max_call_seconds Too big: expected number to be <=7200'],
       [{ widget_enabled: 'no' }, 'invalid_body: widget_enabled expected boolean, received string'],
+      [{ continuity_enabled: 'no' }, 'invalid_body: continuity_enabled expected boolean, received string'],
     ];
     for (const [body, text] of refusals) {
       const res = await admin(sandbox, 'PATCH', '/v1/agents/agent_ava/widget-settings', body);
@@ -174,6 +176,7 @@ test('agents and per-agent widget policy', async () => {
       auth_mode: 'user',
       max_call_seconds: null,
       consent_required: true,
+      continuity_enabled: false,
     });
     assert.equal(updated.status, 200);
     const config = await call(sandbox, 'GET', `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`);
@@ -182,6 +185,7 @@ test('agents and per-agent widget policy', async () => {
       auth_mode: 'user',
       consent_required: true,
       feedback_enabled: false,
+      continuity_enabled: false,
     });
     const guest = await call(sandbox, 'POST', '/v1/widget/auth/guest', {
       body: { client_key: DEMO_KEY, agent_id: 'agent_ava' },

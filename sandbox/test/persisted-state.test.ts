@@ -1,7 +1,7 @@
 // The state file in-process (the CLI's SIGKILL/restart path is in process.test.ts): what is saved, when, and how a
 // changed seed and the saved changes combine.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -75,4 +75,31 @@ test('a key added to the seed after the state was saved still appears; sandboxes
     const branding = await call(sandbox, 'GET', '/v1/widget-settings', { origin: null, bearer: API_KEY });
     assert.equal(branding.json<{ accent_color: string }>().accent_color, '#1e40af');
   });
+});
+
+test('a state file saved before continuity_enabled existed still loads, keeping the seed value', async () => {
+  const statePath = tempState();
+  await withSandbox(testSeed(), async () => undefined, { statePath });
+  const saved = JSON.parse(readFileSync(statePath, 'utf8')) as {
+    accounts: Record<string, { agent_policies: Record<string, Record<string, unknown>> }>;
+  };
+  for (const policy of Object.values(saved.accounts['acme']?.agent_policies ?? {})) {
+    delete policy['continuity_enabled'];
+    policy['consent_required'] = true;
+  }
+  writeFileSync(statePath, JSON.stringify(saved));
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const config = await call(
+        sandbox,
+        'GET',
+        '/v1/widget/config?client_key=pk_live_acme_demo0000000000&agent_id=agent_ava',
+      );
+      const { policy } = config.json<{ policy: { consent_required: boolean; continuity_enabled: boolean } }>();
+      assert.equal(policy.consent_required, true, 'the saved change applies');
+      assert.equal(policy.continuity_enabled, true);
+    },
+    { statePath },
+  );
 });

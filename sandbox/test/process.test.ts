@@ -99,6 +99,7 @@ test('admin changes survive SIGKILL and a restart; --reset starts again from the
       max_call_seconds: 120,
       consent_required: true,
       feedback_enabled: false,
+      continuity_enabled: true,
     });
     const keys = (await admin(second.sandbox, 'GET', '/v1/widget-keys')).json<{ id: string }[]>();
     assert.deepEqual(keys.map((key) => key.id).sort(), [created.id, 'wk_demo'].sort());

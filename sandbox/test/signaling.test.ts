@@ -199,8 +199,12 @@ test('a call end to end: invite, answer, audio both ways, captions, updateToken,
 });
 
 test('delay_answer, caller hangup by TJS id while ringing, and loss of signaling past the grace period', async () => {
+  // Without continuity a call waits only for Twilio's own reconnect (resume.test.ts covers the resume window).
+  const seed = testSeed((account) => {
+    for (const agent of account.agents) agent.widget = { ...agent.widget, continuity_enabled: false };
+  });
   await withSandbox(
-    testSeed(),
+    seed,
     async (sandbox) => {
       const { token, sessionId } = await twilioToken(sandbox);
       const client = new SignalingClient(sandbox);

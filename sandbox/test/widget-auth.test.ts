@@ -59,6 +59,7 @@ test('config answers for active, inactive, user-only and widget-disabled agents'
       auth_mode: 'both',
       consent_required: false,
       feedback_enabled: false,
+      continuity_enabled: true,
     });
     const members = (await config('agent_members')).json<{
       agent: { auth_mode: string };

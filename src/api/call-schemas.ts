@@ -60,17 +60,51 @@ const IceServers = z.custom<RTCIceServer[]>(
     ),
 );
 
+/** (project) Continuity: a single-use token that lets the site's next page take the live call over. */
+export const ResumeGrant = z.object({ token: z.string(), expires_in: z.number() });
+export type ResumeGrant = z.infer<typeof ResumeGrant>;
+
+const TwilioGrant = z.object({
+  token: z.string(),
+  edge: optionalText,
+  signaling_host: optionalText,
+});
+
 export const ConnectResponse = z.object({
   session_id: z.string(),
-  twilio: z.object({
-    token: z.string(),
-    edge: optionalText,
-    signaling_host: optionalText,
-  }),
+  twilio: TwilioGrant,
   ice_servers: z.optional(IceServers),
   params: z.optional(StringMap),
+  /** Absent when continuity is off. Only a convenience: a malformed one is dropped, never a reason to fail the call. */
+  resume: z.optional(z.catch(z.optional(ResumeGrant), undefined)),
 });
 export type ConnectResponse = z.infer<typeof ConnectResponse>;
+
+export interface TranscriptLine {
+  role: 'agent' | 'user';
+  text: string;
+}
+/** The conversation so far, oldest first (`z.custom` for the reason above). */
+const Transcript = z.custom<TranscriptLine[]>(
+  (value) =>
+    Array.isArray(value) &&
+    value.every((line) => isObject(line) && (line.role === 'agent' || line.role === 'user') && isText(line.text)),
+);
+
+/**
+ * (project) `POST /widget/connect/resume`: everything the next page needs to take the live call over. The visitor
+ * session is new (the old page's token stayed in its memory); the Twilio grant names the same session.
+ */
+export const ResumeResponse = z.object({
+  session_id: z.string(),
+  visitor: z.object({ token: z.string(), refresh_token: z.string(), expires_in: z.number() }),
+  twilio: TwilioGrant,
+  ice_servers: z.optional(IceServers),
+  params: z.optional(StringMap),
+  resume: ResumeGrant,
+  transcript: Transcript,
+});
+export type ResumeResponse = z.infer<typeof ResumeResponse>;
 
 /** `POST /widget/connect/refresh`: a fresh Twilio token for a live call (this project's addition to the contract). */
 export const CallTokenResponse = z.object({

@@ -5,7 +5,7 @@
  */
 import { WidgetError, type WidgetErrorCode, isAbortError } from './errors.js';
 import type * as CallSchemaModule from './call-schemas.js';
-import type { ConnectResponse, SignalingResponse, VisitorSessionResponse } from './call-schemas.js';
+import type { ConnectResponse, ResumeResponse, SignalingResponse, VisitorSessionResponse } from './call-schemas.js';
 import type { ResponseSchema } from './response-schema.js';
 import { WidgetConfigResponse } from './schemas.js';
 
@@ -16,7 +16,12 @@ import { WidgetConfigResponse } from './schemas.js';
 export type CallSchemas = Pick<
   typeof CallSchemaModule,
   'VisitorSessionResponse' | 'ConnectResponse' | 'SignalingResponse' | 'NoContent' | 'CallTokenResponse'
->;
+> &
+  /**
+   * Needed by `resumeCall` only, so optional until the widget's call chunk (the provider it passes) carries it; a
+   * provider without it makes `resumeCall` fail with a clear message rather than load a second copy of the schemas.
+   */
+  Partial<Pick<typeof CallSchemaModule, 'ResumeResponse'>>;
 
 export const DEFAULT_API_BASE = 'https://api.kataven.ai/v1';
 
@@ -54,6 +59,7 @@ const CODE_BY_SERVER_CODE: Readonly<Record<string, WidgetErrorCode>> = {
   rate_limit: 'cost_cap',
   daily_calls: 'cost_cap',
   daily_minutes: 'cost_cap',
+  resume_expired: 'resume_expired',
 };
 
 const CODE_BY_STATUS: Readonly<Record<number, WidgetErrorCode>> = {
@@ -232,6 +238,25 @@ export function createApiClientWith(callSchemas: () => Promise<CallSchemas>, opt
     ): Promise<void> {
       const schema = (await callSchemas()).NoContent;
       await request({ method: 'POST', path: '/widget/feedback', schema, body, bearer: visitorToken });
+    },
+    /**
+     * Continuity (docs/protocol.md section 9): the live call this tab's previous page left, taken over on this one.
+     * No bearer: the single-use resume token is the credential, and only the origin that started the call may use it.
+     * A token that is spent, expired or whose call ended is the error `resume_expired`.
+     */
+    async resumeCall(
+      resumeToken: string,
+      pageContext?: Readonly<Record<string, string | number | boolean | null>>,
+      signal?: AbortSignal,
+    ): Promise<ResumeResponse> {
+      const body = pageContext
+        ? { resume_token: resumeToken, page_context: pageContext }
+        : { resume_token: resumeToken };
+      const schema = callSchemas().then((schemas) => {
+        if (!schemas.ResumeResponse) throw new Error('the call-time schemas do not include ResumeResponse');
+        return schemas.ResumeResponse;
+      });
+      return request({ method: 'POST', path: '/widget/connect/resume', schema, body, signal });
     },
     async refreshCallToken(visitorToken: string, sessionId: string, signal?: AbortSignal) {
       const body = { session_id: sessionId };

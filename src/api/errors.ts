@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'browser_unsupported',
   'call_failed',
   'call_dropped',
+  'resume_expired',
 ] as const;
 
 export type WidgetErrorCode = (typeof ERROR_CODES)[number];
@@ -33,6 +34,8 @@ const RETRYABLE: ReadonlySet<WidgetErrorCode> = new Set<WidgetErrorCode>([
   'mic_unavailable',
   'call_failed',
   'call_dropped',
+  // The call that was being resumed is gone for good; a new call can start at once.
+  'resume_expired',
 ]);
 
 export interface WidgetErrorOptions {

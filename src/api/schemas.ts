@@ -35,6 +35,8 @@ export interface WidgetConfigResponse {
     max_call_seconds?: number | null | undefined;
     consent_required?: boolean | undefined;
     feedback_enabled?: boolean | undefined;
+    /** (project) Continuity: the call may follow the visitor to the site's next page (absent means true). */
+    continuity_enabled?: boolean | undefined;
   };
 }
 
@@ -89,6 +91,7 @@ function parseConfig(value: unknown, issues: SchemaIssue[]): WidgetConfigRespons
   policy.may('max_call_seconds', 'number', true);
   policy.may('consent_required', 'boolean');
   policy.may('feedback_enabled', 'boolean');
+  policy.may('continuity_enabled', 'boolean');
   root.out['policy'] = policy.out;
   return root.out as unknown as WidgetConfigResponse;
 }

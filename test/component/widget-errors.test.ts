@@ -35,7 +35,16 @@ async function failCall(code: number, answerFirst: boolean) {
   };
 }
 
-const SCENARIOS: Record<WidgetErrorCode, Scenario> = {
+/**
+ * Codes the widget cannot raise yet: `resume_expired` arrives with the widget's side of continuity (resuming a call on
+ * the next page, docs/protocol.md section 9), and its scenario with it. Until then the test below holds this list to
+ * exactly the codes without a scenario, so a code can neither be forgotten nor stay here once it has one.
+ */
+const NOT_RAISED_YET = ['resume_expired'] as const;
+type RaisedCode = Exclude<WidgetErrorCode, (typeof NOT_RAISED_YET)[number]>;
+const isRaised = (code: WidgetErrorCode): code is RaisedCode => !(NOT_RAISED_YET as readonly string[]).includes(code);
+
+const SCENARIOS: Record<RaisedCode, Scenario> = {
   invalid_key: { arrange: () => 'not-a-key', status: 'error', retryable: false },
   secret_key_in_page: { arrange: () => 'sk_live_acme_oops0000000000', status: 'error', retryable: false },
   origin_not_allowed: {
@@ -122,11 +131,12 @@ describe('<kataven-widget> error codes', () => {
   // The widget explains configuration problems in the console; keep test output readable.
   const testbed = useWidgetTestbed({ captureConsole: true });
 
-  it('has a scenario for every code', () => {
-    expect(Object.keys(SCENARIOS).sort()).to.deep.equal([...ERROR_CODES].sort());
+  it('has a scenario for every code it can raise', () => {
+    expect(Object.keys(SCENARIOS).sort()).to.deep.equal(ERROR_CODES.filter(isRaised).sort());
+    expect(ERROR_CODES.filter((code) => !isRaised(code))).to.deep.equal([...NOT_RAISED_YET]);
   });
 
-  for (const code of ERROR_CODES) {
+  for (const code of ERROR_CODES.filter(isRaised)) {
     it(`${code}: shows its message and fires kataven-error`, async () => {
       const scenario = SCENARIOS[code];
       const key = scenario.arrange(testbed.server, testbed.devices) ?? undefined;

@@ -29,6 +29,7 @@ const reference = z.object({
     max_call_seconds: z.optional(z.nullable(z.number())),
     consent_required: z.optional(z.boolean()),
     feedback_enabled: z.optional(z.boolean()),
+    continuity_enabled: z.optional(z.boolean()),
   }),
 });
 
@@ -63,6 +64,7 @@ const FIELDS = [
   ['policy', 'max_call_seconds'],
   ['policy', 'consent_required'],
   ['policy', 'feedback_enabled'],
+  ['policy', 'continuity_enabled'],
 ];
 const VALUES: unknown[] = [undefined, null, '', 'x', 'public', 'guest', 'both', 0, 600, true, false, [], {}, ['a']];
 

@@ -62,6 +62,7 @@ const ar: Strings = {
       'لا يدعم هذا المتصفح المكالمات الصوتية. يُرجى تجربة إصدار حديث من Chrome أو Edge أو Firefox أو Safari.',
     call_failed: 'تعذّر إجراء المكالمة. يُرجى المحاولة مجددًا.',
     call_dropped: 'انقطعت المكالمة. يُرجى المحاولة مجددًا.',
+    resume_expired: 'انتهت مكالمتك أثناء غيابك.',
   },
   conversation: {
     typeInstead: 'المتابعة بالكتابة',

@@ -61,6 +61,7 @@ const cs: Strings = {
     browser_unsupported: 'Tento prohlížeč neumí hlasové hovory. Použijte aktuální Chrome, Edge, Firefox nebo Safari.',
     call_failed: 'Hovor se nepodařilo spojit. Zkuste to znovu.',
     call_dropped: 'Hovor byl přerušen. Zkuste to znovu.',
+    resume_expired: 'Váš hovor skončil, zatímco jste byli pryč.',
   },
   conversation: {
     typeInstead: 'Pokračovat psaním',

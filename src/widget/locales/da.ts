@@ -63,6 +63,7 @@ const da: Strings = {
       'Denne browser kan ikke foretage taleopkald. Brug en nyere version af Chrome, Edge, Firefox eller Safari.',
     call_failed: 'Opkaldet kunne ikke forbindes. Prøv igen.',
     call_dropped: 'Opkaldet blev afbrudt. Prøv igen.',
+    resume_expired: 'Dit opkald sluttede, mens du var væk.',
   },
   conversation: {
     typeInstead: 'Fortsæt med at skrive',

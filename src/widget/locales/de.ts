@@ -64,6 +64,7 @@ const de: Strings = {
       'Dieser Browser unterstützt keine Sprachanrufe. Bitte verwenden Sie ein aktuelles Chrome, Edge, Firefox oder Safari.',
     call_failed: 'Der Anruf konnte nicht verbunden werden. Bitte versuchen Sie es erneut.',
     call_dropped: 'Der Anruf wurde unterbrochen. Bitte versuchen Sie es erneut.',
+    resume_expired: 'Ihr Anruf wurde beendet, während Sie weg waren.',
   },
   conversation: {
     typeInstead: 'Per Text fortfahren',

@@ -61,6 +61,7 @@ const en = {
     browser_unsupported: 'This browser cannot make voice calls. Please try a current Chrome, Edge, Firefox or Safari.',
     call_failed: 'The call could not be connected. Please try again.',
     call_dropped: 'The call was dropped. Please try again.',
+    resume_expired: 'Your call ended while you were away.',
   } satisfies Record<WidgetErrorCode, string>,
   conversation: {
     typeInstead: 'Continue by typing',

@@ -62,6 +62,7 @@ const es: Strings = {
       'Este navegador no puede hacer llamadas de voz. Prueba con Chrome, Edge, Firefox o Safari actuales.',
     call_failed: 'No se pudo conectar la llamada. Vuelve a intentarlo.',
     call_dropped: 'La llamada se cortó. Vuelve a intentarlo.',
+    resume_expired: 'Tu llamada terminó mientras no estabas.',
   },
   conversation: {
     typeInstead: 'Continuar escribiendo',

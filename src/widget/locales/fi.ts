@@ -63,6 +63,7 @@ const fi: Strings = {
       'Tällä selaimella ei voi soittaa puheluita. Käytä Chromen, Edgen, Firefoxin tai Safarin uutta versiota.',
     call_failed: 'Puhelua ei voitu yhdistää. Yritä uudelleen.',
     call_dropped: 'Puhelu katkesi. Yritä uudelleen.',
+    resume_expired: 'Puhelusi päättyi, kun olit poissa.',
   },
   conversation: {
     typeInstead: 'Jatka kirjoittamalla',

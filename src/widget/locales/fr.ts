@@ -63,6 +63,7 @@ const fr: Strings = {
       'Ce navigateur ne permet pas les appels vocaux. Essayez une version récente de Chrome, Edge, Firefox ou Safari.',
     call_failed: 'L’appel n’a pas pu être établi. Veuillez réessayer.',
     call_dropped: 'L’appel a été interrompu. Veuillez réessayer.',
+    resume_expired: 'Votre appel s’est terminé pendant votre absence.',
   },
   conversation: {
     typeInstead: 'Continuer par écrit',

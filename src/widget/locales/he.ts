@@ -61,6 +61,7 @@ const he: Strings = {
     browser_unsupported: 'הדפדפן הזה לא תומך בשיחות קוליות. נא לנסות גרסה עדכנית של Chrome, Edge, Firefox או Safari.',
     call_failed: 'לא ניתן היה לחבר את השיחה. נא לנסות שוב.',
     call_dropped: 'השיחה נותקה. נא לנסות שוב.',
+    resume_expired: 'השיחה שלך הסתיימה בזמן שלא היית כאן.',
   },
   conversation: {
     typeInstead: 'להמשיך בהקלדה',

@@ -62,6 +62,7 @@ const hi: Strings = {
     browser_unsupported: 'यह ब्राउज़र वॉइस कॉल नहीं कर सकता। कृपया Chrome, Edge, Firefox या Safari का नया संस्करण आज़माएँ।',
     call_failed: 'कॉल कनेक्ट नहीं हो सकी। कृपया फिर से कोशिश करें।',
     call_dropped: 'कॉल कट गई। कृपया फिर से कोशिश करें।',
+    resume_expired: 'आपके दूर रहने के दौरान आपकी कॉल समाप्त हो गई।',
   },
   conversation: {
     typeInstead: 'टाइप करके जारी रखें',

@@ -63,6 +63,7 @@ const id: Strings = {
       'Browser ini tidak mendukung panggilan suara. Silakan gunakan Chrome, Edge, Firefox, atau Safari versi terbaru.',
     call_failed: 'Panggilan tidak dapat tersambung. Silakan coba lagi.',
     call_dropped: 'Panggilan terputus. Silakan coba lagi.',
+    resume_expired: 'Panggilan Anda berakhir saat Anda tidak ada.',
   },
   conversation: {
     typeInstead: 'Lanjutkan dengan mengetik',

@@ -63,6 +63,7 @@ const it: Strings = {
       'Questo browser non supporta le chiamate vocali. Prova una versione recente di Chrome, Edge, Firefox o Safari.',
     call_failed: 'Impossibile collegare la chiamata. Riprova.',
     call_dropped: 'La chiamata si è interrotta. Riprova.',
+    resume_expired: 'La chiamata è terminata mentre eri via.',
   },
   conversation: {
     typeInstead: 'Continua scrivendo',

@@ -64,6 +64,7 @@ const ja: Strings = {
       'このブラウザは音声通話に対応していません。最新の Chrome、Edge、Firefox、Safari をお試しください。',
     call_failed: '通話を接続できませんでした。もう一度お試しください。',
     call_dropped: '通話が切断されました。もう一度お試しください。',
+    resume_expired: '離れている間に通話が終了しました。',
   },
   conversation: {
     typeInstead: '文字入力で続ける',

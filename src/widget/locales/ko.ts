@@ -63,6 +63,7 @@ const ko: Strings = {
       '이 브라우저는 음성 통화를 지원하지 않습니다. 최신 Chrome, Edge, Firefox 또는 Safari를 사용해 주세요.',
     call_failed: '통화를 연결할 수 없습니다. 다시 시도해 주세요.',
     call_dropped: '통화가 끊겼습니다. 다시 시도해 주세요.',
+    resume_expired: '자리를 비운 사이에 통화가 종료되었습니다.',
   },
   conversation: {
     typeInstead: '입력으로 계속하기',

@@ -63,6 +63,7 @@ const nb: Strings = {
       'Denne nettleseren kan ikke ringe taleanrop. Bruk en oppdatert versjon av Chrome, Edge, Firefox eller Safari.',
     call_failed: 'Samtalen kunne ikke kobles til. Prøv igjen.',
     call_dropped: 'Samtalen ble brutt. Prøv igjen.',
+    resume_expired: 'Samtalen ble avsluttet mens du var borte.',
   },
   conversation: {
     typeInstead: 'Fortsett ved å skrive',

@@ -64,6 +64,7 @@ const nl: Strings = {
       'Deze browser kan geen spraakgesprekken voeren. Gebruik een recente versie van Chrome, Edge, Firefox of Safari.',
     call_failed: 'Het gesprek kon niet worden verbonden. Probeer het opnieuw.',
     call_dropped: 'Het gesprek is weggevallen. Probeer het opnieuw.',
+    resume_expired: 'Je gesprek is beëindigd terwijl je weg was.',
   },
   conversation: {
     typeInstead: 'Verder met typen',

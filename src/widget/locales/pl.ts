@@ -63,6 +63,7 @@ const pl: Strings = {
       'Ta przeglądarka nie obsługuje rozmów głosowych. Użyj aktualnej wersji Chrome, Edge, Firefox lub Safari.',
     call_failed: 'Nie udało się nawiązać połączenia. Spróbuj ponownie.',
     call_dropped: 'Połączenie zostało przerwane. Spróbuj ponownie.',
+    resume_expired: 'Połączenie zakończyło się podczas Twojej nieobecności.',
   },
   conversation: {
     typeInstead: 'Kontynuuj, pisząc',

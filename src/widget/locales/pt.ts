@@ -63,6 +63,7 @@ const pt: Strings = {
       'Este navegador não faz chamadas de voz. Use uma versão atual do Chrome, Edge, Firefox ou Safari.',
     call_failed: 'Não foi possível conectar a chamada. Tente novamente.',
     call_dropped: 'A chamada caiu. Tente novamente.',
+    resume_expired: 'Sua chamada terminou enquanto você estava ausente.',
   },
   conversation: {
     typeInstead: 'Continuar por escrito',

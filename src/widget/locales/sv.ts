@@ -63,6 +63,7 @@ const sv: Strings = {
       'Den här webbläsaren kan inte ringa röstsamtal. Använd en aktuell version av Chrome, Edge, Firefox eller Safari.',
     call_failed: 'Samtalet kunde inte kopplas upp. Försök igen.',
     call_dropped: 'Samtalet bröts. Försök igen.',
+    resume_expired: 'Samtalet avslutades medan du var borta.',
   },
   conversation: {
     typeInstead: 'Fortsätt genom att skriva',

@@ -61,6 +61,7 @@ const th: Strings = {
     browser_unsupported: 'เบราว์เซอร์นี้โทรด้วยเสียงไม่ได้ โปรดใช้ Chrome, Edge, Firefox หรือ Safari เวอร์ชันล่าสุด',
     call_failed: 'ไม่สามารถเชื่อมต่อสายได้ โปรดลองอีกครั้ง',
     call_dropped: 'สายหลุด โปรดลองอีกครั้ง',
+    resume_expired: 'สายของคุณสิ้นสุดลงระหว่างที่คุณไม่อยู่',
   },
   conversation: {
     typeInstead: 'พิมพ์ต่อแทน',

@@ -63,6 +63,7 @@ const tr: Strings = {
       'Bu tarayıcı sesli arama yapamıyor. Lütfen Chrome, Edge, Firefox veya Safari’nin güncel bir sürümünü deneyin.',
     call_failed: 'Arama bağlanamadı. Lütfen tekrar deneyin.',
     call_dropped: 'Arama kesildi. Lütfen tekrar deneyin.',
+    resume_expired: 'Siz uzaktayken aramanız sona erdi.',
   },
   conversation: {
     typeInstead: 'Yazarak devam edin',

@@ -64,6 +64,7 @@ const vi: Strings = {
       'Trình duyệt này không hỗ trợ gọi thoại. Vui lòng dùng phiên bản mới của Chrome, Edge, Firefox hoặc Safari.',
     call_failed: 'Không thể kết nối cuộc gọi. Vui lòng thử lại.',
     call_dropped: 'Cuộc gọi bị gián đoạn. Vui lòng thử lại.',
+    resume_expired: 'Cuộc gọi của bạn đã kết thúc trong lúc bạn vắng mặt.',
   },
   conversation: {
     typeInstead: 'Tiếp tục bằng cách nhập',

@@ -61,6 +61,7 @@ const zhCN: Strings = {
     browser_unsupported: '此浏览器不支持语音通话。请使用最新版 Chrome、Edge、Firefox 或 Safari。',
     call_failed: '无法接通通话，请重试。',
     call_dropped: '通话已中断，请重试。',
+    resume_expired: '您离开期间，通话已结束。',
   },
   conversation: {
     typeInstead: '改为打字交流',

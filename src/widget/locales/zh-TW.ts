@@ -61,6 +61,7 @@ const zhTW: Strings = {
     browser_unsupported: '此瀏覽器不支援語音通話。請使用最新版的 Chrome、Edge、Firefox 或 Safari。',
     call_failed: '無法接通通話，請再試一次。',
     call_dropped: '通話已中斷，請再試一次。',
+    resume_expired: '您離開期間，通話已結束。',
   },
   conversation: {
     typeInstead: '改用文字繼續',
