@@ -4,6 +4,9 @@ import { AgentScript, type Caption } from './agent/agent-script';
 import { AgentConversation, type ConversationView } from './agent/conversation';
 import type { MediaAgent, MediaAgentFactory } from './agent/media-agent';
 import type { PendingFaults } from './faults';
+import { ScriptRunner } from './agent/script-steps';
+import { Speaker, type LineSpoken } from './agent/speaker';
+import type { Agent } from './seed';
 import { randomHex, type CallRecord, type SandboxState } from './state';
 
 /** The caller's end of a call as the call book sees it; the signaling socket implements it. */
@@ -69,6 +72,9 @@ export class CallBook {
   private readonly messagesBySid = new Map<string, unknown[]>();
   /** conversation: kept after the call closes, like the media agents, for inspection. */
   private readonly conversationsBySid = new Map<string, AgentConversation>();
+  /** Scripted agents (sandbox/agent/script-steps.ts): live calls only; their spoken lines stay for inspection. */
+  private readonly scripts = new Map<string, { runner: ScriptRunner; speaker: Speaker }>();
+  private readonly spokenBySid = new Map<string, LineSpoken[]>();
 
   constructor(
     private readonly state: SandboxState,
@@ -122,6 +128,8 @@ export class CallBook {
       signedContext: session?.signed_context ?? {},
       send: (content) => this.deliverCaption(call, content),
       later: (ms, run) => this.later(call, ms, run),
+      onUserText: (text) => this.scripts.get(callSid)?.runner.heardText(text) ?? false,
+      onToolAnswer: (name, ok) => this.scripts.get(callSid)?.runner.toolAnswered(name, ok),
     });
     const call: LiveCall = {
       record,
@@ -158,6 +166,7 @@ export class CallBook {
     call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
     call.script.start();
     call.conversation.start();
+    this.startScript(call, target.agent);
     const maxSeconds = target.agent.widget.max_call_seconds;
     if (maxSeconds !== null) this.later(call, maxSeconds * 1000, () => void this.end(call, 'max_call_seconds', null));
   }
@@ -256,6 +265,31 @@ export class CallBook {
     return call?.record;
   }
 
+  /** Adds script steps (already validated) to the given call or the newest live one. */
+  runScript(callSid: string | undefined, steps: Parameters<ScriptRunner['add']>[0]): CallRecord | undefined {
+    const call = callSid ? this.find(callSid) : this.newest();
+    const script = call && this.scripts.get(call.record.call_sid);
+    script?.runner.add(steps);
+    return script ? call.record : undefined;
+  }
+
+  /** The agent says a line on a live call; resolves once its audio has all been queued and its final caption sent. */
+  say(callSid: string, text: string): Promise<void> | undefined {
+    const call = this.find(callSid);
+    return call && this.scripts.get(call.record.call_sid)?.speaker.say(text);
+  }
+
+  /** Sends a tool call on a live call; its id (the page's answer shows in the call's `tool_results`). */
+  callTool(callSid: string, name: string, params: Record<string, unknown>): string | undefined {
+    const call = this.find(callSid);
+    return call && this.scripts.has(call.record.call_sid) ? call.conversation.callTool(name, params) : undefined;
+  }
+
+  /** The lines the agent has spoken on a call, in order, with the voice that rendered them. */
+  spokenLines(callSid: string): LineSpoken[] {
+    return [...(this.spokenBySid.get(callSid) ?? [])];
+  }
+
   views(): CallView[] {
     return [...this.state.calls.values()].map((record) => {
       const stats = this.mediaBySid.get(record.call_sid)?.stats();
@@ -302,8 +336,27 @@ export class CallBook {
     call.timers.clear();
     clearTimeout(call.signalingLostTimer);
     call.script?.stop();
+    this.scripts.delete(record.call_sid);
     if (notify) call.socket?.send('hangup', { callsid: record.call_sid, ...(error ? { error } : {}) });
     await call.media.close().catch(() => undefined); // a peer that fails to close is gone either way
+  }
+
+  /** Once answered: the agent's voice and its seeded script. */
+  private startScript(call: LiveCall, agent: Agent): void {
+    const speaker = new Speaker({
+      media: call.media,
+      sendCaption: agent.behaviour.captions ? (caption) => this.deliverCaption(call, caption) : null,
+      later: (ms, run) => this.later(call, ms, run),
+    });
+    this.spokenBySid.set(call.record.call_sid, speaker.spoken);
+    const runner = new ScriptRunner({
+      say: (text) => void speaker.say(text),
+      callTool: (name, params) => void call.conversation.callTool(name, params),
+      hangup: () => void this.end(call, 'agent_hangup', null),
+      later: (ms, run) => this.later(call, ms, run),
+    });
+    this.scripts.set(call.record.call_sid, { runner, speaker });
+    runner.add(agent.behaviour.script);
   }
 
   private deliverCaption(call: LiveCall, caption: Caption | Record<string, unknown>): void {

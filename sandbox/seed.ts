@@ -14,6 +14,7 @@ import {
   isValidLogoUrl,
 } from '../src/api/branding';
 import { fileIssue } from './validation';
+import { scriptSchema } from './agent/script-steps';
 
 const color = z.string().refine(isValidColor, 'must be #rgb or #rrggbb');
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
@@ -89,6 +90,8 @@ const agentSchema = z.strictObject({
       reply_to_text: z.boolean().default(true),
       say_context_key: z.string().min(1).nullable().default(null),
       say_context_delay_ms: z.number().int('must be an integer').min(0).default(1200),
+      // a scripted agent (sandbox/agent/script-steps.ts): lines, tool calls and a hang-up, timed or in answer.
+      script: scriptSchema.default([]),
     })
     .prefault({}),
 });
