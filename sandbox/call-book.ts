@@ -352,7 +352,8 @@ export class CallBook {
     const runner = new ScriptRunner({
       say: (text) => void speaker.say(text),
       callTool: (name, params) => void call.conversation.callTool(name, params),
-      hangup: () => void this.end(call, 'agent_hangup', null),
+      // A scripted goodbye is heard in full before the line drops.
+      hangup: () => void speaker.idle().then(() => this.end(call, 'agent_hangup', null)),
       later: (ms, run) => this.later(call, ms, run),
     });
     this.scripts.set(call.record.call_sid, { runner, speaker });

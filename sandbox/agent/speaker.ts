@@ -29,6 +29,11 @@ export class Speaker {
 
   constructor(private readonly options: SpeakerOptions) {}
 
+  /** Resolves once every line asked for so far has been said. */
+  idle(): Promise<unknown> {
+    return this.turn;
+  }
+
   /** Resolves when the line's audio has been handed to the media agent in full. */
   say(text: string): Promise<void> {
     const next = this.turn.then(() => this.play(text));
