@@ -13,6 +13,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'sandbox/dist/',
       'node_modules/',
       '.sandbox/',
       'test-results/',
@@ -21,6 +22,7 @@ export default tseslint.config(
       'test/e2e/fixtures/spa/', // a plain-JS customer page served as is
       'test/e2e/fixtures/react-spa/main.js', // the React SPA's browser entry, built by the test with Vite
       'test/types/', // type-check fixtures for each framework, compiled by test/size/types.test.mjs
+      'examples/', // integrators' projects, run against the packed packages by scripts/test-example.mjs
     ],
   },
   js.configs.recommended,

@@ -17,6 +17,8 @@ import {
   type TranscriptLine,
 } from './call-legs';
 import type { PendingFaults } from './faults';
+import { ScriptRunner } from './agent/script-steps';
+import { Speaker, type LineSpoken } from './agent/speaker';
 import type { Agent } from './seed';
 import { randomHex, type CallRecord, type SandboxState } from './state';
 
@@ -92,6 +94,9 @@ export class CallBook {
   private readonly messagesBySid = new Map<string, unknown[]>();
   /** conversation: kept after the call closes, like the media agents, for inspection. */
   private readonly conversationsBySid = new Map<string, AgentConversation>();
+  /** Scripted agents (sandbox/agent/script-steps.ts): live calls only; their spoken lines stay for inspection. */
+  private readonly scripts = new Map<string, { runner: ScriptRunner; speaker: Speaker }>();
+  private readonly spokenBySid = new Map<string, LineSpoken[]>();
 
   /** Continuity (sandbox/call-continuity.ts): callers who go away and come back on another page. */
   readonly continuity: CallContinuity<LiveCall>;
@@ -166,6 +171,8 @@ export class CallBook {
       signedContext: session?.signed_context ?? {},
       send: (content) => this.deliverCaption(call, content),
       later: (ms, run) => this.later(call, ms, run),
+      onUserText: (text) => this.scripts.get(callSid)?.runner.heardText(text) ?? false,
+      onToolAnswer: (name, ok) => this.scripts.get(callSid)?.runner.toolAnswered(name, ok),
     });
     const call: LiveCall = {
       record,
@@ -211,6 +218,7 @@ export class CallBook {
     call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
     call.script.start();
     call.conversation.start();
+    this.startScript(call, target.agent);
   }
 
   /** The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). */
@@ -319,6 +327,31 @@ export class CallBook {
     return call?.record;
   }
 
+  /** Adds script steps (already validated) to the given call or the newest live one. */
+  runScript(callSid: string | undefined, steps: Parameters<ScriptRunner['add']>[0]): CallRecord | undefined {
+    const call = callSid ? this.find(callSid) : this.newest();
+    const script = call && this.scripts.get(call.record.call_sid);
+    script?.runner.add(steps);
+    return script ? call.record : undefined;
+  }
+
+  /** The agent says a line on a live call; resolves once its audio has all been queued and its final caption sent. */
+  say(callSid: string, text: string): Promise<void> | undefined {
+    const call = this.find(callSid);
+    return call && this.scripts.get(call.record.call_sid)?.speaker.say(text);
+  }
+
+  /** Sends a tool call on a live call; its id (the page's answer shows in the call's `tool_results`). */
+  callTool(callSid: string, name: string, params: Record<string, unknown>): string | undefined {
+    const call = this.find(callSid);
+    return call && this.scripts.has(call.record.call_sid) ? call.conversation.callTool(name, params) : undefined;
+  }
+
+  /** The lines the agent has spoken on a call, in order, with the voice that rendered them. */
+  spokenLines(callSid: string): LineSpoken[] {
+    return [...(this.spokenBySid.get(callSid) ?? [])];
+  }
+
   views(): CallView[] {
     this.continuity.sweep();
     return [...this.state.calls.values()].map((record) => {
@@ -381,8 +414,28 @@ export class CallBook {
       session.pending_leg = null;
     }
     call.script?.stop();
+    this.scripts.delete(record.call_sid);
     if (notify) call.socket?.send('hangup', { callsid: record.call_sid, ...(error ? { error } : {}) });
     await call.media.close().catch(() => undefined); // a peer that fails to close is gone either way
+  }
+
+  /** Once answered: the agent's voice and its seeded script. */
+  private startScript(call: LiveCall, agent: Agent): void {
+    const speaker = new Speaker({
+      media: call.media,
+      sendCaption: agent.behaviour.captions ? (caption) => this.deliverCaption(call, caption) : null,
+      later: (ms, run) => this.later(call, ms, run),
+    });
+    this.spokenBySid.set(call.record.call_sid, speaker.spoken);
+    const runner = new ScriptRunner({
+      say: (text) => void speaker.say(text),
+      callTool: (name, params) => void call.conversation.callTool(name, params),
+      // A scripted goodbye is heard in full before the line drops.
+      hangup: () => void speaker.idle().then(() => this.end(call, 'agent_hangup', null)),
+      later: (ms, run) => this.later(call, ms, run),
+    });
+    this.scripts.set(call.record.call_sid, { runner, speaker });
+    runner.add(agent.behaviour.script);
   }
 
   private deliverCaption(call: LiveCall, caption: Caption | Record<string, unknown>): void {

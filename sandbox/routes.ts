@@ -7,6 +7,7 @@ import type { RouteHandler } from './request-context';
 import * as control from './control-api';
 import { HttpError } from './http';
 import * as widget from './widget-auth';
+import { postScript } from './script-api';
 
 interface Route {
   method: string;
@@ -41,6 +42,7 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: '/sandbox/requests', handler: control.listRequests },
   { method: 'POST', pattern: '/sandbox/faults', handler: control.injectFault },
   { method: 'DELETE', pattern: '/sandbox/faults', handler: control.clearFaults },
+  { method: 'POST', pattern: '/sandbox/script', handler: postScript },
   { method: 'GET', pattern: '/sandbox/demo', handler: control.getDemo },
   { method: 'POST', pattern: '/sandbox/settings', handler: control.postDemoSettings, saves: true },
 ];

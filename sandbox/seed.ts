@@ -14,6 +14,7 @@ import {
   isValidLogoUrl,
 } from '../src/api/branding';
 import { fileIssue } from './validation';
+import { scriptSchema } from './agent/script-steps';
 
 const color = z.string().refine(isValidColor, 'must be #rgb or #rrggbb');
 const text = (max: number) => z.string().max(max, `must be at most ${max} characters`);
@@ -94,6 +95,8 @@ const agentSchema = z.strictObject({
       say_context_delay_ms: z.number().int('must be an integer').min(0).default(1200),
       /** Said (chime and caption) when the caller comes back on a resumed call; null says nothing. */
       resume_message: z.string().min(1).nullable().default(null),
+      // a scripted agent (sandbox/agent/script-steps.ts): lines, tool calls and a hang-up, timed or in answer.
+      script: scriptSchema.default([]),
     })
     .prefault({}),
 });

@@ -70,6 +70,8 @@ export interface SandboxOptions {
   resetState?: boolean;
   /** The clock for grant expiry and auth rate windows (tests inject one). */
   now?: () => number;
+  /** Where the self-signed certificate is kept (default: `.sandbox/` in the repo). */
+  certDir?: string;
   /** Swap the answering media peer (default: werift). */
   createMediaAgent?: MediaAgentFactory;
 }
@@ -212,7 +214,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
 
-  const tls = await loadOrCreateCertificate(path.join(REPO_ROOT, '.sandbox'));
+  const tls = await loadOrCreateCertificate(options.certDir ?? path.join(REPO_ROOT, '.sandbox'));
   const server = createSecureServer({ key: tls.key, cert: tls.cert, allowHTTP1: true }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[sandbox] request failed', error);

@@ -15,6 +15,7 @@ const steps = [
   { name: 'build', command: 'npm run --silent build' },
   { name: 'size', command: 'npm run --silent test:size' },
   { name: 'e2e', command: 'npm run --silent test:e2e' },
+  { name: 'example', command: 'npm run --silent test:example' },
 ];
 
 /** Test counts from WTR ("N passed, N failed"), node:test ("# pass N") and Playwright ("N passed (…)"). */

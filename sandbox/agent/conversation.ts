@@ -28,6 +28,10 @@ export interface ConversationOptions {
   send: (content: Caption | Record<string, unknown>) => void;
   /** Runs `run` after `ms` unless the call has ended (the call book owns the timers). */
   later: (ms: number, run: () => void) => void;
+  /** Typed text for the call's script; true when the script answered it (then no "You said" reply). */
+  onUserText?: (text: string) => boolean;
+  /** The page answered a tool call, for the call's script. */
+  onToolAnswer?: (name: string, ok: boolean) => void;
 }
 
 const MAX_TEXT_LENGTH = 1000;
@@ -97,14 +101,17 @@ export class AgentConversation {
     if (value !== undefined) this.options.send({ role: 'agent', text: `Your ${key} is ${String(value)}`, final: true });
   }
 
-  private callTool(name: string, params: Record<string, unknown>): void {
+  /** Sends a tool call to the page; its id. */
+  callTool(name: string, params: Record<string, unknown>): string {
     const id = `tool_${this.nextToolId++}`;
     this.pendingTools.set(id, name);
     this.options.send({ type: 'tool_call', id, name, params });
+    return id;
   }
 
   private onUserText(text: unknown): void {
     if (typeof text !== 'string' || !text.trim() || text.length > MAX_TEXT_LENGTH) return;
+    if (this.options.onUserText?.(text)) return;
     if (this.options.agent.behaviour.reply_to_text) {
       this.options.send({ role: 'agent', text: `You said: ${text}`, final: true });
     }
@@ -136,6 +143,7 @@ export class AgentConversation {
             },
           },
     );
+    this.options.onToolAnswer?.(name, message['ok'] === true);
   }
 }
 
