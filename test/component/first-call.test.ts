@@ -1,5 +1,6 @@
 /** What the first call's click has left to do: intent (hover, focus) warms the session, never a call. */
 import { expect, waitUntil } from '@open-wc/testing';
+import { settle } from '../helpers/expect.js';
 import { useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 describe('first call', () => {
@@ -25,7 +26,9 @@ describe('first call', () => {
       expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(0);
       await showIntent(element);
       await waitUntil(() => testbed.server.requestsTo('POST /widget/auth/guest').length === 1, 'no session on intent');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The widget has read the session's answer, and whatever it started on it has run: still no call.
+      await waitUntil(() => testbed.server.requestsTo('POST /widget/auth/guest')[0]?.answerRead, 'answer never read');
+      await settle();
       expect(testbed.server.requestsTo('POST /widget/auth/guest')).to.have.length(1);
       expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
       expect(testbed.devices.devices).to.have.length(0);

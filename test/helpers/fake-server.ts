@@ -21,6 +21,8 @@ export interface RecordedRequest {
   body: unknown;
   headers: Headers;
   credentials: RequestCredentials | undefined;
+  /** True once the caller has read the answer's body to its end: the positive signal that it got the answer. */
+  answerRead: boolean;
 }
 
 type Handler = (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
@@ -123,6 +125,7 @@ export class FakeServer {
       body,
       headers: new Headers(init.headers),
       credentials: init.credentials,
+      answerRead: false,
     };
     this.requests.push(request);
     const handler = this.#routes.get(`${method} ${path}`);
@@ -133,7 +136,25 @@ export class FakeServer {
     const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? {});
     const status = response.status ?? 200;
     // A 204 has no body at all (the Response constructor refuses one).
-    return new Response(status === 204 ? null : text, { status, headers: response.headers });
+    if (status === 204) {
+      request.answerRead = true;
+      return new Response(null, { status, headers: response.headers });
+    }
+    const bytes = new TextEncoder().encode(text);
+    // In 16 KB chunks, as a network hands them over; the last pull marks the answer read.
+    let offset = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (offset >= bytes.length) {
+          request.answerRead = true;
+          controller.close();
+          return;
+        }
+        controller.enqueue(bytes.subarray(offset, offset + 16_384));
+        offset += 16_384;
+      },
+    });
+    return new Response(stream, { status, headers: response.headers });
   }
 }
 
