@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import { minifyCssTemplates } from './scripts/minify-css-templates';
 
@@ -67,7 +68,17 @@ export default defineConfig(({ mode }): UserConfig => {
       root: 'demo',
       base: '/',
       define,
-      build: { outDir: '../dist/demo', emptyOutDir: true, target: 'es2022' },
+      build: {
+        outDir: '../dist/demo',
+        emptyOutDir: true,
+        target: 'es2022',
+        // The studio, and the mock site's pages its preview shows in an <iframe>.
+        rolldownOptions: {
+          input: ['index.html', 'site/index.html', 'site/product.html', 'site/pricing.html'].map((page) =>
+            fileURLToPath(new URL(`demo/${page}`, import.meta.url)),
+          ),
+        },
+      },
     };
   }
   // Dependencies and peers (React) stay imports: the consumer's bundler resolves and dedupes them.

@@ -33,7 +33,8 @@ export const STATE_RUNS: StateRun[] = [
   { scheme: 'light', width: 1440, height: 960, locale: 'ar', label: 'desktop-light-ar' },
 ];
 
-const WIDGET = 'preview-frame kataven-widget';
+/** The floating widget on the preview's mock site, in its iframe. */
+const SITE_FRAME = 'preview-frame iframe';
 
 async function fault(sandbox: Sandbox, body: Record<string, unknown>): Promise<void> {
   const res = await call(sandbox, 'POST', '/sandbox/faults', { origin: null, body });
@@ -52,9 +53,10 @@ export async function shootStates(
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[${run.label}] page error: ${error.message}`));
     await page.goto(`${sandbox.url}/`);
-    const widget = page.locator(WIDGET);
+    const site = page.frameLocator(SITE_FRAME);
+    const widget = site.locator('kataven-widget');
     const status = (value: string, timeout = 20_000) =>
-      page.locator(`${WIDGET}[status="${value}"]`).waitFor({ state: 'attached', timeout });
+      site.locator(`kataven-widget[status="${value}"]`).waitFor({ state: 'attached', timeout });
     const part = (name: string) => widget.locator(`[part~="${name}"]`);
     await status('ready');
     await widget.evaluate(

@@ -1,9 +1,10 @@
 // `npm run screenshots`: starts a sandbox (the shipped seed), opens the demo page in Debian's Chromium and writes
 // desktop and phone, light and dark PNGs into screenshots/ (git-ignored). Every request off the machine is refused.
+// The phone preview with its sheet open is also docs/demo.png, the README's picture of the studio.
 // Then the call panel in each state (scripts/screenshot-states.ts): screenshots/states/<run>-<state>.png, and the
 // connected panel (desktop, light) clipped into docs/connected.png for the README.
 //   tsx scripts/screenshots.ts [--only NAME] [--states-only]
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright';
@@ -19,11 +20,15 @@ interface Shot {
   /** Extra setup after the page has loaded (open the launcher, pick the phone viewport…). */
   prepare?: (page: Page) => Promise<void>;
   fullPage?: boolean;
+  /** Also written to this path in the repository. */
+  docs?: string;
 }
 
+/** Opens the launcher of the widget on the preview's mock site (in its iframe). */
 const openLauncher = async (page: Page) => {
-  await page.locator('preview-frame kataven-widget [part="launcher"]').click();
-  await page.locator('preview-frame kataven-widget [part="panel"]').waitFor();
+  const widget = page.frameLocator('preview-frame iframe').locator('kataven-widget');
+  await widget.locator('[part="launcher"]').click();
+  await widget.locator('[part="panel"]').waitFor();
 };
 
 const SHOTS: Shot[] = [
@@ -41,6 +46,7 @@ const SHOTS: Shot[] = [
       await page.getByRole('button', { name: 'Use sample' }).click();
       await openLauncher(page);
     },
+    docs: 'docs/demo.png',
   },
   { name: 'desktop-full-light', width: 1440, height: 960, scheme: 'light', fullPage: true },
   { name: 'phone-light', width: 390, height: 844, scheme: 'light', prepare: openLauncher },
@@ -84,6 +90,10 @@ async function main(): Promise<void> {
       const file = path.join(outDir, `${shot.name}.png`);
       await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
       console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+      if (shot.docs) {
+        await copyFile(file, path.join(REPO_ROOT, shot.docs));
+        console.log(`wrote ${shot.docs}`);
+      }
       await context.close();
     }
   } finally {

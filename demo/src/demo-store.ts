@@ -9,7 +9,14 @@ import { createApiClient, DEFAULT_API_BASE } from '../../src/api/client.js';
 import type { WidgetConfigResponse } from '../../src/api/schemas.js';
 import { checkClientKey } from '../../src/state/config-rules.js';
 import { DEFAULT_FORM, type DemoForm, type FormCheck, type Policy, checkForm, formFromConfig } from './form-rules.js';
-import { brandingPatchBody, buildSnippets, policyPatchBody } from './snippets.js';
+import { type Snippet, brandingPatchBody, buildSnippets, json, policyPatchBody } from './snippets.js';
+import {
+  allowlistEntry,
+  allowlistPatchBody,
+  cspDirectives,
+  signedContextFrom,
+  userTokenSnippet,
+} from './site-setup.js';
 
 export type Source = 'sandbox' | 'live';
 export type Viewport = 'desktop' | 'phone';
@@ -90,17 +97,55 @@ export const $dirty = computed([$form, $baseline], (form, baseline) =>
   baseline ? SERVER_FIELDS.some((field) => form[field] !== baseline[field]) : false,
 );
 
-export const $snippets = computed([$check, $connection, $form], (check, connection, form) =>
-  buildSnippets({
-    publicKey: connection?.publicKey ?? 'pk_live_…',
-    agentId: connection?.agentId ?? '',
-    apiBase: connection?.apiBase ?? DEFAULT_API_BASE,
-    theme: form.theme,
-    locale: form.locale,
-    branding: check.branding,
-    policy: check.policy,
-  }),
+/** The "Your site" tab's own fields: the site's address (for the allowlist) and the signed context (JSON). */
+export const $siteSetup = map({ address: typeof location === 'object' ? location.origin : '', signedContext: '' });
+
+/** The site tab's checked fields: the allowlist entry and the signed context, or what is wrong with each. */
+export const $siteCheck = computed($siteSetup, (setup) => ({
+  allowlist: allowlistEntry(setup.address),
+  signedContext: signedContextFrom(setup.signedContext),
+}));
+
+export const $snippets = computed(
+  [$check, $connection, $form, $siteCheck],
+  (check, connection, form, site): Snippet[] => {
+    const apiBase = connection?.apiBase ?? DEFAULT_API_BASE;
+    const snippets = buildSnippets({
+      publicKey: connection?.publicKey ?? 'pk_live_…',
+      agentId: connection?.agentId ?? '',
+      apiBase,
+      theme: form.theme,
+      locale: form.locale,
+      branding: check.branding,
+      policy: check.policy,
+    });
+    const csp = cspDirectives({
+      apiBase,
+      source: connection?.source ?? 'live',
+      logoUrl: check.branding.logo_url ?? null,
+    });
+    const context = 'context' in site.signedContext ? site.signedContext.context : undefined;
+    const blocks: Snippet['blocks'] = [
+      { title: 'Content-Security-Policy directives', language: 'text', code: csp.join('\n') },
+      { title: 'Your server: mint a user token', language: 'js', code: userTokenSnippet(apiBase, context) },
+    ];
+    if ('entry' in site.allowlist) {
+      blocks.push(
+        { title: 'Domain allowlist entry', language: 'text', code: site.allowlist.entry },
+        {
+          title: 'PATCH /v1/widget-keys/{key_id}',
+          language: 'json',
+          code: json(allowlistPatchBody(site.allowlist.entry)),
+        },
+      );
+    }
+    return [...snippets, { id: 'site', label: 'Your site', blocks }];
+  },
 );
+
+export function setSiteField(field: 'address' | 'signedContext', value: string): void {
+  $siteSetup.setKey(field, value);
+}
 
 export function setField<K extends keyof DemoForm>(field: K, value: DemoForm[K]): void {
   $form.set({ ...$form.get(), [field]: value });

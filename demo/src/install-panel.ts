@@ -4,12 +4,18 @@
  */
 import { html, nothing } from 'lit';
 import { StoreController } from '../../src/widget/store-controller.js';
-import { $check, $connection, $snippets } from './demo-store.js';
+import { $check, $connection, $siteCheck, $siteSetup, $snippets, setSiteField } from './demo-store.js';
 import type { Snippet } from './snippets.js';
-import { LightElement, icons } from './ui.js';
+import { LightElement, fieldError, icons } from './ui.js';
 
 export class InstallPanel extends LightElement {
-  readonly #stores = new StoreController(this, { snippets: $snippets, check: $check, connection: $connection });
+  readonly #stores = new StoreController(this, {
+    snippets: $snippets,
+    check: $check,
+    connection: $connection,
+    siteSetup: $siteSetup,
+    siteCheck: $siteCheck,
+  });
   #active: Snippet['id'] = 'script';
   #copied = '';
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -76,11 +82,65 @@ export class InstallPanel extends LightElement {
                   </p>`
                 : nothing
             }
+            ${snippet.id === 'site' ? this.#renderSiteFields() : nothing}
             ${snippet.blocks.map((block, index) => this.#renderBlock(snippet, block, index))}
           </div>`,
       )}
       <p class="sr-only" role="status">${this.#copied ? 'Copied to the clipboard' : ''}</p>
     </section>`;
+  }
+
+  /** The site tab's inputs: the site's address (allowlist entry) and the signed context for the user token. */
+  #renderSiteFields() {
+    const setup = this.#stores.values.siteSetup;
+    const check = this.#stores.values.siteCheck;
+    const addressProblem = 'problem' in check.allowlist ? check.allowlist.problem : undefined;
+    const contextProblem = 'problem' in check.signedContext ? check.signedContext.problem : undefined;
+    return html`<p class="help">
+        The widget needs these on your side. The policy lines go into your Content-Security-Policy (the
+        <code>Kataven.init</code> form also needs a nonce or hash for its inline script). User tokens are for signed-in
+        visitors: mint them on your server, never in the page.
+      </p>
+      <div class="field">
+        <label for="site-address">Your site’s address</label>
+        <input
+          id="site-address"
+          .value=${setup.address}
+          spellcheck="false"
+          autocomplete="off"
+          aria-invalid=${addressProblem ? 'true' : 'false'}
+          aria-describedby=${addressProblem ? 'site-address-error' : 'site-address-help'}
+          @input=${(event: Event) => setSiteField('address', (event.target as HTMLInputElement).value)}
+        />
+        ${
+          addressProblem
+            ? fieldError('site-address', 'The address', addressProblem)
+            : html`<p class="help" id="site-address-help">
+                Your key answers only pages on its allowlist. Add the entry below to your key’s
+                <code>domain_allowlist</code> (the PATCH replaces the list: send every entry you keep).
+              </p>`
+        }
+      </div>
+      <div class="field">
+        <label for="site-signed-context">Signed context (JSON)</label>
+        <textarea
+          id="site-signed-context"
+          rows="2"
+          spellcheck="false"
+          placeholder='{ "plan": "pro" }'
+          .value=${setup.signedContext}
+          aria-invalid=${contextProblem ? 'true' : 'false'}
+          aria-describedby=${contextProblem ? 'site-signed-context-error' : 'site-signed-context-help'}
+          @input=${(event: Event) => setSiteField('signedContext', (event.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        ${
+          contextProblem
+            ? fieldError('site-signed-context', 'The context', contextProblem)
+            : html`<p class="help" id="site-signed-context-help">
+                Optional: facts your server vouches for (the agent trusts them over page context).
+              </p>`
+        }
+      </div>`;
   }
 
   #renderBlock(snippet: Snippet, block: Snippet['blocks'][number], index: number) {

@@ -1,13 +1,16 @@
 /**
- * The live preview. `<preview-frame>`: the floating widget over a mock customer site, in a desktop or phone viewport.
- * The viewport has a CSS `transform`, which makes it the containing block of `position: fixed` descendants, so the
- * real launcher sits in the mock viewport's corner exactly as it would in a browser window of that size.
+ * The live preview. `<preview-frame>`: the mock customer site in an `<iframe>` of the real viewport size (desktop or
+ * phone), scaled down with a CSS transform to fit the card. The transform scales the picture, not the page: inside,
+ * the viewport is 1280 or 390 CSS px wide, so the widget's media queries, `dvh` and the phone sheet behave as for a
+ * visitor on that screen. The site's widget gets its settings from here (preview-protocol.ts).
  * `<call-preview>`: the same widget with `display="inline"`, whose call button places a real call.
  */
 import { html, nothing } from 'lit';
 import { StoreController } from '../../src/widget/store-controller.js';
 import { $connection, $form, $preview, $viewport, type Connection, type Viewport, setViewport } from './demo-store.js';
-import { mockSite } from './mock-site.js';
+import { SITE_PAGES } from './mock-site.js';
+import { type PreviewSettings, type SettingsMessage, isSiteMessage } from './preview-protocol.js';
+import { $previewCall, previewCallEnded, previewCallStarted, renderAgentContext } from './preview-call.js';
 // conversation (issue 8): page context, a sample client tool and the tool-call log.
 import {
   $contextIssue,
@@ -20,12 +23,12 @@ import {
 } from './conversation-demo.js';
 import { LightElement, icons } from './ui.js';
 
-const VIEWPORTS: Record<Viewport, { width: number; height: number; label: string; url: string }> = {
-  desktop: { width: 1280, height: 760, label: 'Desktop', url: 'https://www.acme-outfitters.example/' },
-  phone: { width: 390, height: 780, label: 'Phone', url: 'acme-outfitters.example' },
+const VIEWPORTS: Record<Viewport, { width: number; height: number; label: string; host: string }> = {
+  desktop: { width: 1280, height: 760, label: 'Desktop', host: 'https://www.acme-outfitters.example' },
+  phone: { width: 390, height: 780, label: 'Phone', host: 'acme-outfitters.example' },
 };
 
-/** One `<kataven-widget>` bound to the store; both previews render it the same way. */
+/** The inline `<kataven-widget>` bound to the store. */
 function widget(display: 'floating' | 'inline', connection: Connection) {
   const preview = $preview.get();
   const form = $form.get();
@@ -43,6 +46,24 @@ function widget(display: 'floating' | 'inline', connection: Connection) {
   ></kataven-widget>`;
 }
 
+/** What the site's widget is configured with, or null until the config has loaded. */
+function previewSettings(): PreviewSettings | null {
+  const connection = $connection.get();
+  const preview = $preview.get();
+  if (!connection || !preview) return null;
+  const form = $form.get();
+  return {
+    clientKey: connection.publicKey,
+    agentId: connection.agentId,
+    apiBase: connection.apiBase,
+    branding: preview.branding,
+    policy: preview.policy,
+    theme: form.theme,
+    locale: form.locale,
+    context: $pageContext.get(),
+  };
+}
+
 function disabledNote() {
   return $preview.get()?.policy.widget_enabled === false
     ? html`<p class="preview-note" role="status">
@@ -57,18 +78,58 @@ export class PreviewFrame extends LightElement {
     form: $form,
     preview: $preview,
     viewport: $viewport,
+    pageContext: $pageContext,
+    previewCall: $previewCall,
   });
   #scale = 1;
   #resize = new ResizeObserver(() => this.#measure());
+  /** The site page the iframe shows (its path, from the page's own message). */
+  #path: string = SITE_PAGES.home.path;
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#resize.observe(this);
+    window.addEventListener('message', this.#onMessage);
+    window.addEventListener('resize', this.#onWindowResize);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resize.disconnect();
+    window.removeEventListener('message', this.#onMessage);
+    window.removeEventListener('resize', this.#onWindowResize);
+  }
+
+  #onWindowResize = () => this.#measure();
+
+  get #frame(): HTMLIFrameElement | null {
+    return this.querySelector('iframe');
+  }
+
+  #onMessage = (event: MessageEvent) => {
+    const frame = this.#frame;
+    if (!frame || event.origin !== location.origin || event.source !== frame.contentWindow) return;
+    if (!isSiteMessage(event.data)) return;
+    const message = event.data;
+    if (message.type === 'kataven-studio:page') {
+      // A page (re)loaded: it has a fresh widget, waiting for its settings.
+      this.#path = message.path;
+      this.requestUpdate();
+      this.#sendSettings();
+      previewCallEnded();
+    } else if (message.type === 'kataven-studio:call') {
+      previewCallStarted(message.sessionId, message.path);
+    } else if (['idle', 'ready', 'ended', 'error', 'unavailable'].includes(message.status)) {
+      previewCallEnded();
+    }
+  };
+
+  #sendSettings(): void {
+    const settings = previewSettings();
+    const target = this.#frame?.contentWindow;
+    if (!settings || !target) return;
+    const message: SettingsMessage = { type: 'kataven-studio:settings', settings };
+    target.postMessage(message, location.origin);
   }
 
   #measure(): void {
@@ -79,8 +140,8 @@ export class PreviewFrame extends LightElement {
     // The phone's bezel (2 × 12px) is outside the scaled viewport.
     const bezel = this.#stores.values.viewport === 'phone' ? 24 : 0;
     const room = stage.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - bezel;
-    // A phone is shown whole, so it also fits a reasonable height.
-    const tall = this.#stores.values.viewport === 'phone' ? 640 / viewport.height : 1;
+    // A phone is shown whole, below the sticky card's head and inside the window, so its launcher can be reached.
+    const tall = this.#stores.values.viewport === 'phone' ? this.#phoneHeight() / viewport.height : 1;
     const scale = Math.min(1, room / viewport.width, tall);
     if (Math.abs(scale - this.#scale) > 0.001) {
       this.#scale = scale;
@@ -88,9 +149,20 @@ export class PreviewFrame extends LightElement {
     }
   }
 
+  /** The phone's screen height that fits the window under the card's head (the stage sticks 16 px from the top). */
+  #phoneHeight(): number {
+    const box = this.querySelector('.viewport-box');
+    if (!box) return 640;
+    const above = box.getBoundingClientRect().top - this.getBoundingClientRect().top;
+    // Below the screen: the bezel (12 px), the stage's padding (22 px) and a little air.
+    return Math.max(320, Math.min(640, innerHeight - 16 - above - 42));
+  }
+
   protected override updated(): void {
     this.#measure();
     this.#applySize();
+    // Any store change may change the settings; the site ignores values it already has.
+    this.#sendSettings();
   }
 
   /**
@@ -106,7 +178,7 @@ export class PreviewFrame extends LightElement {
     };
     set('.device', { width: `${viewport.width * scale}px` });
     set('.viewport-box', { height: `${viewport.height * scale}px` });
-    set('.mock-viewport', {
+    set('.site-frame', {
       width: `${viewport.width}px`,
       height: `${viewport.height}px`,
       transform: `scale(${scale})`,
@@ -114,15 +186,15 @@ export class PreviewFrame extends LightElement {
   }
 
   protected override render() {
-    const connection = this.#stores.values.connection;
     const kind = this.#stores.values.viewport;
     const viewport = VIEWPORTS[kind];
-    const scheme = this.#stores.values.form.theme;
     return html`<section class="card preview-card" aria-labelledby="preview-heading">
       <div class="preview-toolbar">
         <div>
           <h2 id="preview-heading">Live preview</h2>
-          <p class="hint">Your launcher on a sample site. Open it: it is the real widget.</p>
+          <p class="hint">
+            Your launcher on a sample site. Click through its pages; open the launcher: it is the real widget.
+          </p>
         </div>
         <div class="segmented icon-toggle" role="group" aria-label="Viewport">
           ${(['desktop', 'phone'] as const).map(
@@ -141,16 +213,22 @@ export class PreviewFrame extends LightElement {
         <div class="device ${kind}">
           <div class="browser-bar" aria-hidden="true">
             ${kind === 'desktop' ? html`<span class="dots"><i></i><i></i><i></i></span>` : nothing}
-            <span class="address">${viewport.url}</span>
+            <span class="address" data-testid="preview-address"
+              >${viewport.host}${this.#path.replace(/^\/site/, '')}</span
+            >
           </div>
           <div class="viewport-box">
-            <div class="mock-viewport" data-scheme=${scheme} data-testid="mock-viewport">
-              ${mockSite()} ${connection ? widget('floating', connection) : nothing}
-            </div>
+            <iframe
+              class="site-frame"
+              src=${SITE_PAGES.home.path}
+              title="Preview: a sample site with your widget, ${viewport.label.toLowerCase()} size"
+              data-testid="mock-viewport"
+            ></iframe>
           </div>
         </div>
         ${disabledNote()}
       </div>
+      ${renderAgentContext()}
     </section>`;
   }
 }

@@ -21,7 +21,7 @@ export interface SnippetInput {
 }
 
 export interface Snippet {
-  id: 'script' | 'data' | 'npm' | 'api';
+  id: 'script' | 'data' | 'npm' | 'api' | 'site';
   label: string;
   /** One or more copyable blocks, each with its own heading. */
   blocks: { title: string; language: string; code: string }[];

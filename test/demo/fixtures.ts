@@ -1,21 +1,45 @@
 // Fixtures for the demo page's tests: test/e2e/fixtures (a sandbox per test, the off-box guard, page hygiene) plus
 // `demo`, the page opened on that sandbox with its form loaded.
-import type { Locator, Page } from '@playwright/test';
+import type { FrameLocator, Locator, Page } from '@playwright/test';
 import { WidgetView, expect, test as e2e } from '../e2e/fixtures';
 
 export { expect };
-export { BRAND, DEMO_KEY, e2eSeed, sandboxCalls, waitForCall } from '../e2e/fixtures';
+export { API_KEY, BRAND, DEMO_KEY, e2eSeed, mediaBothWays, sandboxCalls, waitForCall } from '../e2e/fixtures';
+
+/** The floating widget on the mock site, inside the preview's iframe. */
+export class SiteWidget {
+  readonly host: Locator;
+  constructor(readonly site: FrameLocator) {
+    this.host = site.locator('kataven-widget');
+  }
+  part(name: string): Locator {
+    return this.host.locator(`[part~="${name}"]`);
+  }
+  get launcher(): Locator {
+    return this.part('launcher');
+  }
+  get panel(): Locator {
+    return this.part('panel');
+  }
+  async expectStatus(status: string, timeout?: number): Promise<void> {
+    await expect(this.host).toHaveAttribute('status', status, timeout === undefined ? {} : { timeout });
+  }
+}
 
 /** The demo page as a customer uses it: the form, the two previews and the snippets. */
 export class DemoPage {
-  /** The floating widget over the mock site. */
-  readonly floating: WidgetView;
+  /** The mock site in the preview's iframe. */
+  readonly site: FrameLocator;
+  /** The floating widget on the mock site. */
+  readonly floating: SiteWidget;
   /** The inline widget of the "Try a call" card. */
   readonly inline: WidgetView;
+  /** The preview's iframe: the mock site's viewport. */
   readonly mockViewport: Locator;
 
   constructor(readonly page: Page) {
-    this.floating = new WidgetView(page, 'preview-frame kataven-widget');
+    this.site = page.frameLocator('preview-frame iframe');
+    this.floating = new SiteWidget(this.site);
     this.inline = new WidgetView(page, 'call-preview kataven-widget');
     this.mockViewport = page.getByTestId('mock-viewport');
   }
@@ -43,7 +67,10 @@ export class DemoPage {
     await expect(this.floating.launcher).toBeVisible();
   }
 
-  /** The text of a snippet block: `script-0`, `data-0`, `npm-0..2`, `api-0` (branding), `api-1` (policy). */
+  /**
+   * The text of a snippet block: `script-0`, `data-0`, `npm-0..2`, `api-0` (branding), `api-1` (policy), `site-0`
+   * (CSP), `site-1` (user-token server code), `site-2` (allowlist entry), `site-3` (its PATCH body).
+   */
   async snippet(key: string): Promise<string> {
     const tab = key.split('-')[0] ?? '';
     const labels: Record<string, string> = {
@@ -51,6 +78,7 @@ export class DemoPage {
       data: 'Data attributes',
       npm: 'npm',
       api: 'Save via API',
+      site: 'Your site',
     };
     await this.page.getByRole('tab', { name: labels[tab] }).click();
     return (await this.page.locator(`pre[data-snippet="${key}"]`).textContent()) ?? '';

@@ -214,3 +214,36 @@ test('in a call, the floating panel’s End and Mute buttons show whole inside t
   await demo.floating.part('end-button').click();
   await demo.floating.expectStatus('ended');
 });
+
+test('the phone preview is a phone: the open panel is the full-width sheet', async ({ demo, page }) => {
+  await page.getByRole('button', { name: 'Phone' }).click();
+  await expect(page.getByRole('button', { name: 'Phone' })).toHaveAttribute('aria-pressed', 'true');
+  // The site's own viewport is the phone's, whatever the size of the studio's window.
+  await expect.poll(() => demo.site.locator('html').evaluate(() => innerWidth)).toBe(390);
+  // A fixed-position launcher is not scrolled into view across frames: show the phone whole first, as a user would.
+  await demo.mockViewport.scrollIntoViewIfNeeded();
+  await demo.floating.launcher.click();
+  await expect(demo.floating.panel).toBeVisible();
+  const frame = await demo.mockViewport.boundingBox();
+  const panel = await demo.floating.panel.boundingBox();
+  if (!frame || !panel) throw new Error('no boxes');
+  // The sheet spans the phone's width, edge to edge, and reaches its bottom.
+  expect(Math.abs(panel.x - frame.x)).toBeLessThan(1);
+  expect(Math.abs(panel.width - frame.width)).toBeLessThan(1);
+  expect(Math.abs(panel.y + panel.height - (frame.y + frame.height))).toBeLessThan(1);
+});
+
+test('the desktop preview shows the floating card above the launcher', async ({ demo }) => {
+  await expect.poll(() => demo.site.locator('html').evaluate(() => innerWidth)).toBe(1280);
+  await demo.floating.launcher.click();
+  await expect(demo.floating.panel).toBeVisible();
+  const frame = await demo.mockViewport.boundingBox();
+  const panel = await demo.floating.panel.boundingBox();
+  const launcher = await demo.floating.launcher.boundingBox();
+  if (!frame || !panel || !launcher) throw new Error('no boxes');
+  // A card: much narrower than the viewport, in from its right edge, with the launcher still below it.
+  expect(panel.width).toBeLessThan(frame.width / 2);
+  expect(frame.x + frame.width - (panel.x + panel.width)).toBeGreaterThan(5);
+  await expect(demo.floating.launcher).toBeVisible();
+  expect(launcher.y).toBeGreaterThanOrEqual(panel.y + panel.height - 1);
+});
