@@ -37,6 +37,8 @@ export interface CallView extends ConversationView {
   params: Record<string, string>;
   packets_from_caller: number;
   packets_to_caller: number;
+  /** The RTP packets that carried the agent's greeting, in order: a caller can check it received each one. */
+  greeting_packets: Array<{ sequence_number: number; timestamp: number }>;
   caller_level: number;
   token_refreshes: number;
   messages_from_caller: unknown[];
@@ -273,6 +275,10 @@ export class CallBook {
         params: record.params,
         packets_from_caller: stats?.packetsFromCaller ?? 0,
         packets_to_caller: stats?.packetsToCaller ?? 0,
+        greeting_packets: (stats?.greetingPackets ?? []).map((packet) => ({
+          sequence_number: packet.sequenceNumber,
+          timestamp: packet.timestamp,
+        })),
         caller_level: record.state === 'closed' ? 0 : (stats?.callerLevel ?? 0),
         token_refreshes: record.token_refreshes,
         messages_from_caller: this.messagesBySid.get(record.call_sid) ?? [],
