@@ -56,6 +56,8 @@ export interface CallView extends ConversationView {
   params: Record<string, string>;
   packets_from_caller: number;
   packets_to_caller: number;
+  /** The RTP packets that carried the agent's greeting, in order: a caller can check it received each one. */
+  greeting_packets: Array<{ sequence_number: number; timestamp: number }>;
   caller_level: number;
   token_refreshes: number;
   messages_from_caller: unknown[];
@@ -372,6 +374,11 @@ export class CallBook {
         params: record.params,
         packets_from_caller: legViews.reduce((sum, leg) => sum + leg.packets_from_caller, 0),
         packets_to_caller: legViews.reduce((sum, leg) => sum + leg.packets_to_caller, 0),
+        // The greeting goes out on the call's first leg.
+        greeting_packets: (legs[0]?.media.stats().greetingPackets ?? []).map((packet) => ({
+          sequence_number: packet.sequenceNumber,
+          timestamp: packet.timestamp,
+        })),
         caller_level: record.state === 'closed' ? 0 : (stats?.callerLevel ?? 0),
         token_refreshes: record.token_refreshes,
         messages_from_caller: this.messagesBySid.get(record.call_sid) ?? [],

@@ -1,13 +1,15 @@
 // `npm run bench:host`: what the widget costs the page that embeds it, before the visitor does anything (issue 11).
-// A realistic customer page is loaded with and without the documented script-tag embed, alternating in one run, each
-// in a fresh browser context, and watched for a fixed window after navigation:
+// Two customer pages, a rich one (its own system-ui font, a grid, long text) and a plain one (a heading, a paragraph,
+// the browser's default fonts), each loaded with and without the documented script-tag embed, alternating in one run,
+// each in a fresh browser context, and watched for a fixed window after navigation:
 //   main-thread task time   top-level tasks on the renderer's main thread, from a Chromium trace
 //   long tasks              PerformanceObserver 'longtask' entries (> 50 ms)
 //   CLS                     the sum of 'layout-shift' entries without recent input
 //   launcher visible        the first animation frame in which the launcher has a box (from navigation start)
 // The account's launcher sits bottom-left, the case that used to jump. Not a test: nothing passes or fails here.
 // Run inside the private namespace (scripts/netns.sh). BENCH_RUNS (default 7), BENCH_TRACE=file writes a Chromium
-// trace of one widget load, for finding what costs the main thread.
+// trace of one widget load (the plain page; BENCH_TRACE_PAGE=rich for the other), for finding what costs the main
+// thread.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,8 +25,25 @@ const seed = JSON.parse(readFileSync(new URL('../sandbox/seed.json', import.meta
 for (const account of seed.accounts) account.branding = { ...account.branding, launcher_position: 'bl' };
 const sandbox = await startSandbox({ port: 0, quiet: true, config: seed });
 
-/** A plain marketing page: header, navigation, a hero, a grid of cards, long text, a footer, a little page script. */
-function customerPage(withWidget: boolean): string {
+type HostPage = 'rich' | 'plain';
+const HOST_PAGES: Record<HostPage, (withWidget: boolean) => string> = { rich: richPage, plain: plainPage };
+
+const embed = (withWidget: boolean) =>
+  withWidget
+    ? `<script src="${sandbox.url}/v1.js" data-client-key="pk_live_acme_demo0000000000" data-agent="agent_ava" data-api-base="${sandbox.apiBase}" async></script>`
+    : '';
+
+/** The smallest page: a heading, a paragraph, the browser's default fonts (no font of its own at all). */
+function plainPage(withWidget: boolean): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Acme</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+<h1>Acme</h1><p>We make simple, sturdy things. Ask us anything.</p>
+${embed(withWidget)}
+</body></html>`;
+}
+
+/** A rich marketing page: header, navigation, a hero, a grid of cards, long text, a footer, a little page script. */
+function richPage(withWidget: boolean): string {
   const cards = Array.from(
     { length: 12 },
     (_, i) => `<article class="card"><h3>Product ${i + 1}</h3><p>${'Sturdy, simple and well made. '.repeat(4)}</p>
@@ -50,18 +69,15 @@ function customerPage(withWidget: boolean): string {
 <main>${text}</main>
 <footer>© Acme Outdoor</footer>
 <script>document.querySelectorAll('.card button').forEach((b) => b.addEventListener('click', () => b.textContent = 'Added'));</script>
-${
-  withWidget
-    ? `<script src="${sandbox.url}/v1.js" data-client-key="pk_live_acme_demo0000000000" data-agent="agent_ava" data-api-base="${sandbox.apiBase}" async></script>`
-    : ''
-}
+${embed(withWidget)}
 </body></html>`;
 }
 
 const site = createServer((req, res) => {
-  const withWidget = req.url === '/with';
-  if (req.url !== '/with' && req.url !== '/without') return void res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' }).end(customerPage(withWidget));
+  const [, page, side] = /^\/(rich|plain)\/(with|without)$/.exec(req.url ?? '') ?? [];
+  if (!page || !side) return void res.writeHead(404).end();
+  const html = HOST_PAGES[page as HostPage](side === 'with');
+  res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' }).end(html);
 });
 await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
 const origin = `http://localhost:${(site.address() as AddressInfo).port}`;
@@ -133,7 +149,7 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-async function load(browser: Browser, withWidget: boolean, tracePath?: string): Promise<Load> {
+async function load(browser: Browser, hostPage: HostPage, withWidget: boolean, tracePath?: string): Promise<Load> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
   await context.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname;
@@ -145,7 +161,7 @@ async function load(browser: Browser, withWidget: boolean, tracePath?: string): 
     ...(tracePath ? { path: tracePath } : { categories: ['toplevel'] }),
     screenshots: false,
   });
-  await page.goto(`${origin}/${withWidget ? 'with' : 'without'}`);
+  await page.goto(`${origin}/${hostPage}/${withWidget ? 'with' : 'without'}`);
   await page.waitForFunction(`performance.now() > ${WINDOW_MS}`, undefined, { polling: 100 });
   const taskMs = mainThreadTime(await browser.stopTracing());
   const seen = await page.evaluate<Omit<Load, 'taskMs'>>('window.__hostCost');
@@ -159,41 +175,56 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 };
 
+interface Sides {
+  with: Load[];
+  without: Load[];
+}
+
+function report(runs: Sides): string[] {
+  const pick = (side: Load[], f: (l: Load) => number) => median(side.map(f));
+  const added = (f: (l: Load) => number) => pick(runs.with, f) - pick(runs.without, f);
+  const longTasks = (side: Load[]) => side.flatMap((l) => l.longTasks);
+  const longFrames = runs.with.flatMap((l) => l.widgetLongFrames);
+  return [
+    `main-thread task time   without ${pick(runs.without, (l) => l.taskMs).toFixed(0)} ms, with ${pick(runs.with, (l) => l.taskMs).toFixed(0)} ms: added ${added((l) => l.taskMs).toFixed(0)} ms (p50)`,
+    `long tasks (> 50 ms)    without ${longTasks(runs.without).length} in ${RUNS} loads, with ${longTasks(runs.with).length} in ${RUNS} loads ${
+      longTasks(runs.with).length ? `(${longTasks(runs.with).join(', ')} ms)` : ''
+    }`,
+    `widget in long frames   ${longFrames.length} long animation frames ran widget script in ${RUNS} loads ${longFrames
+      .map((f) => `(${f.widgetScriptMs} ms of a ${f.frameMs} ms frame)`)
+      .join(' ')}`,
+    `CLS                     without ${Math.max(...runs.without.map((l) => l.cls)).toFixed(3)}, with ${Math.max(...runs.with.map((l) => l.cls)).toFixed(3)} (worst load)`,
+    `launcher visible        ${pick(runs.with, (l) => l.launcherVisibleMs ?? NaN).toFixed(0)} ms after navigation (p50), worst ${Math.max(...runs.with.map((l) => l.launcherVisibleMs ?? NaN)).toFixed(0)} ms`,
+  ];
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
   args: CHROMIUM_ARGS,
 });
 try {
   if (process.env.BENCH_TRACE) {
-    await load(browser, true); // warm the disk cache first, so the trace shows the widget, not the first read
-    await load(browser, true, process.env.BENCH_TRACE);
-    console.log(`trace of one widget load written to ${process.env.BENCH_TRACE}`);
+    const traced: HostPage = process.env.BENCH_TRACE_PAGE === 'rich' ? 'rich' : 'plain';
+    await load(browser, traced, true); // warm the disk cache first, so the trace shows the widget, not the first read
+    await load(browser, traced, true, process.env.BENCH_TRACE);
+    console.log(`trace of one widget load on the ${traced} page written to ${process.env.BENCH_TRACE}`);
   }
-  const runs = { with: [] as Load[], without: [] as Load[] };
-  await load(browser, true); // warm-up
-  await load(browser, false);
+  const pages = Object.keys(HOST_PAGES) as HostPage[];
+  const runs: Record<HostPage, Sides> = { rich: { with: [], without: [] }, plain: { with: [], without: [] } };
+  for (const page of pages) {
+    await load(browser, page, true); // warm-up
+    await load(browser, page, false);
+  }
   for (let run = 0; run < RUNS; run++) {
-    runs.without.push(await load(browser, false));
-    runs.with.push(await load(browser, true));
+    for (const page of pages) {
+      runs[page].without.push(await load(browser, page, false));
+      runs[page].with.push(await load(browser, page, true));
+    }
   }
-  const pick = (side: Load[], f: (l: Load) => number) => median(side.map(f));
-  const added = (f: (l: Load) => number) => pick(runs.with, f) - pick(runs.without, f);
-  const longTasks = (side: Load[]) => side.flatMap((l) => l.longTasks);
   const lines = [
-    `Chromium ${browser.version()}, ${RUNS} loads each with and without the widget, alternating; ${WINDOW_MS / 1000} s window`,
-    `main-thread task time   without ${pick(runs.without, (l) => l.taskMs).toFixed(0)} ms, with ${pick(runs.with, (l) => l.taskMs).toFixed(0)} ms: added ${added((l) => l.taskMs).toFixed(0)} ms (p50)`,
-    `long tasks (> 50 ms)    without ${longTasks(runs.without).length} in ${RUNS} loads, with ${longTasks(runs.with).length} in ${RUNS} loads ${
-      longTasks(runs.with).length ? `(${longTasks(runs.with).join(', ')} ms)` : ''
-    }`,
-    `widget in long frames   ${
-      runs.with.flatMap((l) => l.widgetLongFrames).length
-    } long animation frames ran widget script in ${RUNS} loads ${runs.with
-      .flatMap((l) => l.widgetLongFrames)
-      .map((f) => `(${f.widgetScriptMs} ms of a ${f.frameMs} ms frame)`)
-      .join(' ')}`,
-    `CLS                     without ${Math.max(...runs.without.map((l) => l.cls)).toFixed(3)}, with ${Math.max(...runs.with.map((l) => l.cls)).toFixed(3)} (worst load)`,
-    `launcher visible        ${pick(runs.with, (l) => l.launcherVisibleMs ?? NaN).toFixed(0)} ms after navigation (p50), worst ${Math.max(...runs.with.map((l) => l.launcherVisibleMs ?? NaN)).toFixed(0)} ms`,
+    `Chromium ${browser.version()}, ${RUNS} loads of each page with and without the widget, alternating; ${WINDOW_MS / 1000} s window`,
   ];
+  for (const page of pages) lines.push('', `${page} page`, ...report(runs[page]));
   console.log(lines.join('\n'));
 } finally {
   await browser.close();

@@ -1,11 +1,16 @@
 // `npm run bench`: the first call after a click, the built widget against the bare Twilio SDK, in real Chromium
-// against the sandbox. Three pages, alternating in one run, so the ratios compare like with like:
-//   bare SDK   the Twilio SDK loaded up front; the click does only guest session, /widget/connect, Device.connect
-//   cold       the widget, launcher ready, nothing prefetched; the click calls start()
-//   hover      the widget after the visitor hovered the launcher (intent prefetch), then the same click
-// Click → connected (the call's `accept`) and click → first agent audio, p50 and p95, and each widget figure over the
-// bare SDK's. Runs on loopback and again behind a delaying TCP proxy (BENCH_RTT_MS, default 80; 0 skips it), because
-// on loopback a round trip costs nothing and a waterfall hides. Not a test: nothing passes or fails on timing.
+// against the sandbox. The flows alternate in one run, so the ratios compare like with like:
+//   bare SDK    the Twilio SDK loaded up front; the click does only guest session, /widget/connect, Device.connect
+//   cold        the widget, launcher ready, nothing prefetched; the page's own button calls start()
+//   hover       the widget after the visitor hovered the launcher (intent prefetch), then the same start()
+//   tap +300ms  a phone (touch, no hover): tap the launcher, the panel opens, tap its call button 300 ms later
+//   tap +1s     the same, the call button 1 s after the launcher
+//   open+start  a page's own button: `await widget.open(); widget.start()`
+// From the click (the call button's, for the taps) to connected (the call's `accept`) and to the first agent audio
+// the page actually receives (inbound-rtp audio energy above zero in getStats, polled every 10 ms from connected on
+// every page alike), p50 and p95, and each widget figure over the bare SDK's. Runs on loopback and again behind a
+// delaying TCP proxy (BENCH_RTT_MS, default 80; 0 skips it), because on loopback a round trip costs nothing and a
+// waterfall hides. BENCH_RUNS (default 11) runs per flow, BENCH_FLOWS picks flows. Not a test: nothing passes or fails on timing.
 // BENCH_TIMELINE=1 also prints when each step of the call happened (scripts/bench-timeline.ts).
 // Run inside the private namespace (scripts/netns.sh): nothing leaves the machine.
 import { readFileSync } from 'node:fs';
@@ -31,7 +36,22 @@ const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 80);
 const KEY = 'pk_live_acme_demo0000000000';
 const AGENT = 'agent_ava';
 
-type Mode = 'bare' | 'cold' | 'hover';
+const ALL_MODES = ['bare', 'cold', 'hover', 'tap300', 'tap1000', 'openStart'] as const;
+type Mode = (typeof ALL_MODES)[number];
+/** BENCH_FLOWS=cold,openStart: a subset while working on one flow (the bare SDK always runs, as the yardstick). */
+const MODES = ALL_MODES.filter(
+  (mode) => mode === 'bare' || !process.env.BENCH_FLOWS || process.env.BENCH_FLOWS.split(',').includes(mode),
+);
+const LABELS: Record<Mode, string> = {
+  bare: 'bare SDK',
+  cold: 'cold',
+  hover: 'hover',
+  tap300: 'tap +300ms',
+  tap1000: 'tap +1s',
+  openStart: 'open+start',
+};
+/** The taps: how long after the launcher's tap the visitor taps the call button. */
+const TAP_GAP_MS: Partial<Record<Mode, number>> = { tap300: 300, tap1000: 1000 };
 interface Sample {
   connectedMs: number;
   firstAudioMs: number;
@@ -80,7 +100,6 @@ const pages: Record<string, () => string> = {
     });
     const call = await device.connect({ params: connect.params || {}, rtcConfiguration: { iceServers: connect.ice_servers || [] } });
     call.on('accept', events.connected);
-    call.on('volume', (input, output) => output > 0.01 && events.audio());
     window.hangUp = () => { call.disconnect(); device.destroy(); };
   };
 </script></body></html>`,
@@ -96,40 +115,66 @@ const site = createServer((req, res) => {
 await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
 const origin = `http://localhost:${(site.address() as AddressInfo).port}`;
 
-// Runs in the page, as source text: tsx would otherwise inject its `__name` helper, which the page lacks.
-// Both clocks start at the click and stop at the call's `accept` and at the first audible agent audio.
+// Runs in every page before its own scripts, as source text (tsx would otherwise inject its `__name` helper, which
+// the page lacks). Keeps the page's peer connections, and waits for the first agent audio the page receives: getStats,
+// polled every 10 ms, only once connected, so no page does extra work during the click itself.
+const PROBE_SCRIPT = `(() => {
+  const connections = [];
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) { super(...args); connections.push(this); }
+  };
+  window.__benchFirstAudio = async () => {
+    const deadline = performance.now() + 20000;
+    for (;;) {
+      for (const connection of connections) {
+        for (const report of (await connection.getStats()).values()) {
+          if (report.type === 'inbound-rtp' && report.kind === 'audio' && report.totalAudioEnergy > 0) return performance.now();
+        }
+      }
+      if (performance.now() > deadline) throw new Error('no agent audio within 20 s');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  // A tap's clock starts at the call button's click, as the browser stamped it.
+  addEventListener('click', (event) => {
+    if (event.composedPath().some((node) => node.getAttribute && node.getAttribute('part') === 'call-button')) {
+      window.__benchClickAt = event.timeStamp;
+    }
+  }, true);
+})();`;
+
+// Both clocks start at the click and stop at the call's `accept` and at the first agent audio received.
 const CLICK_BARE = `new Promise((resolve, reject) => {
   const clicked = performance.now();
   window.__benchClickAt = clicked;
-  let connectedMs = 0;
-  setTimeout(() => reject(new Error('no agent audio within 20 s')), 20000);
   window.bareCall({
-    connected: () => (connectedMs = performance.now() - clicked),
-    audio: () => connectedMs && resolve({ connectedMs, firstAudioMs: performance.now() - clicked }),
+    connected: () => {
+      const connectedMs = performance.now() - clicked;
+      window.__benchFirstAudio().then((heard) => resolve({ connectedMs, firstAudioMs: heard - clicked }), reject);
+    },
   }).catch(reject);
 })`;
-const CLICK_WIDGET = `(async () => {
-  const widget = window.widget;
-  const agentLevel = () => {
-    const bar = widget.shadowRoot && widget.shadowRoot.querySelector('[part="meter"] .agent span');
-    return bar ? Number(bar.dataset.level) / 20 : 0;
-  };
-  const clicked = performance.now();
-  window.__benchClickAt = clicked;
-  // No polling until connected: a frame loop during the click would be work the bare page does not do.
-  const connected = await new Promise((resolve) => {
-    widget.addEventListener('kataven-call-connected', () => resolve(performance.now()), { once: true });
-    widget.start();
-  });
-  while (agentLevel() <= 0.01) {
-    if (performance.now() - clicked > 20000) throw new Error('no agent audio within 20 s');
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-  }
-  return { connectedMs: connected - clicked, firstAudioMs: performance.now() - clicked };
+/** Widget pages: listens for connected before the click, whoever clicks; resolves with both figures. */
+const ARM_WIDGET = `window.__benchResult = new Promise((resolve, reject) => {
+  window.widget.addEventListener('kataven-call-connected', () => {
+    const connected = performance.now();
+    window.__benchFirstAudio().then((heard) => {
+      const clicked = window.__benchClickAt;
+      resolve({ connectedMs: connected - clicked, firstAudioMs: heard - clicked });
+    }, reject);
+  }, { once: true });
+}); undefined`;
+const START = `window.__benchClickAt = performance.now(); window.widget.start(); undefined`;
+const OPEN_THEN_START = `(() => {
+  window.__benchClickAt = performance.now();
+  window.widget.open().then(() => window.widget.start());
 })()`;
 
 async function measure(browser: Browser, mode: Mode): Promise<Sample> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  // The taps are a phone's: touch, no mouse to hover with, a phone's viewport (the panel opens as a sheet).
+  const phone = mode in TAP_GAP_MS ? { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } } : {};
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, ...phone });
   // Watched, not intercepted: a route handler would hold every request for a round trip through this process (which
   // also runs the sandbox), and the widget makes more requests than the bare page. Nothing can leave anyway (the
   // private namespace, and Chromium resolves no other name); a request for anywhere else fails the run.
@@ -138,6 +183,7 @@ async function measure(browser: Browser, mode: Mode): Promise<Sample> {
     const host = new URL(request.url()).hostname;
     if (host !== '127.0.0.1' && host !== 'localhost' && !request.url().startsWith('data:')) strays.push(request.url());
   });
+  await context.addInitScript(PROBE_SCRIPT);
   if (TIMELINE) await context.addInitScript(TIMELINE_SCRIPT);
   const tab = await context.newPage();
   const sample = await clickAndWait(tab, mode)
@@ -168,7 +214,17 @@ async function clickAndWait(tab: Page, mode: Mode): Promise<Sample> {
   if (mode === 'hover') await launcher.hover();
   // A visitor reading the label; for `hover`, long enough for the prefetch to land even at 80 ms RTT.
   await tab.waitForTimeout(mode === 'hover' ? 1500 : 500);
-  return await tab.evaluate<Sample>(CLICK_WIDGET);
+  await tab.evaluate(ARM_WIDGET);
+  const gap = TAP_GAP_MS[mode];
+  if (gap !== undefined) {
+    const tapped = Date.now();
+    await launcher.tap();
+    const callButton = tab.locator('kataven-widget [part="call-button"]');
+    await callButton.waitFor();
+    await tab.waitForTimeout(Math.max(0, gap - (Date.now() - tapped)));
+    await callButton.tap();
+  } else await tab.evaluate(mode === 'openStart' ? OPEN_THEN_START : START);
+  return await tab.evaluate<Sample>('window.__benchResult');
 }
 
 const quantile = (values: number[], q: number) => {
@@ -179,34 +235,34 @@ const quantile = (values: number[], q: number) => {
 async function runAt(browser: Browser, rttMs: number): Promise<string[]> {
   const proxy = rttMs > 0 ? await startDelayProxy({ host: '127.0.0.1', port: sandbox.port }, rttMs) : null;
   apiOrigin = proxy ? `https://127.0.0.1:${proxy.port}` : sandbox.url;
-  const samples: Record<Mode, Sample[]> = { bare: [], cold: [], hover: [] };
+  const samples = Object.fromEntries(MODES.map((mode) => [mode, [] as Sample[]])) as Record<Mode, Sample[]>;
   try {
     // Warm-up: first-run costs (disk cache, JIT, the proxy's first connections) belong to no side.
     for (const mode of ['bare', 'cold'] as const) await measure(browser, mode);
     for (let run = 0; run < RUNS; run++) {
-      for (const mode of ['bare', 'cold', 'hover'] as const) samples[mode].push(await measure(browser, mode));
+      for (const mode of MODES) samples[mode].push(await measure(browser, mode));
     }
   } finally {
     await proxy?.close();
   }
   const label = rttMs > 0 ? `${rttMs} ms RTT (delaying proxy)` : 'loopback';
   const lines = [`\n${label}, ${RUNS} runs each${TIMELINE ? ' (instrumented: BENCH_TIMELINE)' : ''}`];
+  const p50 = (mode: Mode, pick: (sample: Sample) => number) => quantile(samples[mode].map(pick), 0.5);
+  const p95 = (mode: Mode, pick: (sample: Sample) => number) => quantile(samples[mode].map(pick), 0.95);
   lines.push(
-    `${'click →'.padEnd(16)}${'bare SDK p50 / p95'.padStart(20)}${'cold p50 / p95'.padStart(18)}${'hover p50 / p95'.padStart(18)}${'cold ÷ bare'.padStart(13)}${'hover ÷ bare'.padStart(14)}`,
+    `${'flow'.padEnd(12)}${'→ connected p50 / p95'.padStart(24)}${'÷ bare'.padStart(8)}${'→ first audio p50 / p95'.padStart(26)}${'÷ bare'.padStart(8)}`,
   );
-  for (const [name, pick] of [
-    ['connected', (s: Sample) => s.connectedMs],
-    ['first audio', (s: Sample) => s.firstAudioMs],
-  ] as const) {
-    const p = (mode: Mode, q: number) => quantile(samples[mode].map(pick), q);
-    const cell = (mode: Mode, width: number) =>
-      `${p(mode, 0.5).toFixed(0)} / ${p(mode, 0.95).toFixed(0)} ms`.padStart(width);
-    lines.push(
-      `${name.padEnd(16)}${cell('bare', 20)}${cell('cold', 18)}${cell('hover', 18)}${(p('cold', 0.5) / p('bare', 0.5)).toFixed(2).padStart(13)}${(p('hover', 0.5) / p('bare', 0.5)).toFixed(2).padStart(14)}`,
+  for (const mode of MODES) {
+    const cells = [(sample: Sample) => sample.connectedMs, (sample: Sample) => sample.firstAudioMs].map(
+      (pick, index) => {
+        const figures = `${p50(mode, pick).toFixed(0)} / ${p95(mode, pick).toFixed(0)} ms`.padStart(index ? 26 : 24);
+        return `${figures}${(p50(mode, pick) / p50('bare', pick)).toFixed(2).padStart(8)}`;
+      },
     );
+    lines.push(`${LABELS[mode].padEnd(12)}${cells.join('')}`);
   }
   if (TIMELINE) {
-    const columns = { 'bare SDK': samples.bare, cold: samples.cold, hover: samples.hover };
+    const columns = Object.fromEntries(MODES.map((mode) => [LABELS[mode], samples[mode]]));
     lines.push('', ...timelineTable(columns, (values) => quantile(values, 0.5)));
   }
   return lines;

@@ -22,6 +22,7 @@ export class AgentScript {
   private readonly timers = new Set<NodeJS.Timeout>();
   /** Set when the greeting chime has played: echo and speech captions start then. */
   private listening = false;
+  private stopped = false;
   private speechFrames = 0;
   private silentFrames = 0;
   private inUtterance = false;
@@ -32,14 +33,24 @@ export class AgentScript {
     private readonly sendCaption: (caption: Caption) => void,
   ) {}
 
-  /** Runs once the answer has been sent. */
+  /**
+   * Runs once the answer has been sent. The agent speaks only once the caller's media path is up (their first packet
+   * or DTLS connected): a greeting started at the answer would play into a path still being set up, and the caller
+   * would miss its first words.
+   */
   start(): void {
+    this.media.onCallerAudio((frame, level) => this.hear(frame, level));
+    this.media.onMediaReady(() => {
+      if (!this.stopped) this.greet();
+    });
+  }
+
+  private greet(): void {
     const { behaviour, greeting_message: greeting } = this.agent;
     const chime = behaviour.greeting ? greetingChime() : new Int16Array(0);
-    if (chime.length) this.media.play(chime);
+    if (chime.length) this.media.play(chime, { greeting: true });
     // Echo and speech captions start after the chime, so the greeting is neither mixed nor interrupted.
     this.later((chime.length / SAMPLE_RATE) * 1000, () => (this.listening = true));
-    this.media.onCallerAudio((frame, level) => this.hear(frame, level));
     if (behaviour.captions && greeting) {
       const words = greeting.split(/\s+/);
       const partial = words.slice(0, Math.max(1, Math.ceil(words.length / 2))).join(' ');
@@ -49,6 +60,7 @@ export class AgentScript {
   }
 
   stop(): void {
+    this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.listening = false;

@@ -1,9 +1,17 @@
 // The answering media peer behind a call. The sandbox ships a werift implementation; anything that can
 // answer an SDP offer and move 8 kHz PCM (libwebrtc, a browser page) can stand in for it.
 
+/** One RTP packet the agent sent, as the caller's browser sees it in the packet's header. */
+export interface SentPacket {
+  sequenceNumber: number;
+  timestamp: number;
+}
+
 export interface MediaStats {
   packetsFromCaller: number;
   packetsToCaller: number;
+  /** The packets that carried the greeting, in order (empty until it plays), so a test can find each one. */
+  greetingPackets: SentPacket[];
   /** Mean absolute PCM16 value of the caller's audio over the last second (0 when silent or absent). */
   callerLevel: number;
 }
@@ -26,8 +34,13 @@ export interface MediaAgent {
   reoffer(offerSdp: string): Promise<string>;
   /** Each frame of caller audio as it arrives, with its level (`meanAbsolute`), worked out once per frame. */
   onCallerAudio(listener: (frame: Int16Array, level: number) => void): void;
-  /** Queues audio for the caller; it plays once media is flowing. */
-  play(pcm: Int16Array): void;
+  /**
+   * Runs `listener` once the caller's media path is up: the first packet from the caller, or DTLS connected, whichever
+   * comes first (at once if it already is). Audio started before then would reach nobody.
+   */
+  onMediaReady(listener: () => void): void;
+  /** Queues audio for the caller; it plays once media is flowing. `greeting` records its packets (MediaStats). */
+  play(pcm: Int16Array, options?: { greeting?: boolean }): void;
   stats(): MediaStats;
   close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 // The default media peer: werift (pure TypeScript WebRTC), PCMU only, 20 ms RTP pacing.
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
 import { decodeUlaw, encodeUlaw } from './g711';
-import { FRAME_SAMPLES, meanAbsolute, type MediaAgent, type MediaStats } from './media-agent';
+import { FRAME_SAMPLES, meanAbsolute, type MediaAgent, type MediaStats, type SentPacket } from './media-agent';
 
 const FRAME_MS = 20;
 const GATHERING_TIMEOUT_MS = 5000;
@@ -21,7 +21,10 @@ export class WeriftMediaAgent implements MediaAgent {
     iceAdditionalHostAddresses: ['127.0.0.1'],
   });
   private transceiver: RTCRtpTransceiver | undefined;
-  private readonly queue: Int16Array[] = [];
+  private readonly queue: Array<{ frame: Int16Array; greeting: boolean }> = [];
+  private readonly greetingPackets: SentPacket[] = [];
+  private mediaReady = false;
+  private readonly readyListeners: Array<() => void> = [];
   private readonly listeners: Array<(frame: Int16Array, level: number) => void> = [];
   /** Per received frame: when, and its mean absolute amplitude. */
   private readonly recentLevels: Array<{ at: number; level: number }> = [];
@@ -41,6 +44,9 @@ export class WeriftMediaAgent implements MediaAgent {
     this.pc.onTrack.subscribe((track) => {
       track.onReceiveRtp.subscribe((rtp) => this.receive(rtp.payload));
     });
+    this.pc.connectionStateChange.subscribe((state) => {
+      if (state === 'connected') this.markMediaReady();
+    });
   }
 
   async answer(offerSdp: string): Promise<string> {
@@ -57,11 +63,16 @@ export class WeriftMediaAgent implements MediaAgent {
     this.listeners.push(listener);
   }
 
-  play(pcm: Int16Array): void {
+  onMediaReady(listener: () => void): void {
+    if (this.mediaReady) listener();
+    else this.readyListeners.push(listener);
+  }
+
+  play(pcm: Int16Array, { greeting = false }: { greeting?: boolean } = {}): void {
     for (let offset = 0; offset < pcm.length; offset += FRAME_SAMPLES) {
       const frame = new Int16Array(FRAME_SAMPLES);
       frame.set(pcm.subarray(offset, offset + FRAME_SAMPLES));
-      this.queue.push(frame);
+      this.queue.push({ frame, greeting });
     }
     if (this.queue.length > MAX_QUEUED_FRAMES) this.queue.splice(0, this.queue.length - MAX_QUEUED_FRAMES);
   }
@@ -73,6 +84,7 @@ export class WeriftMediaAgent implements MediaAgent {
     return {
       packetsFromCaller: this.packetsFromCaller,
       packetsToCaller: this.packetsToCaller,
+      greetingPackets: [...this.greetingPackets],
       callerLevel: Math.round(callerLevel),
     };
   }
@@ -117,8 +129,15 @@ export class WeriftMediaAgent implements MediaAgent {
     clearTimeout(timer);
   }
 
+  private markMediaReady(): void {
+    if (this.mediaReady || this.closed) return;
+    this.mediaReady = true;
+    for (const listener of this.readyListeners.splice(0)) listener();
+  }
+
   private receive(payload: Buffer): void {
     this.packetsFromCaller++;
+    this.markMediaReady();
     const frame = decodeUlaw(payload);
     const level = meanAbsolute(frame);
     const now = Date.now();
@@ -127,27 +146,37 @@ export class WeriftMediaAgent implements MediaAgent {
     for (const listener of this.listeners) listener(frame, level);
   }
 
-  /** Sends one frame per 20 ms of wall time (catching up after timer jitter); silence when nothing is queued. */
+  /**
+   * Plays one frame per 20 ms of wall time from the answer on (catching up after timer jitter), silence when nothing
+   * is queued, as a real agent's audio runs in real time: a frame whose time comes before the caller's media path is
+   * up (or while it is down) is lost, not held back for later.
+   */
   private startPacer(): void {
     // An answer that completes after close() must not start a pacer nobody will ever clear.
     if (this.closed) return;
+    this.pacerStartedAt = Date.now() - FRAME_MS;
     this.pacer = setInterval(() => {
-      if (this.pc.connectionState !== 'connected' || !this.transceiver) return;
-      if (this.pacerStartedAt === 0) this.pacerStartedAt = Date.now() - FRAME_MS;
+      const { transceiver } = this;
+      if (!transceiver) return;
+      // Ready can come with the caller's first packet, a moment before werift reports the connection as connected.
+      const state = this.pc.connectionState;
+      const deliverable = this.mediaReady && state !== 'disconnected' && state !== 'failed' && state !== 'closed';
       const elapsedFrames = Math.floor((Date.now() - this.pacerStartedAt) / FRAME_MS);
       // After a long stall (event loop busy, ICE blip) skip the backlog instead of bursting it.
       this.framesSent = Math.max(this.framesSent, elapsedFrames - MAX_BURST_FRAMES);
-      while (this.framesSent < elapsedFrames) this.sendFrame(this.transceiver);
+      while (this.framesSent < elapsedFrames) this.sendFrame(transceiver, deliverable);
     }, FRAME_MS);
   }
 
-  private sendFrame(transceiver: RTCRtpTransceiver): void {
-    const frame = this.queue.shift();
-    const payload = frame ? encodeUlaw(frame) : Buffer.alloc(FRAME_SAMPLES, SILENT_ULAW);
+  private sendFrame(transceiver: RTCRtpTransceiver, deliverable: boolean): void {
+    const queued = this.queue.shift();
+    const payload = queued ? encodeUlaw(queued.frame) : Buffer.alloc(FRAME_SAMPLES, SILENT_ULAW);
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
     this.timestamp = (this.timestamp + FRAME_SAMPLES) >>> 0;
+    if (queued?.greeting) this.greetingPackets.push({ sequenceNumber: this.sequenceNumber, timestamp: this.timestamp });
     const header = new RtpHeader({ payloadType: 0, sequenceNumber: this.sequenceNumber, timestamp: this.timestamp });
     this.framesSent++;
+    if (!deliverable) return;
     this.packetsToCaller++;
     // A frame lost to a transport that is closing under us is harmless.
     transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined);

@@ -93,7 +93,8 @@ export const silentMediaAgent = (): MediaAgent => ({
   answer: async () => 'v=0\r\n',
   reoffer: async () => 'v=0\r\n',
   onCallerAudio: () => undefined,
+  onMediaReady: (listener) => listener(),
   play: () => undefined,
-  stats: () => ({ packetsFromCaller: 0, packetsToCaller: 0, callerLevel: 0 }),
+  stats: () => ({ packetsFromCaller: 0, packetsToCaller: 0, greetingPackets: [], callerLevel: 0 }),
   close: async () => undefined,
 });
