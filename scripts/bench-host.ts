@@ -1,4 +1,4 @@
-// `npm run bench:host`: what the widget costs the page that embeds it, before the visitor does anything (issue 11).
+// `npm run bench:host`: what the widget costs the page that embeds it, before the visitor does anything.
 // A realistic customer page is loaded with and without the documented script-tag embed, alternating in one run, each
 // in a fresh browser context, and watched for a fixed window after navigation:
 //   main-thread task time   top-level tasks on the renderer's main thread, from a Chromium trace
