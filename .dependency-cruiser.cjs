@@ -1,4 +1,4 @@
-// Import rules (`npm run lint:imports`): no cycles anywhere, and the layers of DESIGN.md section 3.
+// Import rules (`npm run lint:imports`): no cycles anywhere, and the layers of docs/architecture.md ("Layers").
 // src/: widget → state → session / call → api; each layer imports only downwards (type-only imports count too).
 // Lit only in src/widget, Twilio only in src/call, and nothing in src/ reaches into sandbox/ or demo/.
 /** @type {import('dependency-cruiser').IConfiguration} */

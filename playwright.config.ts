@@ -23,7 +23,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  // No DNS query leaves the machine (toolchain.md §5): every name but the loopback ones resolves to nothing.
+  // No DNS query leaves the machine (docs/testing.md): every name but the loopback ones resolves to nothing.
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
 ];
 

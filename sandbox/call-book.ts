@@ -39,7 +39,7 @@ export interface LiveCall extends ContinuityState {
   /** The current leg's media. */
   media: MediaAgent;
   script: AgentScript | null;
-  /** conversation: context, typed text and client tools (sandbox/agent/conversation.ts). */
+  /** Context, typed text and client tools (sandbox/agent/conversation.ts). */
   conversation: AgentConversation;
   reconnectToken: string;
   timers: Set<NodeJS.Timeout>;
@@ -94,7 +94,7 @@ export class CallBook {
   private readonly legsBySid = new Map<string, MediaLeg[]>();
   private readonly transcriptsBySid = new Map<string, TranscriptLine[]>();
   private readonly messagesBySid = new Map<string, unknown[]>();
-  /** conversation: kept after the call closes, like the media agents, for inspection. */
+  /** Kept after the call closes, like the media agents, for inspection. */
   private readonly conversationsBySid = new Map<string, AgentConversation>();
   /** Scripted agents (sandbox/agent/script-steps.ts): live calls only; their spoken lines stay for inspection. */
   private readonly scripts = new Map<string, { runner: ScriptRunner; speaker: Speaker }>();
@@ -121,8 +121,9 @@ export class CallBook {
   }
 
   /**
-   * A new call. DESIGN 2.5: one session, one call, and the session is the one the caller's own token names; the
-   * `session_id` param is only the widget echoing it back, so it may agree with the token but never overrides it.
+   * A new call. docs/protocol.md section 4: one session, one call, and the session is the one the caller's own token
+   * names; the `session_id` param is only the widget echoing it back, so it may agree with the token but never
+   * overrides it.
    */
   async invite(line: CallerLine, payload: Record<string, unknown>): Promise<void> {
     this.continuity.sweep();

@@ -1,4 +1,4 @@
-// POST /widget/connect (DESIGN 2.5), POST /widget/connect/refresh (a new Twilio token mid-call) and
+// POST /widget/connect (docs/protocol.md section 4), POST /widget/connect/refresh (a new Twilio token mid-call) and
 // POST /widget/signaling (a standby Twilio token: the signaling socket opens on intent, before any call).
 import { checkAgentCallable, checkKey, resolveAgent } from './access';
 import type { RouteContext, RouteHandler } from './request-context';
@@ -36,7 +36,7 @@ export const postConnect: RouteHandler = async (ctx) => {
     visitor: { id: claims.visitor_id, kind: claims.kind, display_name: claims.display_name },
     created_at: ctx.state.now(),
     call_sid: null,
-    // conversation: page context (invalid entries dropped: a call never fails because of it) and signed context.
+    // Page context (invalid entries dropped: a call never fails because of it) and signed context.
     page_context: body['context'] === undefined ? {} : checkContext(body['context']).context,
     signed_context: claims.signed_context ?? {},
     origin,

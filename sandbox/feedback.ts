@@ -1,5 +1,5 @@
-// POST /widget/feedback (DESIGN 2.8): the visitor rates a call that has ended, once. Stored on the call record and
-// shown as `feedback` on /sandbox/calls.
+// POST /widget/feedback (docs/protocol.md section 8): the visitor rates a call that has ended, once. Stored on the call
+// record and shown as `feedback` on /sandbox/calls.
 import { z } from 'zod';
 import { HttpError, bearerToken } from './http';
 import type { RouteHandler } from './request-context';

@@ -1,4 +1,4 @@
-// What survives a restart (DESIGN 4): the admin changes, i.e. each account's branding, each agent's widget policy
+// What survives a restart: the admin changes, i.e. each account's branding, each agent's widget policy
 // and the widget keys. Kept in one JSON file, replaced atomically (temp file, fsync, rename) after every change, so
 // a crash leaves either the old file or the new one. Calls, sessions and tokens are run-time only, as before.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';

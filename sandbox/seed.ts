@@ -80,7 +80,7 @@ const agentSchema = z.strictObject({
       greeting: z.boolean().default(true),
       echo: z.boolean().default(true),
       captions: z.boolean().default(true),
-      // conversation (DESIGN 4, 5.2, 5.3): scripted tool calls, the answer to typed text, a context key read back.
+      // The conversation: scripted tool calls, the answer to typed text, a context key read back.
       tool_calls: z
         .array(
           z.strictObject({

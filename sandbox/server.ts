@@ -62,7 +62,7 @@ export interface SandboxOptions {
   /** How long a call survives without a signaling socket (default 30 s). */
   signalingGraceMs?: number;
   /**
-   * Keep admin changes (branding, agent policy, widget keys) in this file across restarts (DESIGN 4). Without it
+   * Keep admin changes (branding, agent policy, widget keys) in this file across restarts. Without it
    * the sandbox starts from the seed every time, which is what tests want; the CLI passes `.sandbox/state.json`.
    */
   statePath?: string;

@@ -1,4 +1,4 @@
-// Twilio's browser signaling (PStream 1.6) on wss://…/signal, per notes/twilio-local-emulation.md §2.
+// Twilio's browser signaling (PStream 1.6) on wss://…/signal (docs/testing.md).
 // One SignalingSocket per WebSocket; calls outlive their socket for a grace period so the SDK can reconnect.
 import type { WebSocket } from 'ws';
 import type { CallBook, CallerLine } from './call-book';

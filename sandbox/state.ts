@@ -31,7 +31,7 @@ export interface RefreshGrant {
   agent_id: string;
   visitor: Visitor;
   expires_at: number;
-  /** conversation: signed context from the user token, carried through every refresh. */
+  /** Signed context from the user token, carried through every refresh. */
   signed_context?: AgentContext;
 }
 
@@ -40,7 +40,7 @@ export interface UserTokenGrant {
   external_user_id: string;
   display_name: string | null;
   expires_at: number;
-  /** conversation: the `context` the customer's backend signed into the user token. */
+  /** The `context` the customer's backend signed into the user token. */
   context?: AgentContext;
 }
 
@@ -53,7 +53,7 @@ export interface ConnectSession {
   visitor: Visitor;
   created_at: number;
   call_sid: string | null;
-  /** conversation: what the page sent to /widget/connect and what the visitor session carries. */
+  /** What the page sent to /widget/connect and what the visitor session carries. */
   page_context?: AgentContext;
   signed_context?: AgentContext;
   /** The page origin that opened the session: only that origin may resume it (docs/protocol.md section 9). */

@@ -13,7 +13,7 @@ export interface VisitorClaims {
   account_id: string;
   agent_id: string;
   key_id: string;
-  /** conversation: signed context, carried in the token as the `ctx` claim. */
+  /** Signed context, carried in the token as the `ctx` claim. */
   signed_context?: AgentContext;
 }
 

@@ -1,5 +1,5 @@
-// Public Widget Auth endpoints (DESIGN 2.1–2.4): config, guest, exchange, refresh, and the server-to-server
-// user-token mint.
+// Public Widget Auth endpoints (docs/protocol.md sections 2 and 3): config, guest, exchange, refresh, and the
+// server-to-server user-token mint.
 import { createHash } from 'node:crypto';
 import { checkAgentCallable, checkKey, findClientKey, requireApiKey, resolveAgent } from './access';
 import { standbyGrant } from './connect';
@@ -90,7 +90,7 @@ export const postUserToken: RouteHandler = async (ctx) => {
   if (!externalUserId) throw new HttpError(400, 'invalid_body', 'external_user_id is required');
   const displayName = optionalString(body, 'display_name') ?? null;
   optionalString(body, 'email'); // accepted and type-checked; the sandbox has no use for it
-  // conversation: signed context follows the rules of DESIGN 5.1; a backend gets a 400 naming what broke them.
+  // Signed context follows the rules of docs/protocol.md section 6; a backend gets a 400 naming what broke them.
   let context: AgentContext | undefined;
   if (body['context'] !== undefined) {
     const check = checkContext(body['context']);

@@ -27,12 +27,15 @@ export function agentSummary(agent: Agent) {
   return { id: agent.id, name: agent.name, status: agent.status, auth_mode: agent.auth_mode };
 }
 
-/** Guests may call only when the policy admits guests and the agent itself is public (DESIGN 2.1). */
+/** Guests may call only when the policy admits guests and the agent itself is public (docs/protocol.md section 2). */
 export function guestsMayCall(agent: Agent): boolean {
   return agent.widget.auth_mode !== 'user' && agent.auth_mode === 'public';
 }
 
-/** The bootstrap config of DESIGN 2.1. `max_call_seconds` is left out when there is no limit (it is optional). */
+/**
+ * The bootstrap config (docs/protocol.md section 2). `max_call_seconds` is left out when there is no limit (it is
+ * optional).
+ */
 export function widgetConfig(account: Account, agent: Agent) {
   const { widget_enabled, auth_mode, max_call_seconds, consent_required, feedback_enabled, continuity_enabled } =
     agent.widget;

@@ -1,4 +1,4 @@
-// `npm run bench:host`: what the widget costs the page that embeds it, before the visitor does anything (issue 11).
+// `npm run bench:host`: what the widget costs the page that embeds it, before the visitor does anything.
 // Two customer pages, a rich one (its own system-ui font, a grid, long text) and a plain one (a heading, a paragraph,
 // the browser's default fonts), each loaded with and without the documented script-tag embed, alternating in one run,
 // each in a fresh browser context, and watched for a fixed window after navigation:

@@ -1,6 +1,7 @@
-// `npm run lint`: ESLint (type-aware), Prettier's check, dependency-cruiser (import layers, cycles) and lit-analyzer
-// (templates), side by side rather than one after another: each is mostly one busy thread, and ESLint alone takes as
-// long as the other three together. Each check's output is printed whole once it ends; any failure fails the run.
+// `npm run lint`: ESLint (type-aware), Prettier's check, dependency-cruiser (import layers, cycles), lit-analyzer
+// (templates) and the citations check (no comment cites a file outside the repository), side by side rather than one
+// after another: each is mostly one busy thread, and ESLint alone takes as long as the others together. Each check's
+// output is printed whole once it ends; any failure fails the run.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -12,6 +13,7 @@ const checks = [
   ['prettier', 'prettier --check --log-level warn .'],
   ['imports', 'npm run --silent lint:imports'],
   ['templates', 'npm run --silent lint:templates'],
+  ['citations', 'node scripts/check-citations.mjs'],
 ];
 
 function run([name, command]) {

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs a command inside a private network namespace (notes/twilio-local-emulation.md §9):
+# Runs a command inside a private network namespace (docs/testing.md):
 #   sh scripts/netns.sh npx playwright test
 # Inside: loopback up plus a veth pair kv0/kv1 (10.77.0.1/24, 10.77.0.2/24) that exists only in the namespace, so
 # Chromium has a non-loopback address for its ICE host candidate and nothing can leave the machine.

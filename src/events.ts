@@ -20,13 +20,13 @@ export interface KatavenEventDetails {
   message: { role: 'agent' | 'user'; text: string; final: boolean };
   /** `message` is for developers; the widget shows visitors a localized text for `code`. */
   error: { code: WidgetErrorCode; message: string; retryable: boolean };
-  /** conversation: the agent asks to run a client tool; `preventDefault()` refuses it (answered `refused`). */
+  /** The agent asks to run a client tool; `preventDefault()` refuses it (answered `refused`). */
   'tool-call': { id: string; name: string; params: Record<string, unknown> };
   /** The panel opened (the visitor, or the page through `open()`). */
   open: Record<string, never>;
   /** The panel closed; a live call continues. */
   close: Record<string, never>;
-  /** The visitor rated the call that just ended (DESIGN.md 2.8). */
+  /** The visitor rated the call that just ended (docs/protocol.md section 8). */
   feedback: { sessionId: string; rating: 'up' | 'down'; comment: string };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The conversation half of the call preview (issue 8): page context the studio user can edit as JSON, a sample client
+ * The conversation half of the call preview: page context the studio user can edit as JSON, a sample client
  * tool, and a log of the tool calls the agent made. The widget itself shows the transcript and the text box.
  */
 import { html } from 'lit';

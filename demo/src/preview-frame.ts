@@ -11,7 +11,7 @@ import { $connection, $form, $preview, $viewport, type Connection, type Viewport
 import { SITE_PAGES } from './mock-site.js';
 import { type PreviewSettings, type SettingsMessage, isSiteMessage } from './preview-protocol.js';
 import { $previewCall, previewCallEnded, previewCallStarted, renderAgentContext } from './preview-call.js';
-// conversation (issue 8): page context, a sample client tool and the tool-call log.
+// The conversation: page context, a sample client tool and the tool-call log.
 import {
   $contextIssue,
   $contextText,

@@ -1,5 +1,5 @@
-// The conversation half of the sandbox agent (DESIGN.md 4, 5.1 to 5.3): the context it received (page context merged
-// with signed context, signed keys winning), typed text it answers ("You said: …"), scripted tool calls it sends
+// The conversation half of the sandbox agent (docs/protocol.md sections 5 to 7): the context it received (page context
+// merged with signed context, signed keys winning), typed text it answers ("You said: …"), scripted tool calls it sends
 // after connect and the answers it records. In-call messages are parsed with the widget's own rules.
 import { checkContext, mergeContext, type AgentContext } from '../../src/api/context-rules';
 import type { Agent } from '../seed';
@@ -75,7 +75,7 @@ export class AgentConversation {
       case 'tool_result':
         return this.onToolResult(message);
       default:
-        return; // unknown types are ignored (DESIGN 2.7)
+        return; // unknown types are ignored (docs/protocol.md section 5)
     }
   }
 

@@ -1,5 +1,5 @@
-// DESIGN 2.5 on the signaling side: one session, one call; the session is the one the caller's token names; a
-// socket touches only its own calls. Each refusal is checked on the wire, with a raw PStream client.
+// docs/protocol.md section 4 on the signaling side: one session, one call; the session is the one the caller's token
+// names; a socket touches only its own calls. Each refusal is checked on the wire, with a raw PStream client.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sleep, testSeed, withSandbox } from './helpers';

@@ -1,5 +1,5 @@
 /**
- * Branding rules (DESIGN.md 2.1): the widget and the demo's form apply exactly these.
+ * Branding rules (docs/protocol.md section 2): the widget and the demo's form apply exactly these.
  * A value that breaks a rule is dropped with an issue; the widget then uses the default and still works.
  */
 export type LauncherPosition = 'br' | 'bl' | 'tr' | 'tl';

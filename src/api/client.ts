@@ -1,7 +1,7 @@
 /**
  * The Kataven Widget API client: one `fetch` per call, `credentials: "omit"`, an AbortSignal and a timeout on each,
  * and every failure mapped to one WidgetError. GETs are retried once on 5xx/network errors; POSTs never are,
- * because the platform's POSTs are not idempotent (DESIGN.md 2.4).
+ * because the platform's POSTs are not idempotent (docs/protocol.md sections 3 and 4).
  */
 import { WidgetError, type WidgetErrorCode, isAbortError } from './errors.js';
 import type * as CallSchemaModule from './call-schemas.js';
@@ -231,7 +231,7 @@ export function createApiClientWith(callSchemas: () => Promise<CallSchemas>, opt
       const body = { agent_id: agentId };
       return request({ method: 'POST', path: '/widget/signaling', schema, body, bearer: visitorToken, signal });
     },
-    /** DESIGN.md 2.8: the visitor's rating of an ended call (204, no body). */
+    /** docs/protocol.md section 8: the visitor's rating of an ended call (204, no body). */
     async sendFeedback(
       visitorToken: string,
       body: { session_id: string; rating: 'up' | 'down'; comment?: string },

@@ -1,8 +1,8 @@
 /**
- * The rules for context the agent receives (DESIGN.md 5.1), shared by the widget (page context, `sendContext`) and the
- * sandbox (signed context in a user token): a flat object of at most 32 keys matching `KEY_PATTERN`, values a string
- * of at most 1000 characters, a finite number, a boolean or null, and at most 4096 bytes as JSON. No DOM, no zod: the
- * sandbox imports this file as it is.
+ * The rules for context the agent receives (docs/protocol.md section 6), shared by the widget (page context,
+ * `sendContext`) and the sandbox (signed context in a user token): a flat object of at most 32 keys matching
+ * `KEY_PATTERN`, values a string of at most 1000 characters, a finite number, a boolean or null, and at most 4096 bytes
+ * as JSON. No DOM, no zod: the sandbox imports this file as it is.
  */
 export type ContextValue = string | number | boolean | null;
 export type AgentContext = Record<string, ContextValue>;

@@ -1,4 +1,4 @@
-/** Every failure the widget can show has exactly one of these codes (DESIGN.md section 2.6). */
+/** Every failure the widget can show has exactly one of these codes (docs/protocol.md section 1). */
 export const ERROR_CODES = [
   'invalid_key',
   'secret_key_in_page',

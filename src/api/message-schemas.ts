@@ -1,8 +1,8 @@
 /**
- * In-call messages (DESIGN.md 2.7), Twilio user-defined messages with a JSON `type`, parsed at the boundary both ways.
- * Agent to widget: captions and tool calls. Widget to agent: typed text, context updates and tool results.
- * Unknown types are ignored; oversized or malformed messages are dropped with a console warning. Nothing here is ever
- * rendered as HTML: captions reach the panel as text, tool params reach page functions as data.
+ * In-call messages (docs/protocol.md section 5), Twilio user-defined messages with a JSON `type`, parsed at the
+ * boundary both ways. Agent to widget: captions and tool calls. Widget to agent: typed text, context updates and tool
+ * results. Unknown types are ignored; oversized or malformed messages are dropped with a console warning. Nothing here
+ * is ever rendered as HTML: captions reach the panel as text, tool params reach page functions as data.
  * Part of the call-time chunk, loaded after intent (zod/mini never loads before the visitor shows intent).
  */
 import * as z from 'zod/mini';

@@ -1,5 +1,5 @@
 /**
- * The bootstrap config answer (DESIGN.md 2.1, docs/protocol.md section 2), checked by hand rather than with zod.
+ * The bootstrap config answer (docs/protocol.md section 2), checked by hand rather than with zod.
  *
  * This is the one answer the launcher reads before the visitor shows intent, on every page view of every customer
  * site. zod/mini's core costs about 5 KB gzip of the launcher's 20 KB first load and builds its schemas on the host

@@ -7,7 +7,7 @@
 import type { ApiClient } from '../api/client.js';
 import { WidgetError, isAbortError } from '../api/errors.js';
 import type { ConnectResponse } from '../api/call-schemas.js';
-// conversation (issue 8): in-call messages both ways go through message-schemas.
+// In-call messages both ways go through message-schemas.
 import type { AgentContext } from '../api/context-rules.js';
 import {
   type Caption,
@@ -51,7 +51,7 @@ export interface CallEvents {
   volume?(input: number, output: number): void;
   caption?(caption: Caption): void;
   muted?(muted: boolean): void;
-  /** conversation: the agent asked the page to run a client tool. */
+  /** The agent asked the page to run a client tool. */
   toolCall?(call: ToolCall): void;
 }
 
@@ -65,9 +65,9 @@ export interface CallControllerOptions {
   hangupTimeoutMs?: number;
   /** How long a call may take from `start()` to answered before it fails as `call_failed` (default 30 s). */
   connectTimeoutMs?: number;
-  /** conversation: page context for `/widget/connect`, read when the call starts. */
+  /** Page context for `/widget/connect`, read when the call starts. */
   context?: () => AgentContext | undefined;
-  /** conversation: a silent input instead of the microphone (the visitor types). */
+  /** A silent input instead of the microphone (the visitor types). */
   silentMicrophone?: () => boolean;
 }
 
@@ -109,7 +109,7 @@ export class CallController {
     });
   }
 
-  /** conversation: the `/widget/connect` session of the current call, or '' (tools receive it). */
+  /** The `/widget/connect` session of the current call, or '' (tools receive it). */
   get sessionId(): string {
     return this.#attempt?.sessionId ?? '';
   }
@@ -176,7 +176,7 @@ export class CallController {
     this.#attempt?.call?.mute(muted);
   }
 
-  /** conversation: sends an in-call message to the agent; false when there is no live call or it is invalid. */
+  /** Sends an in-call message to the agent; false when there is no live call or it is invalid. */
   send(message: WidgetMessage): boolean {
     const call = this.#attempt?.call;
     const json = encodeWidgetMessage(message);

@@ -9,7 +9,7 @@ export interface CallLike {
   disconnect(): void;
   mute(shouldMute?: boolean): void;
   isMuted(): boolean;
-  /** Twilio's user-defined messages (DESIGN.md 2.7); optional so older fakes still fit. */
+  /** Twilio's user-defined messages (docs/protocol.md section 5); optional so older fakes still fit. */
   sendMessage?(message: { content: unknown; contentType?: string; messageType: string }): unknown;
 }
 
@@ -63,7 +63,7 @@ export interface SignalingGrant {
 }
 
 export interface DeviceInit extends SignalingGrant {
-  /** conversation: give Twilio a silent input stream instead of asking for the microphone. */
+  /** Give Twilio a silent input stream instead of asking for the microphone. */
   silentMicrophone?: boolean | undefined;
 }
 

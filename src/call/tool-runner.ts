@@ -1,7 +1,8 @@
 /**
- * Runs the agent's tool calls against the page's `clientTools` (DESIGN.md 5.2) and answers each with exactly one
- * `tool_result`. Whatever a page function does (throws, hangs, returns a cyclic object or a megabyte), the answer is
- * an error code and the call goes on: nothing here throws or rejects. Params and results are data, never code.
+ * Runs the agent's tool calls against the page's `clientTools` (docs/protocol.md section 7) and answers each with
+ * exactly one `tool_result`. Whatever a page function does (throws, hangs, returns a cyclic object or a megabyte), the
+ * answer is an error code and the call goes on: nothing here throws or rejects. Params and results are data, never
+ * code.
  */
 import type { ToolCall, ToolErrorCode, WidgetMessage } from '../api/message-schemas.js';
 

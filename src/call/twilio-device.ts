@@ -12,8 +12,8 @@ export { preloadTwilio } from './twilio-loader.js';
  * Twilio's sounds (ringback, hang-up, DTMF tones) replaced by silence that loads nothing. Twilio fetches each sound at
  * construction (XHR into an AudioContext, or an <audio> element): from sdk.twilio.com by default, which is third-party
  * traffic, and from any URL we give it, which a strict CSP must then allow (data: URLs need `connect-src data:`).
- * The Device's documented `Sound` option replaces the player itself, so no sound is ever fetched (notes:
- * twilio-local-emulation.md section 3). Twilio calls only these three methods on a sound.
+ * The Device's documented `Sound` option replaces the player itself, so no sound is ever fetched (docs/testing.md).
+ * Twilio calls only these three methods on a sound.
  */
 class SilentSound {
   play(): Promise<void> {
@@ -39,7 +39,7 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
       closeProtection: false,
       logLevel: 'error',
       tokenRefreshMs: 10_000,
-      // conversation: the visitor types instead of speaking, and Twilio still needs an input track to place the call;
+      // The visitor types instead of speaking, and Twilio still needs an input track to place the call;
       // otherwise the stream asked for at the click, if there is one.
       getUserMedia: (constraints: MediaStreamConstraints) =>
         silent ? silentInput() : (microphone.take(constraints) ?? navigator.mediaDevices.getUserMedia(constraints)),

@@ -1,5 +1,5 @@
 /**
- * `v1.js`: the classic-script loader (DESIGN.md section 1). It defines `window.Kataven`, replays calls queued before
+ * `v1.js`: the classic-script loader (README, "Script tag"). It defines `window.Kataven`, replays calls queued before
  * it loaded, mounts a widget from its own `data-*` attributes, and imports the widget module from beside itself.
  * Keep it tiny: it runs on every page view of every customer site.
  */
@@ -21,7 +21,7 @@ interface InitOptions {
   branding?: Record<string, unknown>;
   /** Texts that replace the current locale's (the element's `strings`). */
   strings?: Record<string, unknown>;
-  /** Page context for the agent and functions it may call in the page (DESIGN.md 5.1, 5.2). */
+  /** Page context for the agent and functions it may call in the page (docs/protocol.md sections 6 and 7). */
   context?: Record<string, unknown>;
   clientTools?: Record<string, unknown>;
   /** Where to put the widget (an element or a CSS selector); default: the end of `<body>`. */

@@ -1,7 +1,7 @@
 /**
- * The visitor session: a guest session, or an exchanged user token for authenticated visitors (DESIGN.md 2.2–2.4).
- * The token lives in memory only. Concurrent callers share one in-flight request; while a call holds the session
- * (`keepFresh`), it is refreshed before it expires.
+ * The visitor session: a guest session, or an exchanged user token for authenticated visitors
+ * (docs/protocol.md section 3). The token lives in memory only. Concurrent callers share one in-flight request; while a
+ * call holds the session (`keepFresh`), it is refreshed before it expires.
  */
 import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';

@@ -60,7 +60,7 @@ export function createCallState(context: CallStateContext) {
     .catch(() => undefined); // not queryable in this browser: Twilio reports a denial when the call starts
   let ticker: ReturnType<typeof setInterval> | undefined;
   let connectedAt = 0;
-  // conversation (issue 8): context, client tools, typed text and the transcript live in conversation.ts. Its
+  // Context, client tools, typed text and the transcript live in conversation.ts. Its
   // callbacks reach `controller` only once a call runs, after it is created below.
   const conversation = createConversation({
     stores,
@@ -70,7 +70,7 @@ export function createCallState(context: CallStateContext) {
     sessionId: () => controller.sessionId,
   });
   const wakeLock = createWakeLock();
-  /** The session of the last call that connected, until the visitor rates it (DESIGN.md 2.8). */
+  /** The session of the last call that connected, until the visitor rates it (docs/protocol.md section 8). */
   let rateable: string | null = null;
 
   const controller = new CallController({
@@ -174,8 +174,8 @@ export function createCallState(context: CallStateContext) {
       return audio.list();
     },
     /**
-     * Rates the last call once it has ended: posts DESIGN.md 2.8 and fires `kataven-feedback`. Resolves false (never
-     * rejects) when there is nothing to rate or the post failed, so the visitor may try again.
+     * Rates the last call once it has ended: posts `/widget/feedback` and fires `kataven-feedback`. Resolves false
+     * (never rejects) when there is nothing to rate or the post failed, so the visitor may try again.
      */
     async feedback(rating: 'up' | 'down', comment: string): Promise<boolean> {
       const sessionId = rateable;
@@ -209,7 +209,7 @@ export function createCallState(context: CallStateContext) {
         options.session ? session.getToken() : undefined,
       ]);
     },
-    /** conversation: typed text, context updates and the no-microphone path. */
+    /** Typed text, context updates and the no-microphone path. */
     sendText: (text: unknown) => conversation.sendText(text),
     sendContext: (update: unknown) => conversation.sendContext(update),
     continueByTyping(): Promise<void> {

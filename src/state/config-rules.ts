@@ -10,7 +10,7 @@ export interface ResolvedConfig {
     auth_mode: 'guest' | 'user' | 'both';
     max_call_seconds: number | null;
     consent_required: boolean;
-    /** Ask "How was this call?" after a call (DESIGN.md 2.8). */
+    /** Ask "How was this call?" after a call (docs/protocol.md section 8). */
     feedback_enabled: boolean;
   };
   branding: Branding;
@@ -51,8 +51,9 @@ function positiveOrNull(value: number | null | undefined): number | null {
 }
 
 /**
- * Why this visitor cannot call, or null when they can. Guests need `guest`/`both` AND a public agent (DESIGN.md 2.1);
- * a signed-in visitor may always call (the sandbox agrees: a guest-only agent does not turn away users).
+ * Why this visitor cannot call, or null when they can. Guests need `guest`/`both` AND a public agent
+ * (docs/protocol.md section 2); a signed-in visitor may always call (the sandbox agrees: a guest-only agent does not
+ * turn away users).
  */
 export function unavailableReason(config: ResolvedConfig, authenticated: boolean): WidgetErrorCode | null {
   if (!config.policy.widget_enabled) return 'widget_disabled';

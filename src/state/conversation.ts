@@ -1,6 +1,6 @@
 /**
- * The conversation surface of a call (DESIGN.md 5.1 to 5.3): page context for the agent, client tools, typed text,
- * the transcript, and calling without a microphone. Part of the call-time chunk, loaded on intent.
+ * The conversation surface of a call (docs/protocol.md sections 5 to 7): page context for the agent, client tools,
+ * typed text, the transcript, and calling without a microphone. Part of the call-time chunk, loaded on intent.
  */
 import { sanitizeContext, type AgentContext } from '../api/context-rules.js';
 import type { Caption, ToolCall, WidgetMessage } from '../api/message-schemas.js';

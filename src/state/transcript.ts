@@ -1,5 +1,5 @@
 /**
- * The conversation as the panel shows it (DESIGN.md 5.3): agent and visitor turns in order, newest last. A partial
+ * The conversation as the panel shows it: agent and visitor turns in order, newest last. A partial
  * caption is replaced by the next caption of the same speaker until one is final; at most the last 200 turns are kept.
  */
 import type { Caption } from '../api/message-schemas.js';

@@ -114,7 +114,7 @@ export function createWidgetState(emit: EmitEvent) {
           api: apiForCalls(),
           emit,
           report,
-          latestInput: () => input, // conversation: context and clientTools change without a reload
+          latestInput: () => input, // context and clientTools change without a reload
         });
         return calls;
       });
@@ -268,7 +268,7 @@ export function createWidgetState(emit: EmitEvent) {
     async start(): Promise<void> {
       if (!$config.get()) {
         // A failed load is retried; intent that came before the config (a page's own button, right after creating
-        // the element) waits for it instead of being lost (DESIGN.md section 1).
+        // the element) waits for it instead of being lost.
         if ($status.get() === 'error') await actions.load();
         else await whenLoadSettled();
       }
@@ -286,7 +286,7 @@ export function createWidgetState(emit: EmitEvent) {
       calls?.setMuted(muted);
     },
 
-    // conversation (issue 8): typed text, context updates and calling without a microphone.
+    // Typed text, context updates and calling without a microphone.
     sendText: (text: unknown): boolean => calls?.sendText(text) ?? false,
     sendContext: (update: unknown): boolean => calls?.sendContext(update) ?? false,
     async continueByTyping(): Promise<void> {

@@ -41,9 +41,9 @@ export interface WidgetInput {
   policy?: PolicyOverride | undefined;
   /** Replaces the Twilio Device (tests, custom SDK builds). */
   deviceFactory?: DeviceFactory | undefined;
-  /** Page context for the agent (validated when a call starts, DESIGN.md 5.1). */
+  /** Page context for the agent (validated when a call starts, docs/protocol.md section 6). */
   context?: unknown;
-  /** Functions the agent may call in the page (DESIGN.md 5.2). */
+  /** Functions the agent may call in the page (docs/protocol.md section 7). */
   clientTools?: ClientTools | undefined;
 }
 

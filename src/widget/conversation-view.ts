@@ -1,5 +1,5 @@
 /**
- * The conversation parts of the panel (DESIGN.md 5.3): the transcript (`transcript`, role="log"), the text box
+ * The conversation parts of the panel: the transcript (`transcript`, role="log"), the text box
  * (`text-input`, `send-button`) and the offer to type when the microphone is blocked (`type-instead-button`).
  * Loaded with the panel. Every text here is rendered as text, never as HTML.
  */

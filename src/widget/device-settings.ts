@@ -1,5 +1,5 @@
 /**
- * The in-call settings menu (DESIGN.md 5.4): a `settings-button` that opens one `device-select` for the microphone
+ * The in-call settings menu: a `settings-button` that opens one `device-select` for the microphone
  * and, where the browser can choose it (`setSinkId`), one for the speaker; a choice switches live. A directive that
  * keeps its own open/closed state and the device list, so the element needs no store for it. Where the Device
  * cannot choose devices at all, the menu says nothing and shows no selects.

@@ -1,5 +1,5 @@
 /**
- * What the launcher shows while a call runs behind a closed panel (DESIGN.md 5.4): a live dot and the elapsed time,
+ * What the launcher shows while a call runs behind a closed panel: a live dot and the elapsed time,
  * read to screen readers as "Call in progress, 1:23 — open". Part of the lazily loaded panel chunk, so the launcher's
  * first load carries none of it; a call is only ever live once this chunk is there.
  */

@@ -1,7 +1,7 @@
 /** The locale tags the widget ships: a leaf module, so `i18n.ts` and the table of loaders share it. */
 
 /**
- * The shipped locales (DESIGN.md 5.5). Their loaders live in `locales/index.ts`, whose type checks that both lists
+ * The shipped locales (README, "Locales"). Their loaders live in `locales/index.ts`, whose type checks that both lists
  * agree; each locale's texts are a chunk of their own.
  */
 export const SUPPORTED_LOCALES = [

@@ -1,5 +1,5 @@
 /**
- * Phone-first (DESIGN.md 5.4): below 480 px the floating panel is a full-screen sheet inside the safe areas, and the
+ * Phone-first: below 480 px the floating panel is a full-screen sheet inside the safe areas, and the
  * page behind it does not scroll while it is open. The page is never given inline styles (a strict CSP may forbid
  * them, and they would clobber the page's own): a constructable stylesheet, scoped to the same media query, is
  * adopted into `document.adoptedStyleSheets` while any widget's panel is open and removed when the last one closes.

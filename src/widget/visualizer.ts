@@ -1,5 +1,5 @@
 /**
- * The call's visualizer (DESIGN.md 5.4): a calm, branded orb driven by the live levels. The agent's voice swells the
+ * The call's visualizer: a calm, branded orb driven by the live levels. The agent's voice swells the
  * core, the visitor's voice widens the halo, and each phase of the call has its own look: connecting breathes,
  * reconnecting blinks amber, speaking and listening ripple. Stylesheet rules only: levels arrive as `data-*` steps
  * that rules turn into transforms (no inline styles, which a strict CSP blocks; no canvas), and everything holds

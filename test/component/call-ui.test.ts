@@ -1,4 +1,4 @@
-/** The call panel's UI contract (DESIGN.md 1 and 5.4): launcher="none", panel events, parts and custom states. */
+/** The call panel's UI contract (README, "The call panel"): launcher="none", panel events, parts and custom states. */
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { type FakeDevices, waitForCall } from '../helpers/fake-device.js';

@@ -1,5 +1,6 @@
-// The conversation surface in the element (DESIGN.md 5.1 to 5.3) with a fake Device: context in the connect body,
-// the transcript and text box, tool calls through the cancelable event, and the offer to type without a microphone.
+// The conversation surface in the element (docs/protocol.md sections 5 to 7) with a fake Device: context in the connect
+// body, the transcript and text box, tool calls through the cancelable event, and the offer to type without a
+// microphone.
 import { expect, waitUntil } from '@open-wc/testing';
 import type { KatavenToolCallEvent } from '../../src/events.js';
 import type { KatavenWidget } from '../../src/widget/kataven-widget.js';

@@ -1,5 +1,5 @@
 /**
- * Intent that arrives before the config (DESIGN.md section 1): a page's own "Talk to us" button calls `start()` or
+ * Intent that arrives before the config: a page's own "Talk to us" button calls `start()` or
  * `open()` right after creating the element, while `/widget/config` is still on its way. It must not be lost.
  */
 import { expect, waitUntil } from '@open-wc/testing';

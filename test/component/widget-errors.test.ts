@@ -1,4 +1,7 @@
-/** Every error code of DESIGN.md 2.6 reaches the visitor (plain-language text) and the page (`kataven-error`). */
+/**
+ * Every error code of docs/protocol.md section 1 reaches the visitor (plain-language text) and the page
+ * (`kataven-error`).
+ */
 import { expect, waitUntil } from '@open-wc/testing';
 import { ERROR_CODES, WidgetError, type WidgetErrorCode } from '../../src/api/errors.js';
 import en from '../../src/widget/locales/en.js';

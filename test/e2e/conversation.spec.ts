@@ -1,6 +1,6 @@
-// The conversation surface end to end (DESIGN.md 5.1 to 5.3) with the real Twilio SDK and the sandbox: page and
-// signed context reach the agent (signed keys win), the agent runs page functions as client tools, the visitor types
-// and reads the whole transcript, and a blocked microphone still gives a working call by text.
+// The conversation surface end to end (docs/protocol.md sections 5 to 7) with the real Twilio SDK and the sandbox: page
+// and signed context reach the agent (signed keys win), the agent runs page functions as client tools, the visitor
+// types and reads the whole transcript, and a blocked microphone still gives a working call by text.
 import { chromium } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
 import { call } from '../../sandbox/test/helpers';

@@ -90,7 +90,7 @@ export async function startCustomerSite(): Promise<{ site: CustomerSite; close()
   };
 }
 
-/** The documented script-tag embed (DESIGN.md section 1), as a customer would paste it. */
+/** The documented script-tag embed (README, "Script tag"), as a customer would paste it. */
 export function scriptTagPage(sandbox: Sandbox, init: Record<string, unknown>): string {
   return `<!doctype html>
 <html lang="en">

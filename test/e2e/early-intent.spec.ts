@@ -1,5 +1,5 @@
 // A page's own "Talk to us" button, as the script tag sees it: `Kataven.init(…).start()` in the same inline script,
-// before the widget module (let alone its config) has loaded. The call must still happen (DESIGN.md section 1).
+// before the widget module (let alone its config) has loaded. The call must still happen.
 import { DEMO_KEY, expect, test, waitForCall } from './fixtures';
 
 test('Kataven.init(…).start() at once: the queued start places a real call once the widget is ready', async ({

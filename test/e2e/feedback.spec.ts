@@ -1,5 +1,5 @@
-// The feedback step after a real call (DESIGN.md 2.8): the agent's policy turns it on, the visitor rates the call
-// with a comment, the widget posts it with the visitor's token and the sandbox stores it on the call.
+// The feedback step after a real call (docs/protocol.md section 8): the agent's policy turns it on, the visitor rates
+// the call with a comment, the widget posts it with the visitor's token and the sandbox stores it on the call.
 import { DEMO_KEY, GREETING, e2eSeed, expect, sandboxCalls, test } from './fixtures';
 
 test.use({

@@ -1,4 +1,4 @@
-// The launcher appears once, in its final place and colours (issue 11): never in a default corner first. Not a timing
+// The launcher appears once, in its final place and colours: never in a default corner first. Not a timing
 // test: an init script records the launcher's box and colour on every animation frame from before the widget loads,
 // while the config answer is held back, and the test asserts that every recorded frame shows the same box.
 import type { Page } from '@playwright/test';

@@ -1,6 +1,7 @@
-// DESIGN 2.5 through the real Twilio SDK: a page that tampers with its /widget/connect answer cannot place a call on
-// another visitor's session, or on a session that does not exist (routed by agent_id instead). The sandbox declines
-// the invite as Kataven would (hangup 31603); the visitor sees a failed call and the sandbox has no call at all.
+// docs/protocol.md section 4 through the real Twilio SDK: a page that tampers with its /widget/connect answer cannot
+// place a call on another visitor's session, or on a session that does not exist (routed by agent_id instead). The
+// sandbox declines the invite as Kataven would (hangup 31603); the visitor sees a failed call and the sandbox has no
+// call at all.
 import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
 import { call, guestSession } from '../../sandbox/test/helpers';

@@ -1,4 +1,4 @@
-// The first call after a click (issue 13, docs/protocol.md sections 3 and 4): the Twilio signaling socket opens with a
+// The first call after a click (docs/protocol.md sections 3 and 4): the Twilio signaling socket opens with a
 // standby grant (from the visitor session answer, else from POST /widget/signaling) before the call's own token is
 // known, on intent or while /widget/connect is in flight, and never with a call session of its own. The call is then
 // placed on that very socket: a second `listen` with the call's token, then the invite, with audio both ways through

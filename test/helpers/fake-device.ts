@@ -53,7 +53,7 @@ export class FakeCall extends Emitter implements CallLike {
     return this.muted;
   }
 
-  /** conversation: what the widget sent as Twilio user-defined messages. */
+  /** What the widget sent as Twilio user-defined messages. */
   readonly sent: unknown[] = [];
   sendMessage(message: { content: unknown; messageType: string }): string {
     this.sent.push(message.content);

@@ -20,7 +20,8 @@ test('"." imports in Node without a DOM and registers nothing', async () => {
   for (const name of ['KatavenWidget', 'WidgetError', 'createApiClient', 'KatavenErrorEvent']) {
     assert.ok(widget[name], `${name} is not exported`);
   }
-  // DESIGN.md section 1: the element, the events, the types and the API client; the demo's helpers stay internal.
+  // The public surface (README, "Reference"): the element, the events, the types and the API client; the demo's helpers
+  // stay internal.
   for (const name of ['validateBranding', 'isValidColor', 'DEFAULT_BRANDING', 'TEXT_LIMITS', 'readableOn']) {
     assert.equal(widget[name], undefined, `${name} is exported but internal`);
   }

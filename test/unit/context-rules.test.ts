@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { checkContext, mergeContext, sanitizeContext } from '../../src/api/context-rules.js';
 import { spyWarnings } from '../helpers/console-spy.js';
 
-describe('context rules (DESIGN.md 5.1)', () => {
+describe('context rules (docs/protocol.md section 6)', () => {
   const warnings = spyWarnings();
   beforeEach(() => warnings.start());
   afterEach(() => warnings.stop());

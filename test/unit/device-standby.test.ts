@@ -1,4 +1,4 @@
-// The first call after a click (issue 13): the Device is built ahead (on intent, or while /widget/connect is in
+// The first call after a click: the Device is built ahead (on intent, or while /widget/connect is in
 // flight), its signaling socket opens on intent with a standby grant, and nothing built ahead outlives its use.
 import { expect, waitUntil } from '@open-wc/testing';
 import { createApiClient } from '../../src/api/client.js';

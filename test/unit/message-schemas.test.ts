@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { encodeWidgetMessage, parseAgentMessage } from '../../src/api/message-schemas.js';
 import { spyWarnings } from '../helpers/console-spy.js';
 
-describe('in-call messages at the boundary (DESIGN.md 2.7)', () => {
+describe('in-call messages at the boundary (docs/protocol.md section 5)', () => {
   const warnings = spyWarnings();
   beforeEach(() => warnings.start());
   afterEach(() => warnings.stop());

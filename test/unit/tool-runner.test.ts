@@ -28,7 +28,7 @@ function manualTimers() {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('tool runner (DESIGN.md 5.2)', () => {
+describe('tool runner (docs/protocol.md section 7)', () => {
   const guard = guardPage();
   let sent: WidgetMessage[];
   let announced: ToolCall[];

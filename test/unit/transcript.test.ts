@@ -4,7 +4,7 @@ import { appendTurn, cleanTypedText, MAX_TURNS, type Transcript } from '../../sr
 
 const turn = (role: Caption['role'], text: string, final = true): Caption => ({ role, text, final });
 
-describe('transcript (DESIGN.md 5.3)', () => {
+describe('transcript', () => {
   it('keeps every turn in order, newest last', () => {
     let transcript: Transcript = [];
     transcript = appendTurn(transcript, turn('agent', 'Hi'));
