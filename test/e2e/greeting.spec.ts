@@ -1,4 +1,4 @@
-// The agent's first words are never clipped (issue 23): the sandbox's agent starts its greeting only once the caller's
+// The agent's first words are never clipped: the sandbox's agent starts its greeting only once the caller's
 // media path is up, and lists the RTP packets that carried it (GET /sandbox/calls, `greeting_packets`). Its audio runs
 // in real time, as a real agent's does: a greeting started at the answer loses what plays before the path is up. The
 // page records the sequence number and timestamp of every audio packet its receiver gets (encoded insertable streams,
