@@ -1,7 +1,7 @@
 // `npm test`: every check, in the order CI needs them, with one summary line at the end.
-// First the preflight (scripts/preflight.mjs): Chromium and the network namespace are there, or installed, or the run
-// stops here with one line saying what is missing. Each step's output streams through; its test counts are read
-// from the runner's own closing lines.
+// First the preflight (scripts/preflight.mjs): Chromium, Firefox and the network namespace are there, or installed, or
+// the run stops here with one line saying what is missing. Each step's output streams through; its test counts are
+// read from the runner's own closing lines.
 import { spawn } from 'node:child_process';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { main as preflight } from './preflight.mjs';
@@ -11,6 +11,7 @@ const steps = [
   { name: 'lint', command: 'npm run --silent lint' },
   { name: 'tools', command: 'npm run --silent test:tools' },
   { name: 'component', command: 'npm run --silent test:component' },
+  { name: 'component (Firefox)', command: 'npm run --silent test:component:firefox' },
   { name: 'sandbox', command: 'npm run --silent test:sandbox' },
   { name: 'build', command: 'npm run --silent build' },
   { name: 'size', command: 'npm run --silent test:size' },
