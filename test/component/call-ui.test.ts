@@ -517,6 +517,18 @@ describe('<kataven-widget> call UI', () => {
       await clickPart(element, 'settings-button');
       await waitUntil(() => selects(element).length === 1, 'expected the microphone only');
       expect(selects(element)[0]?.dataset['kind']).to.equal('input');
+      await clickPart(element, 'settings-button');
+
+      // Firefox has setSinkId but lists no speaker until the page asks the visitor for one: no empty select either.
+      testbed.devices.last.audio = fakeAudio({
+        inputs: [{ id: 'mic-2', label: 'USB headset' }],
+        outputs: [],
+        input: 'mic-2',
+        output: null,
+      }).audio;
+      await clickPart(element, 'settings-button');
+      await waitUntil(() => selects(element)[0]?.value === 'mic-2', 'the menu did not list the devices again');
+      expect(selects(element).map((select) => select.dataset['kind'])).to.deep.equal(['input']);
 
       await clickPart(element, 'end-button');
       await waitForStatus(element, 'ended');
