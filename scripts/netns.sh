@@ -24,19 +24,18 @@ if [ "${KATAVEN_NETNS:-}" = "inside" ]; then
   ip addr add 10.77.0.2/24 dev kv1
   ip link set kv0 up
   ip link set kv1 up
-  # Firefox gathers no ICE candidate at all without a default route (twilio-local-emulation notes §12). When asked
-  # (KATAVEN_NETNS_DEFAULT_ROUTE=1), the default route points at kv1, the pair's other end, which is in this same
-  # namespace: a packet for any other address arrives back here and is dropped (no forwarding, nowhere to forward).
   if [ "${KATAVEN_NETNS_DEFAULT_ROUTE:-}" = "1" ]; then
+    # Firefox gathers no ICE candidate at all without a default route (twilio-local-emulation notes §12). This one
+    # points at kv1, the pair's other end, in this same namespace: a packet for any other address comes back here
+    # and is dropped (no forwarding, and nothing to forward to: only lo, kv0 and kv1 exist, checked first).
+    if [ "$(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }' | sort | tr '\n' ' ')" != "kv0 kv1 lo " ]; then
+      echo "netns.sh: the namespace has an interface besides lo, kv0 and kv1; refusing to run" >&2
+      exit 1
+    fi
     ip route add default via 10.77.0.2 dev kv0
-  fi
-  # Nothing may route out of here: only lo and the 10.77.0.0/24 pair exist, and a default route (if any) ends at kv1.
-  if [ "$(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }' | sort | tr '\n' ' ')" != "kv0 kv1 lo " ]; then
-    echo "netns.sh: the namespace has an interface besides lo, kv0 and kv1; refusing to run" >&2
-    exit 1
-  fi
-  if ip route show | grep '^default' | grep -qv '^default via 10\.77\.0\.2 dev kv0'; then
-    echo "netns.sh: a default route leads somewhere other than kv1 inside the namespace; refusing to run" >&2
+  elif ip route show | grep -q '^default'; then
+    # Nothing may route out of here: only lo and the 10.77.0.0/24 pair exist.
+    echo "netns.sh: a default route exists inside the namespace; refusing to run" >&2
     exit 1
   fi
   unset KATAVEN_NETNS
