@@ -17,6 +17,7 @@ export default tseslint.config(
       'node_modules/',
       '.sandbox/',
       'test-results/',
+      'test-results-firefox/',
       'playwright-report/',
       'screenshots/',
       'test/e2e/fixtures/spa/', // a plain-JS customer page served as is

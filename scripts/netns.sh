@@ -1,6 +1,7 @@
 #!/bin/sh
 # Runs a command inside a private network namespace (docs/testing.md):
 #   sh scripts/netns.sh npx playwright test
+#   KATAVEN_NETNS_DEFAULT_ROUTE=1 sh scripts/netns.sh …   (Firefox: a default route that ends inside the namespace)
 # Inside: loopback up plus a veth pair kv0/kv1 (10.77.0.1/24, 10.77.0.2/24) that exists only in the namespace, so
 # Chromium has a non-loopback address for its ICE host candidate and nothing can leave the machine.
 # The veth names must not start with "veth": werift skips such interfaces.
@@ -23,8 +24,17 @@ if [ "${KATAVEN_NETNS:-}" = "inside" ]; then
   ip addr add 10.77.0.2/24 dev kv1
   ip link set kv0 up
   ip link set kv1 up
-  # Nothing may route out of here: only lo and the 10.77.0.0/24 pair exist.
-  if ip route show | grep -q '^default'; then
+  if [ "${KATAVEN_NETNS_DEFAULT_ROUTE:-}" = "1" ]; then
+    # Firefox gathers no ICE candidate at all without a default route (twilio-local-emulation notes §12). This one
+    # points at kv1, the pair's other end, in this same namespace: a packet for any other address comes back here
+    # and is dropped (no forwarding, and nothing to forward to: only lo, kv0 and kv1 exist, checked first).
+    if [ "$(ip -o link show | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }' | sort | tr '\n' ' ')" != "kv0 kv1 lo " ]; then
+      echo "netns.sh: the namespace has an interface besides lo, kv0 and kv1; refusing to run" >&2
+      exit 1
+    fi
+    ip route add default via 10.77.0.2 dev kv0
+  elif ip route show | grep -q '^default'; then
+    # Nothing may route out of here: only lo and the 10.77.0.0/24 pair exist.
     echo "netns.sh: a default route exists inside the namespace; refusing to run" >&2
     exit 1
   fi

@@ -1,5 +1,7 @@
-// Before any test runner starts: is there a Chromium, and can scripts/netns.sh make a private network namespace?
-//   node scripts/preflight.mjs browser netns   (what `npm test`, test:e2e and bench need; test:component: browser)
+// Before any test runner starts: is there a Chromium (and a Firefox), and can scripts/netns.sh make a private network
+// namespace?
+//   node scripts/preflight.mjs browser netns   (what test:e2e and bench need; test:component: browser)
+//   node scripts/preflight.mjs firefox netns   (the Firefox runs; `npm test`, no arguments: all three)
 // Installs what is missing when it can (root on Debian/Ubuntu: apt-get, saying what), otherwise prints ONE line
 // naming what is missing and the fix, and exits 1. Silent when all is well. Never starts a browser.
 import { spawnSync } from 'node:child_process';
@@ -9,15 +11,18 @@ import { fileURLToPath } from 'node:url';
 
 const NETNS_SCRIPT = fileURLToPath(new URL('netns.sh', import.meta.url));
 const DEFAULT_CHROME = '/usr/bin/chromium';
+const DEFAULT_FIREFOX = '/usr/bin/firefox-esr';
+const CHECKS = ['browser', 'firefox', 'netns'];
 /** Debian/Ubuntu package that provides each missing piece. */
-const PACKAGES = { browser: 'chromium', unshare: 'util-linux', ip: 'iproute2' };
-const LABELS = { browser: 'Chromium', unshare: 'unshare', ip: 'ip' };
+const PACKAGES = { browser: 'chromium', firefox: 'firefox-esr', unshare: 'util-linux', ip: 'iproute2' };
+const LABELS = { unshare: 'unshare', ip: 'ip' };
 
 /**
  * What to do, from what was found; pure, so every machine can be tested on this one.
  * @param {{
- *   needs: { browser: boolean, netns: boolean },
+ *   needs: { browser: boolean, firefox: boolean, netns: boolean },
  *   browser: { path: string, fromEnv: boolean, ok: boolean },
+ *   firefox: { path: string, fromEnv: boolean, ok: boolean },
  *   tools: { unshare: boolean, ip: boolean },
  *   netns: { ok: boolean, detail: string } | null,  // null: not tried (a tool is missing)
  *   root: boolean,
@@ -26,19 +31,26 @@ const LABELS = { browser: 'Chromium', unshare: 'unshare', ip: 'ip' };
  * @returns {{ action: 'ok' } | { action: 'install', packages: string[], message: string } | { action: 'fail', message: string }}
  */
 export function plan(checks) {
-  const { needs, browser, tools, netns, root, apt } = checks;
+  const { needs, browser, firefox, tools, netns, root, apt } = checks;
   if (needs.browser && !browser.ok && browser.fromEnv) {
     return fail(
       `CHROME_PATH=${browser.path} is not an executable file: point it at a Chromium or Chrome binary, or unset it to use ${DEFAULT_CHROME}`,
     );
   }
+  if (needs.firefox && !firefox.ok && firefox.fromEnv) {
+    return fail(
+      `FIREFOX_PATH=${firefox.path} is not an executable file: point it at a Firefox binary, or unset it to use ${DEFAULT_FIREFOX}`,
+    );
+  }
   const missing = [
     ...(needs.browser && !browser.ok ? ['browser'] : []),
+    ...(needs.firefox && !firefox.ok ? ['firefox'] : []),
     ...(needs.netns ? ['unshare', 'ip'].filter((tool) => !tools[tool]) : []),
   ];
   if (missing.length > 0) {
     const packages = missing.map((what) => PACKAGES[what]);
-    const names = missing.map((what) => (what === 'browser' ? `Chromium (${browser.path})` : LABELS[what])).join(', ');
+    const label = { ...LABELS, browser: `Chromium (${browser.path})`, firefox: `Firefox (${firefox.path})` };
+    const names = missing.map((what) => label[what]).join(', ');
     if (root && apt) {
       return {
         action: 'install',
@@ -47,10 +59,11 @@ export function plan(checks) {
       };
     }
     const orChrome = missing.includes('browser') ? ', or set CHROME_PATH to a Chromium or Chrome binary' : '';
+    const orFirefox = missing.includes('firefox') ? ', or set FIREFOX_PATH to a Firefox binary' : '';
     const fix = apt
       ? `sudo apt-get install -y ${packages.join(' ')}`
       : `install ${packages.join(', ')} with your system's package manager`;
-    return fail(`missing ${names}: ${fix}${orChrome}`);
+    return fail(`missing ${names}: ${fix}${orChrome}${orFirefox}`);
   }
   if (needs.netns && netns && !netns.ok) {
     const why = netns.detail ? ` (${netns.detail})` : '';
@@ -91,6 +104,7 @@ function isDebianLike() {
 /** Looks at this machine. `netns` is tried for real: the namespace script runs `true` inside one. */
 export function probe(needs, env = process.env) {
   const chromePath = env.CHROME_PATH || DEFAULT_CHROME;
+  const firefoxPath = env.FIREFOX_PATH || DEFAULT_FIREFOX;
   const tools = { unshare: onPath('unshare', env), ip: onPath('ip', env) };
   let netns = null;
   if (needs.netns && tools.unshare && tools.ip) {
@@ -101,6 +115,7 @@ export function probe(needs, env = process.env) {
   return {
     needs,
     browser: { path: chromePath, fromEnv: Boolean(env.CHROME_PATH), ok: isExecutable(chromePath) },
+    firefox: { path: firefoxPath, fromEnv: Boolean(env.FIREFOX_PATH), ok: isExecutable(firefoxPath) },
     tools,
     netns,
     root: process.getuid?.() === 0,
@@ -120,15 +135,12 @@ export function main(
   argv,
   { probe: look = probe, install = aptInstall, log = console.log, error = console.error } = {},
 ) {
-  const unknown = argv.filter((arg) => arg !== 'browser' && arg !== 'netns');
+  const unknown = argv.filter((arg) => !CHECKS.includes(arg));
   if (unknown.length > 0) {
-    error(`preflight: unknown check ${unknown.join(', ')} (known: browser, netns)`);
+    error(`preflight: unknown check ${unknown.join(', ')} (known: ${CHECKS.join(', ')})`);
     return 2;
   }
-  const needs =
-    argv.length === 0
-      ? { browser: true, netns: true }
-      : { browser: argv.includes('browser'), netns: argv.includes('netns') };
+  const needs = Object.fromEntries(CHECKS.map((check) => [check, argv.length === 0 || argv.includes(check)]));
   let next = plan(look(needs));
   if (next.action === 'install') {
     log(next.message);

@@ -7,14 +7,16 @@ import { main, plan } from './preflight.mjs';
 
 /** A Debian machine, as root, with everything in place. */
 const healthy = () => ({
-  needs: { browser: true, netns: true },
+  needs: { browser: true, firefox: true, netns: true },
   browser: { path: '/usr/bin/chromium', fromEnv: false, ok: true },
+  firefox: { path: '/usr/bin/firefox-esr', fromEnv: false, ok: true },
   tools: { unshare: true, ip: true },
   netns: { ok: true, detail: '' },
   root: true,
   apt: true,
 });
 const noBrowser = { path: '/usr/bin/chromium', fromEnv: false, ok: false };
+const noFirefox = { path: '/usr/bin/firefox-esr', fromEnv: false, ok: false };
 
 test('a machine with everything in place needs nothing', () => {
   assert.deepEqual(plan(healthy()), { action: 'ok' });
@@ -28,6 +30,30 @@ test('root on Debian: a missing browser and missing tools are installed with apt
     next.message,
     'preflight: installing chromium util-linux iproute2 with apt-get (missing: Chromium (/usr/bin/chromium), unshare, ip)',
   );
+});
+
+test('root on Debian: firefox-esr is installed like chromium, in the same apt-get run', () => {
+  const next = plan({ ...healthy(), browser: noBrowser, firefox: noFirefox });
+  assert.equal(next.action, 'install');
+  assert.deepEqual(next.packages, ['chromium', 'firefox-esr']);
+  assert.equal(
+    next.message,
+    'preflight: installing chromium firefox-esr with apt-get (missing: Chromium (/usr/bin/chromium), Firefox (/usr/bin/firefox-esr))',
+  );
+});
+
+test('not root on Debian, no Firefox: the apt-get command, or FIREFOX_PATH', () => {
+  assert.deepEqual(plan({ ...healthy(), root: false, firefox: noFirefox }), {
+    action: 'fail',
+    message:
+      'preflight: missing Firefox (/usr/bin/firefox-esr): sudo apt-get install -y firefox-esr, or set FIREFOX_PATH to a Firefox binary',
+  });
+});
+
+test('a FIREFOX_PATH that is not a browser is never "fixed" by installing one', () => {
+  const next = plan({ ...healthy(), firefox: { path: '/opt/firefox', fromEnv: true, ok: false } });
+  assert.equal(next.action, 'fail');
+  assert.match(next.message, /^preflight: FIREFOX_PATH=\/opt\/firefox is not an executable file: /);
 });
 
 test('not root on Debian: one line naming what is missing and the apt-get command', () => {
@@ -65,15 +91,20 @@ test('namespace refused: as root the fix is the container capability, as a user 
 });
 
 test('only what the command needs is checked: the component tests need no namespace', () => {
-  const componentOnly = { ...healthy(), needs: { browser: true, netns: false } };
+  const componentOnly = { ...healthy(), needs: { browser: true, firefox: false, netns: false } };
   assert.deepEqual(plan({ ...componentOnly, tools: { unshare: false, ip: false }, netns: null }), { action: 'ok' });
+  assert.deepEqual(plan({ ...componentOnly, firefox: noFirefox }), { action: 'ok' });
   assert.equal(plan({ ...componentOnly, browser: noBrowser }).action, 'install');
+  const firefoxOnly = { ...healthy(), needs: { browser: false, firefox: true, netns: false } };
+  assert.deepEqual(plan({ ...firefoxOnly, browser: noBrowser }), { action: 'ok' });
+  assert.deepEqual(plan({ ...firefoxOnly, firefox: noFirefox }).packages, ['firefox-esr']);
 });
 
 test('every message is one line', () => {
   const machines = [
     { ...healthy(), root: false, browser: noBrowser, tools: { unshare: false, ip: false }, netns: null },
     { ...healthy(), apt: false, browser: noBrowser },
+    { ...healthy(), root: false, browser: noBrowser, firefox: noFirefox },
     { ...healthy(), root: false, netns: { ok: false, detail: 'x' } },
     { ...healthy(), netns: { ok: false, detail: '' } },
   ];
@@ -112,8 +143,8 @@ test('command line: installs, looks again, and passes when apt-get provided the 
   assert.deepEqual(run.out, ['preflight: installing chromium with apt-get (missing: Chromium (/usr/bin/chromium))']);
   assert.deepEqual(run.err, []);
   assert.deepEqual(run.probes, [
-    { browser: true, netns: false },
-    { browser: true, netns: false },
+    { browser: true, firefox: false, netns: false },
+    { browser: true, firefox: false, netns: false },
   ]);
 });
 
@@ -161,5 +192,5 @@ test('the real command refuses a check it does not know', () => {
   const script = fileURLToPath(new URL('preflight.mjs', import.meta.url));
   const result = spawnSync(process.execPath, [script, 'browsr'], { encoding: 'utf8' });
   assert.equal(result.status, 2);
-  assert.equal(result.stderr, 'preflight: unknown check browsr (known: browser, netns)\n');
+  assert.equal(result.stderr, 'preflight: unknown check browsr (known: browser, firefox, netns)\n');
 });

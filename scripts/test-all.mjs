@@ -1,19 +1,29 @@
 // `npm test`: every check, in the order CI needs them, with one summary line at the end.
-// First the preflight (scripts/preflight.mjs): Chromium and the network namespace are there, or installed, or the run
-// stops here with one line saying what is missing. Each step's output streams through; its test counts are read
-// from the runner's own closing lines.
+// First the preflight (scripts/preflight.mjs): Chromium, Firefox and the network namespace are there, or installed, or
+// the run stops here with one line saying what is missing. Each step's output streams through; its test counts are
+// read from the runner's own closing lines.
 import { spawn } from 'node:child_process';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { main as preflight } from './preflight.mjs';
 
+// A step with `alongside` runs that second step at the same time (2 cores: one mostly-Node step beside one browser
+// step), its output held back and printed whole when it ends, so the two never interleave.
 const steps = [
   { name: 'typecheck', command: 'npm run --silent typecheck' },
   { name: 'lint', command: 'npm run --silent lint' },
   { name: 'tools', command: 'npm run --silent test:tools' },
   { name: 'component', command: 'npm run --silent test:component' },
-  { name: 'sandbox', command: 'npm run --silent test:sandbox' },
+  {
+    name: 'sandbox',
+    command: 'npm run --silent test:sandbox',
+    alongside: { name: 'component (Firefox)', command: 'npm run --silent test:component:firefox' },
+  },
   { name: 'build', command: 'npm run --silent build' },
-  { name: 'size', command: 'npm run --silent test:size' },
+  {
+    name: 'size',
+    command: 'npm run --silent test:size',
+    alongside: { name: 'e2e (Firefox)', command: 'npm run --silent test:e2e:firefox' },
+  },
   { name: 'e2e', command: 'npm run --silent test:e2e' },
   { name: 'example', command: 'npm run --silent test:example' },
 ];
@@ -31,20 +41,44 @@ function counts(output) {
   return { passed: last(/^\s*(\d+) passed/gm), failed: last(/^\s*(\d+) failed/gm) };
 }
 
-function run(command) {
+/** Runs `command`; its output streams through, or with `hold` is printed whole at the end. */
+function run(command, { hold = false } = {}) {
   return new Promise((resolve) => {
     const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      process.stdout.write(chunk);
+      if (!hold) process.stdout.write(chunk);
     });
     child.stderr.on('data', (chunk) => {
       output += chunk;
-      process.stderr.write(chunk);
+      if (!hold) process.stderr.write(chunk);
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
+    child.on('close', (code) => {
+      if (hold) process.stdout.write(output);
+      resolve({ code: code ?? 1, output });
+    });
   });
+}
+
+/** Runs one step (and the step alongside it), printing its header and result line; returns each step's result. */
+async function runStep(step) {
+  const timed = async (one, hold) => {
+    const started = Date.now();
+    const result = await run(one.command, { hold });
+    return { step: one, ...result, seconds: (Date.now() - started) / 1000 };
+  };
+  console.log(`\n=== ${step.name}: ${step.command}`);
+  if (step.alongside)
+    console.log(`=== ${step.alongside.name}, alongside: ${step.alongside.command} (output when it ends)`);
+  const main = timed(step, false);
+  const side = step.alongside ? timed(step.alongside, true) : null;
+  const results = [await main];
+  if (side) results.push(await side);
+  for (const { step: one, code, seconds } of results) {
+    console.log(`=== ${one.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s`);
+  }
+  return results;
 }
 
 const ready = preflight([]);
@@ -53,21 +87,17 @@ if (ready !== 0) process.exit(ready);
 const totals = { passed: 0, failed: 0 };
 let failedStep;
 for (const step of steps) {
-  console.log(`\n=== ${step.name}: ${step.command}`);
-  const started = Date.now();
-  const { code, output } = await run(step.command);
-  const found = counts(output);
-  totals.passed += found.passed;
-  totals.failed += found.failed;
-  console.log(
-    `=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-  if (code !== 0) {
-    failedStep = step.name;
-    // A failed step that reported no failing test (a crash, a type error) still counts as one failure.
-    if (found.failed === 0) totals.failed += 1;
-    break;
+  for (const { step: one, code, output } of await runStep(step)) {
+    const found = counts(output);
+    totals.passed += found.passed;
+    totals.failed += found.failed;
+    if (code !== 0) {
+      failedStep = failedStep ? `${failedStep} and ${one.name}` : one.name;
+      // A failed step that reported no failing test (a crash, a type error) still counts as one failure.
+      if (found.failed === 0) totals.failed += 1;
+    }
   }
+  if (failedStep) break;
 }
 console.log(failedStep ? `\nStopped at ${failedStep}.` : '\nAll steps passed.');
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);

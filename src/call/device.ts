@@ -22,7 +22,7 @@ export interface AudioDevice {
 /** The audio devices of a call: what there is, what is in use, and whether the speaker can be chosen at all. */
 export interface AudioDeviceList {
   inputs: AudioDevice[];
-  /** null where the browser cannot choose the speaker (no `setSinkId`). */
+  /** null where the browser cannot choose the speaker (no `setSinkId`); empty where it lists none (Firefox, until asked). */
   outputs: AudioDevice[] | null;
   input: string | null;
   output: string | null;

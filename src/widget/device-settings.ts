@@ -58,7 +58,7 @@ class DeviceSettings extends AsyncDirective {
       </button>
       <div id="device-settings" class="device-settings" ?hidden=${!this.#open}>
         ${list ? this.#select('input', t.microphone, list.inputs, list.input) : nothing}
-        ${list?.outputs ? this.#select('output', t.speaker, list.outputs, list.output) : nothing}
+        ${list?.outputs?.length ? this.#select('output', t.speaker, list.outputs, list.output) : nothing}
       </div>`;
   }
 

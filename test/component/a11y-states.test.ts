@@ -221,15 +221,23 @@ describe('<kataven-widget> accessibility in every state', () => {
   });
 
   describe('keyboard', () => {
+    /**
+     * Firefox also stops Tab on a region that scrolls (its keyboard-focusable scrollers: here the panel body in a
+     * capped panel), so arrow keys can scroll it; Chromium does not when the region holds controls.
+     */
+    const firefoxScroller = (region: HTMLElement) =>
+      navigator.userAgent.includes('Firefox') &&
+      region.scrollHeight > region.clientHeight &&
+      ['auto', 'scroll'].includes(getComputedStyle(region).overflowY);
     /** What Tab should reach in the panel, in document order: enabled, shown, and in the tab order. */
     const tabbable = (element: Widget) =>
       [
         ...(part(element, 'panel')?.querySelectorAll<HTMLElement>(
-          'button, input, select, textarea, a[href], [tabindex]',
+          'button, input, select, textarea, a[href], [tabindex], div',
         ) ?? []),
       ].filter(
         (control) =>
-          control.tabIndex >= 0 &&
+          (control.tabIndex >= 0 || firefoxScroller(control)) &&
           !(control as HTMLButtonElement).disabled &&
           control.getClientRects().length > 0 &&
           !control.closest('[inert]'),

@@ -140,7 +140,7 @@ interface E2EFixtures {
 const NAMESPACE_INTERFACES = new Set(['lo', 'kv0', 'kv1']);
 
 /** Refuses to run where test traffic could reach a real network (project rule, notes §9). */
-function assertInsideNamespace(): void {
+export function assertInsideNamespace(): void {
   const foreign = Object.keys(os.networkInterfaces()).filter((name) => !NAMESPACE_INTERFACES.has(name));
   if (foreign.length) {
     throw new Error(

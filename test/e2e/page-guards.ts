@@ -63,10 +63,10 @@ export interface PageProblems {
   unexpectedConsoleErrors(): string[];
 }
 
-const UNHANDLED_MARK = '[e2e] unhandledrejection:';
+export const UNHANDLED_MARK = '[e2e] unhandledrejection:';
 
 /** Runs before any page script: records every kataven-* event and reports unhandled rejections loudly. */
-const INIT_SCRIPT = `(() => {
+export const INIT_SCRIPT = `(() => {
   const names = ['ready', 'status', 'call-start', 'call-connected', 'call-end', 'mute', 'message', 'error', 'open', 'close', 'feedback'];
   const events = (window.__katavenEvents = []);
   for (const name of names) {
