@@ -163,10 +163,11 @@ export class CallBook {
     call.socket?.send('answer', { callsid: callSid, sdp: answerSdp, reconnect: call.reconnectToken });
     record.state = 'connected';
     record.connected_at = Date.now();
-    call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
+    const voice = this.startVoice(call, target.agent);
+    call.script = new AgentScript(voice.agent, voice.media, (caption) => this.deliverCaption(call, caption));
     call.script.start();
     call.conversation.start();
-    this.startScript(call, target.agent);
+    voice.start();
     const maxSeconds = target.agent.widget.max_call_seconds;
     if (maxSeconds !== null) this.later(call, maxSeconds * 1000, () => void this.end(call, 'max_call_seconds', null));
   }
@@ -341,8 +342,12 @@ export class CallBook {
     await call.media.close().catch(() => undefined); // a peer that fails to close is gone either way
   }
 
-  /** Once answered: the agent's voice and its seeded script. */
-  private startScript(call: LiveCall, agent: Agent): void {
+  /**
+   * Once answered: the agent's voice and its seeded script. With `speak_greeting` the greeting is a spoken line (so
+   * the tone agent plays no chime and sends no greeting captions of its own), and while the agent speaks its echo of
+   * the caller is held back, so the two never interleave in the media queue.
+   */
+  private startVoice(call: LiveCall, agent: Agent): { agent: Agent; media: MediaAgent; start: () => void } {
     const speaker = new Speaker({
       media: call.media,
       sendCaption: agent.behaviour.captions ? (caption) => this.deliverCaption(call, caption) : null,
@@ -357,7 +362,26 @@ export class CallBook {
       later: (ms, run) => this.later(call, ms, run),
     });
     this.scripts.set(call.record.call_sid, { runner, speaker });
-    runner.add(agent.behaviour.script);
+    const speakGreeting = agent.behaviour.speak_greeting && agent.greeting_message !== '';
+    const { media } = call;
+    const echoMedia: MediaAgent = {
+      answer: (sdp) => media.answer(sdp),
+      reoffer: (sdp) => media.reoffer(sdp),
+      onCallerAudio: (listener) => media.onCallerAudio(listener),
+      play: (pcm) => (speaker.speaking ? undefined : media.play(pcm)),
+      stats: () => media.stats(),
+      close: () => media.close(),
+    };
+    return {
+      agent: speakGreeting
+        ? { ...agent, greeting_message: '', behaviour: { ...agent.behaviour, greeting: false } }
+        : agent,
+      media: echoMedia,
+      start: () => {
+        if (speakGreeting) void speaker.say(agent.greeting_message);
+        runner.add(agent.behaviour.script);
+      },
+    };
   }
 
   private deliverCaption(call: LiveCall, caption: Caption | Record<string, unknown>): void {

@@ -92,6 +92,8 @@ const agentSchema = z.strictObject({
       say_context_delay_ms: z.number().int('must be an integer').min(0).default(1200),
       // a scripted agent (sandbox/agent/script-steps.ts): lines, tool calls and a hang-up, timed or in answer.
       script: scriptSchema.default([]),
+      // The greeting as a spoken line (speech and captions in step) instead of the tone agent's chime.
+      speak_greeting: z.boolean().default(false),
     })
     .prefault({}),
 });

@@ -24,6 +24,7 @@ export interface LineSpoken {
 
 export class Speaker {
   private turn: Promise<unknown> = Promise.resolve();
+  private pending = 0;
   /** Every line spoken so far, for inspection (the call view's `agent_lines`). */
   readonly spoken: LineSpoken[] = [];
 
@@ -36,9 +37,15 @@ export class Speaker {
 
   /** Resolves when the line's audio has been handed to the media agent in full. */
   say(text: string): Promise<void> {
-    const next = this.turn.then(() => this.play(text));
+    this.pending++;
+    const next = this.turn.then(() => this.play(text)).finally(() => this.pending--);
     this.turn = next.catch(() => undefined);
     return next;
+  }
+
+  /** True from the moment a line is asked for until the last one has been said. */
+  get speaking(): boolean {
+    return this.pending > 0;
   }
 
   private async play(text: string): Promise<void> {
