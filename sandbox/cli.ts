@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { StateFileError } from './persisted-state';
 import { SeedError } from './seed';
+import { renderSeedLines } from './index';
 import { startSandbox } from './server';
 
 export interface CliDefaults {
@@ -94,6 +95,7 @@ async function start(flags: CliFlags, port: number, defaults: CliDefaults): Prom
     certDir: defaults.certDir,
     port,
   });
+  await renderSeedLines({ accounts: [...sandbox.state.accounts.values()] });
   const keys = [...sandbox.state.keys.values()].filter((key) => key.disabled_at === null);
   const keyLines = keys.length
     ? keys.map((key) => `  Key          ${key.public_key}${key.agent_id ? ` (pinned to ${key.agent_id})` : ''}`)
