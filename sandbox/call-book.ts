@@ -218,10 +218,11 @@ export class CallBook {
     record.state = 'connected';
     record.connected_at = this.state.now();
     this.continuity.connected(call);
-    call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
+    const voice = this.startVoice(call, target.agent);
+    call.script = new AgentScript(voice.agent, voice.media, (caption) => this.deliverCaption(call, caption));
     call.script.start();
     call.conversation.start();
-    this.startScript(call, target.agent);
+    voice.start();
   }
 
   /** The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). */
@@ -427,10 +428,24 @@ export class CallBook {
     await call.media.close().catch(() => undefined); // a peer that fails to close is gone either way
   }
 
-  /** Once answered: the agent's voice and its seeded script. */
-  private startScript(call: LiveCall, agent: Agent): void {
+  /**
+   * Once answered: the agent's voice and its seeded script. With `speak_greeting` the greeting is a spoken line (so
+   * the tone agent plays no chime and sends no greeting captions of its own), and while the agent speaks its echo of
+   * the caller is held back, so the two never interleave in the media queue.
+   */
+  private startVoice(call: LiveCall, agent: Agent): { agent: Agent; media: MediaAgent; start: () => void } {
+    // Always the current leg's media: a resumed call plays on its new leg.
+    const media: MediaAgent = {
+      answer: (sdp) => call.media.answer(sdp),
+      reoffer: (sdp) => call.media.reoffer(sdp),
+      onCallerAudio: (listener) => call.media.onCallerAudio(listener),
+      onMediaReady: (listener) => call.media.onMediaReady(listener),
+      play: (pcm, options) => call.media.play(pcm, options),
+      stats: () => call.media.stats(),
+      close: () => call.media.close(),
+    };
     const speaker = new Speaker({
-      media: call.media,
+      media,
       sendCaption: agent.behaviour.captions ? (caption) => this.deliverCaption(call, caption) : null,
       later: (ms, run) => this.later(call, ms, run),
     });
@@ -443,7 +458,22 @@ export class CallBook {
       later: (ms, run) => this.later(call, ms, run),
     });
     this.scripts.set(call.record.call_sid, { runner, speaker });
-    runner.add(agent.behaviour.script);
+    const speakGreeting = agent.behaviour.speak_greeting && agent.greeting_message !== '';
+    const echoMedia: MediaAgent = {
+      ...media,
+      play: (pcm, options) => (speaker.speaking ? undefined : media.play(pcm, options)),
+    };
+    return {
+      agent: speakGreeting
+        ? { ...agent, greeting_message: '', behaviour: { ...agent.behaviour, greeting: false } }
+        : agent,
+      media: echoMedia,
+      start: () => {
+        // Like the chime, the spoken greeting waits for the caller's media path, so no word of it is clipped.
+        if (speakGreeting) media.onMediaReady(() => void speaker.say(agent.greeting_message, { greeting: true }));
+        runner.add(agent.behaviour.script);
+      },
+    };
   }
 
   private deliverCaption(call: LiveCall, caption: Caption | Record<string, unknown>): void {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { StateFileError } from './persisted-state';
 import { SeedError } from './seed';
+import { renderSeedLines } from './index';
 import { startSandbox } from './server';
 
 export interface CliDefaults {
@@ -94,6 +95,23 @@ async function start(flags: CliFlags, port: number, defaults: CliDefaults): Prom
     certDir: defaults.certDir,
     port,
   });
+  await renderSeedLines({ accounts: [...sandbox.state.accounts.values()] });
+  // Before the addresses are printed: whoever reads them may stop the sandbox at once.
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: closing the sandbox…`);
+    sandbox.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   const keys = [...sandbox.state.keys.values()].filter((key) => key.disabled_at === null);
   const keyLines = keys.length
     ? keys.map((key) => `  Key          ${key.public_key}${key.agent_id ? ` (pinned to ${key.agent_id})` : ''}`)
@@ -118,22 +136,6 @@ async function start(flags: CliFlags, port: number, defaults: CliDefaults): Prom
       '',
     ].join('\n'),
   );
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: closing the sandbox…`);
-    sandbox.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 function describeStartError(error: unknown, host: string): string {

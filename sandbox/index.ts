@@ -10,7 +10,8 @@ import type { CallView } from './call-book';
 import { injectFault } from './control-api';
 import { faultSchema, type Fault } from './faults';
 import type { RouteContext } from './request-context';
-import { loadSeedFile, parseSeed, SeedError, type SeedConfig } from './seed';
+import { loadSeedFile, parseSeed, SeedError, type Seed, type SeedConfig } from './seed';
+import { speak } from './agent/speech';
 import { startSandbox as startServer, type Sandbox as ServerSandbox } from './server';
 import { parseOrRefuse } from './validation';
 
@@ -99,6 +100,7 @@ const DEFAULT_WAIT_MS = 30_000;
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<KatavenSandbox> {
   const seed = options.seed ?? DEFAULT_SEED_PATH;
   const config = typeof seed === 'string' ? loadSeedFile(seed) : parseSeed(seed, 'seed');
+  await renderSeedLines(config);
   const server = await startServer({
     config,
     port: options.port ?? 0,
@@ -109,6 +111,19 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<K
     quiet: options.verbose !== true,
   });
   return wrap(server);
+}
+
+/**
+ * Renders every line the seed's agents will say, one after another, before the first call: rendering blocks the
+ * event loop for a moment per line, which is harmless now and would stutter a call's audio later.
+ */
+export async function renderSeedLines(seed: Pick<Seed, 'accounts'>): Promise<void> {
+  for (const account of seed.accounts) {
+    for (const agent of account.agents) {
+      if (agent.behaviour.speak_greeting && agent.greeting_message) await speak(agent.greeting_message);
+      for (const step of agent.behaviour.script) if ('say' in step) await speak(step.say);
+    }
+  }
 }
 
 function wrap(server: ServerSandbox): KatavenSandbox {

@@ -97,7 +97,7 @@ export class WidgetHandle {
   async waitForStatus(status: WidgetStatus | WidgetStatus[], options: { timeout?: number } = {}): Promise<void> {
     const wanted = Array.isArray(status) ? status : [status];
     await expect
-      .poll(() => this.status(), { timeout: options.timeout ?? 20_000, message: `status ${wanted.join(' or ')}` })
+      .poll(() => this.status(), { timeout: options.timeout ?? 30_000, message: `status ${wanted.join(' or ')}` })
       .toMatch(new RegExp(`^(${wanted.join('|')})$`));
   }
 
@@ -125,7 +125,7 @@ export class WidgetHandle {
           found = (await this.events(type)).map((event) => event.detail as T).find(match);
           return found !== undefined;
         },
-        { timeout: options.timeout ?? 20_000, message: `a ${type} event` },
+        { timeout: options.timeout ?? 30_000, message: `a ${type} event` },
       )
       .toBe(true);
     return found as T;

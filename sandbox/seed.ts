@@ -97,6 +97,8 @@ const agentSchema = z.strictObject({
       resume_message: z.string().min(1).nullable().default(null),
       // a scripted agent (sandbox/agent/script-steps.ts): lines, tool calls and a hang-up, timed or in answer.
       script: scriptSchema.default([]),
+      // The greeting as a spoken line (speech and captions in step) instead of the tone agent's chime.
+      speak_greeting: z.boolean().default(false),
     })
     .prefault({}),
 });

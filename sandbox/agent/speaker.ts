@@ -24,6 +24,7 @@ export interface LineSpoken {
 
 export class Speaker {
   private turn: Promise<unknown> = Promise.resolve();
+  private pending = 0;
   /** Every line spoken so far, for inspection (the call view's `agent_lines`). */
   readonly spoken: LineSpoken[] = [];
 
@@ -35,13 +36,19 @@ export class Speaker {
   }
 
   /** Resolves when the line's audio has been handed to the media agent in full. */
-  say(text: string): Promise<void> {
-    const next = this.turn.then(() => this.play(text));
+  say(text: string, options: { greeting?: boolean } = {}): Promise<void> {
+    this.pending++;
+    const next = this.turn.then(() => this.play(text, options)).finally(() => this.pending--);
     this.turn = next.catch(() => undefined);
     return next;
   }
 
-  private async play(text: string): Promise<void> {
+  /** True from the moment a line is asked for until the last one has been said. */
+  get speaking(): boolean {
+    return this.pending > 0;
+  }
+
+  private async play(text: string, playOptions: { greeting?: boolean }): Promise<void> {
     const { pcm, voice } = await speak(text);
     const durationMs = Math.round((pcm.length / SAMPLE_RATE) * 1000);
     this.spoken.push({ text, voice, durationMs });
@@ -51,7 +58,7 @@ export class Speaker {
     await new Promise<void>((resolve) => {
       // One chunk ahead of the pacer, so timer jitter never leaves a gap of silence inside a word.
       const feed = (index: number) => {
-        if (index < chunks) media.play(pcm.subarray(index * CHUNK_SAMPLES, (index + 1) * CHUNK_SAMPLES));
+        if (index < chunks) media.play(pcm.subarray(index * CHUNK_SAMPLES, (index + 1) * CHUNK_SAMPLES), playOptions);
       };
       feed(0);
       for (let index = 0; index < chunks; index++) {

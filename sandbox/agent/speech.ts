@@ -41,13 +41,14 @@ export function speak(text: string): Promise<SpokenLine> {
   return line;
 }
 
-async function render(text: string, toneOnly: boolean): Promise<SpokenLine> {
+/** One uncached rendering (speak() caches). */
+export async function render(text: string, toneOnly: boolean): Promise<SpokenLine> {
   const espeak = toneOnly ? undefined : await loadESpeak();
   if (espeak) {
     try {
       // eSpeak NG's command line inside WebAssembly: the text is one argv entry (no shell), the WAV lands in its
       // in-memory file system.
-      const instance = await espeak({ arguments: ['-q', '-v', 'en-us', '-s', '165', '-w', 'line.wav', text] });
+      const instance = await espeak({ arguments: ['-v', 'en-us', '-s', '165', '-w', 'line.wav', text] });
       return { pcm: resampleTo8k(parseWav(instance.FS.readFile('line.wav'))), voice: 'espeak' };
     } catch {
       // fall through to the tone voice
