@@ -19,6 +19,7 @@ import {
 import type { VisitorSession } from '../session/visitor-session.js';
 import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
 import { DeviceStandby, buildAhead, signalingGrant } from './device-standby.js';
+import { MediaWatchdog } from './media-watchdog.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
@@ -70,6 +71,8 @@ interface Attempt {
   finished: Promise<void>;
   finish: () => void;
   connectTimer?: ReturnType<typeof setTimeout>;
+  /** Watches inbound audio once answered, so a dead path shows as `reconnecting` within about a second. */
+  watchdog?: MediaWatchdog;
 }
 
 export class CallController {
@@ -300,6 +303,10 @@ export class CallController {
 
   #wireCall(attempt: Attempt, call: CallLike): void {
     const current = () => this.#attempt === attempt;
+    // Reconnecting while Twilio says so or while the agent's audio has stopped arriving (media-watchdog.ts).
+    let twilioReconnecting = false;
+    const showLine = () =>
+      current() && this.#setStatus(twilioReconnecting || attempt.watchdog?.stalled ? 'reconnecting' : 'connected');
     call.on('ringing', () => current() && this.#setStatus('ringing'));
     call.on('accept', () => {
       if (!current()) return;
@@ -307,9 +314,17 @@ export class CallController {
       clearTimeout(attempt.connectTimer);
       this.#setStatus('connected');
       this.#options.events.connected?.({ sessionId: attempt.sessionId ?? '' });
+      const read = attempt.device?.inboundAudioPackets?.bind(attempt.device);
+      if (read) attempt.watchdog = new MediaWatchdog(read, showLine);
     });
-    call.on('reconnecting', () => current() && this.#setStatus('reconnecting'));
-    call.on('reconnected', () => current() && this.#setStatus('connected'));
+    call.on('reconnecting', () => {
+      twilioReconnecting = true;
+      showLine();
+    });
+    call.on('reconnected', () => {
+      twilioReconnecting = false;
+      showLine();
+    });
     call.on('volume', (input: number, output: number) => current() && this.#options.events.volume?.(input, output));
     call.on('mute', (muted: boolean) => current() && this.#options.events.muted?.(muted));
     call.on('messageReceived', (message: { content?: unknown }) => current() && this.#onMessage(message));
@@ -370,6 +385,7 @@ export class CallController {
     if (this.#attempt !== attempt) return;
     this.#attempt = null;
     clearTimeout(attempt.connectTimer);
+    attempt.watchdog?.stop();
     // Steps still in flight (a connect request, a Device being created) see the abort and release what they make.
     attempt.abort.abort(new DOMException('call finished', 'AbortError'));
     const durationMs = attempt.connectedAt === undefined ? 0 : Date.now() - attempt.connectedAt;

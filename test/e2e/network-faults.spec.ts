@@ -1,0 +1,99 @@
+// Real network faults mid-call: the browser in its own namespace, the sandbox in the runner's, and the veth link
+// between them cut, restored or re-addressed (scripts/browser-netns.sh). The visitor's view, the events the page
+// hears, and the sandbox's record of the call and its packets.
+import type { Sandbox } from '../../sandbox/server';
+import { A_ADDRESS, splitSeed, test, type SplitNetwork } from './browser-netns';
+import { DEMO_KEY, GREETING, expect, mediaBothWays, sandboxCalls, scriptTagPage, waitForCall } from './fixtures';
+
+/** The Twilio SDK (logLevel 'error') logs the faults these tests cause. */
+const TWILIO_LOG = /^\[TwilioVoice\]/;
+
+test.use({ seed: splitSeed(), sandboxOptions: { host: '0.0.0.0' } });
+// A call, a fault and a recovery: more than the suite's 45 s on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
+/** Opens the customer's page (served from A's address) in B's browser, calls agent_ava, waits for audio both ways. */
+async function callAva(sandbox: Sandbox, split: SplitNetwork): Promise<{ callSid: string; sessionId: string | null }> {
+  const { widget, customer, sandboxForBrowser } = split;
+  await widget.page.goto(
+    customer.page(
+      scriptTagPage(sandboxForBrowser, {
+        publicKey: DEMO_KEY,
+        agentId: 'agent_ava',
+        apiBase: sandboxForBrowser.apiBase,
+      }),
+    ),
+  );
+  expect(new URL(widget.page.url()).hostname).toBe(A_ADDRESS);
+  await widget.expectStatus('ready');
+  await widget.launcher.click();
+  await widget.part('call-button').click();
+  await widget.expectStatus('connected', 15_000);
+  const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }), {
+    message: 'media flowing on the sandbox call',
+  });
+  await expect(widget.captions).toContainText(GREETING);
+  return { callSid: live.call_sid, sessionId: live.session_id };
+}
+
+async function packets(sandbox: Sandbox): Promise<{ from: number; to: number }> {
+  const [only] = await sandboxCalls(sandbox);
+  return { from: only?.packets_from_caller ?? -1, to: only?.packets_to_caller ?? -1 };
+}
+
+/** Both directions grow by more than `min` packets from `before` (20 ms packets: 50 a second). */
+async function expectMediaFlowing(sandbox: Sandbox, before: { from: number; to: number }, min = 50): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const now = await packets(sandbox);
+        return Math.min(now.from - before.from, now.to - before.to);
+      },
+      { message: 'packets flowing both ways again', timeout: 10_000 },
+    )
+    .toBeGreaterThan(min);
+}
+
+test('a 3 s cut mid-call: reconnecting within 2 s, connected within 3 s of the link returning, audio both ways', async ({
+  sandbox,
+  split,
+  problems,
+}) => {
+  problems.allow(TWILIO_LOG);
+  const { widget } = split;
+  const { callSid, sessionId } = await callAva(sandbox, split);
+  const transcript = await widget.captions.innerText();
+
+  const cutAt = await split.browserNow();
+  await split.cut();
+  const reconnecting = await widget.waitForEvent('kataven-status', (d) => d['status'] === 'reconnecting', 5_000);
+  expect(reconnecting.at - cutAt, 'ms from the cut to "reconnecting"').toBeLessThan(2_000);
+  await widget.expectStatus('reconnecting');
+  // Nothing reaches the sandbox while the link is down.
+  const during = await packets(sandbox);
+
+  // The cut lasts 3 s in all (the browser's clock, which the cut does not touch).
+  await widget.page.waitForTimeout(Math.max(0, cutAt + 3_000 - (await split.browserNow())));
+  const restoredAt = await split.browserNow();
+  await split.restore();
+  const back = await widget.waitForEvent(
+    'kataven-status',
+    (d) => d['status'] === 'connected' && d['previous'] === 'reconnecting',
+    5_000,
+  );
+  expect(back.at - restoredAt, 'ms from the link returning to "connected"').toBeLessThan(3_000);
+  await widget.expectStatus('connected');
+  await expectMediaFlowing(sandbox, during);
+
+  // Same call, same session, one call on the server; no error, no end; the transcript kept.
+  const calls = await sandboxCalls(sandbox);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toMatchObject({ call_sid: callSid, session_id: sessionId, state: 'connected' });
+  expect(await widget.events('kataven-error')).toEqual([]);
+  expect(await widget.events('kataven-call-end')).toEqual([]);
+  expect(await widget.captions.innerText()).toContain(transcript);
+
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
+  await waitForCall(sandbox, (c) => c.state === 'closed' && c.end_reason === 'caller_hangup');
+});
