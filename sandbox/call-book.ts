@@ -75,6 +75,8 @@ export class CallBook {
     private readonly faults: PendingFaults,
     private readonly createMediaAgent: MediaAgentFactory,
     private readonly signalingGraceMs: number,
+    /** A connected call that receives no caller audio for this long is ended (`media_timeout`); 0 never. */
+    private readonly mediaInactivityMs = 0,
   ) {}
 
   /**
@@ -158,6 +160,7 @@ export class CallBook {
     call.script = new AgentScript(target.agent, media, (caption) => this.deliverCaption(call, caption));
     call.script.start();
     call.conversation.start();
+    this.endWhenMediaStops(call);
     const maxSeconds = target.agent.widget.max_call_seconds;
     if (maxSeconds !== null) this.later(call, maxSeconds * 1000, () => void this.end(call, 'max_call_seconds', null));
   }
@@ -327,6 +330,32 @@ export class CallBook {
 
   private newest(): LiveCall | undefined {
     return [...this.live.values()].sort((a, b) => b.record.started_at - a.record.started_at)[0];
+  }
+
+  /**
+   * Media inactivity timeout, as the real service has: a caller whose audio stopped (network gone, tab killed) is
+   * gone even while its signaling socket still looks open, and the call must not hold its slot until max_call_seconds.
+   * The clock starts at the first caller packet (ICE may take a while under load; a path that never works is the
+   * SDK's to report). An ICE restart's short pause is far below the limit.
+   */
+  private endWhenMediaStops(call: LiveCall): void {
+    const limit = this.mediaInactivityMs;
+    if (limit <= 0) return;
+    let last = call.media.stats().packetsFromCaller;
+    let lastArrivalAt = Date.now();
+    const check = setInterval(
+      () => {
+        const now = call.media.stats().packetsFromCaller;
+        if (now !== last) {
+          last = now;
+          lastArrivalAt = Date.now();
+        } else if (last > 0 && Date.now() - lastArrivalAt >= limit) {
+          void this.end(call, 'media_timeout', null);
+        }
+      },
+      Math.min(1000, Math.max(50, limit / 5)),
+    );
+    call.timers.add(check); // end() clears it with the call's other timers
   }
 
   private later(call: LiveCall, ms: number, run: () => void): void {

@@ -4,6 +4,7 @@
 import type { Sandbox } from '../../sandbox/server';
 import { A_ADDRESS, splitSeed, test, type SplitNetwork } from './browser-netns';
 import { DEMO_KEY, GREETING, expect, mediaBothWays, sandboxCalls, scriptTagPage, waitForCall } from './fixtures';
+import { waitFor } from '../../sandbox/test/signaling-client';
 
 /** The Twilio SDK (logLevel 'error') logs the faults these tests cause. */
 const TWILIO_LOG = /^\[TwilioVoice\]/;
@@ -96,4 +97,51 @@ test('a 3 s cut mid-call: reconnecting within 2 s, connected within 3 s of the l
   await widget.part('end-button').click();
   await widget.expectStatus('ended');
   await waitForCall(sandbox, (c) => c.state === 'closed' && c.end_reason === 'caller_hangup');
+});
+
+test.describe('past the reconnect window', () => {
+  // Short sandbox timeouts stand in for the real service's: heartbeats each second (a silent socket is cut after two)
+  // and 3 s without caller audio ends the call. One concurrent call, so "Try again" proves the slot came back.
+  test.use({
+    seed: splitSeed((account) => {
+      account.call_limits = { ...account.call_limits, concurrent_max: 1 };
+    }),
+    sandboxOptions: { host: '0.0.0.0', heartbeatMs: 1_000, mediaInactivityMs: 3_000 },
+  });
+
+  test('the sandbox ends its side (media_timeout), the widget shows call_dropped, and a new call works', async ({
+    sandbox,
+    split,
+    problems,
+  }) => {
+    problems.allow(TWILIO_LOG);
+    const { widget } = split;
+    const { callSid } = await callAva(sandbox, split);
+
+    await split.cut();
+    await widget.waitForEvent('kataven-status', (d) => d['status'] === 'reconnecting', 5_000);
+    // The sandbox ends the call whose caller is gone, with an end reason, and stops sending to it.
+    const ended = await waitFor('the sandbox ending the call', async () => {
+      const [view] = await sandboxCalls(sandbox);
+      return view?.state === 'closed' ? view : undefined;
+    });
+    expect(ended).toMatchObject({ call_sid: callSid, end_reason: 'media_timeout' });
+    const sent = ended.packets_to_caller;
+
+    await split.restore();
+    const error = await widget.waitForEvent('kataven-error', () => true, 30_000);
+    expect(error.detail).toMatchObject({ code: 'call_dropped', retryable: true });
+    await widget.expectStatus('error');
+    await expect(widget.error).toHaveText('The call was dropped. Please try again.');
+    expect((await widget.events('kataven-call-end')).map((e) => e.detail?.['reason'])).toEqual(['error']);
+    expect((await sandboxCalls(sandbox))[0]?.packets_to_caller, 'nothing sent after the end').toBe(sent);
+
+    // The slot is free again: the visitor's retry places a new call (concurrent_max is 1).
+    await widget.part('retry-button').click();
+    await widget.expectStatus('connected', 30_000);
+    const calls = await sandboxCalls(sandbox);
+    expect(calls.map((c) => c.state)).toEqual(['closed', 'connected']);
+    await widget.part('end-button').click();
+    await widget.expectStatus('ended');
+  });
 });
