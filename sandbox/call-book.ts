@@ -26,6 +26,8 @@ export interface LiveCall {
   timers: Set<NodeJS.Timeout>;
   /** Running while the call has no signaling socket; a reconnect invite cancels it. */
   signalingLostTimer: NodeJS.Timeout | undefined;
+  /** ICE username fragment of the caller's offer last applied; a new one means an ICE restart. */
+  offerUfrag: string | undefined;
 }
 
 export interface CallView extends ConversationView {
@@ -59,6 +61,9 @@ export interface HangupError {
 const SESSION_REFUSED: HangupError = { code: 31603, message: 'Decline' };
 const SESSION_ALREADY_CALLED: HangupError = { code: 31486, message: 'Busy Here' };
 const CALL_NOT_HERE: HangupError = { code: 31481, message: 'Call/Transaction Does Not Exist' };
+
+const iceUfrag = (sdp: unknown): string | undefined =>
+  typeof sdp === 'string' ? /^a=ice-ufrag:(\S+)/m.exec(sdp)?.[1] : undefined;
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -134,6 +139,7 @@ export class CallBook {
       reconnectToken: `RC${randomHex(16)}`,
       timers: new Set(),
       signalingLostTimer: undefined,
+      offerUfrag: iceUfrag(payload['sdp']),
     };
     this.conversationsBySid.set(callSid, conversation);
     this.state.calls.set(callSid, record);
@@ -165,8 +171,13 @@ export class CallBook {
     if (maxSeconds !== null) this.later(call, maxSeconds * 1000, () => void this.end(call, 'max_call_seconds', null));
   }
 
-  /** The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). */
-  reconnect(socket: CallerLine, payload: Record<string, unknown>): void {
+  /**
+   * The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). It
+   * carries the caller's current local description: when that is a new ICE offer, the caller is mid ICE restart (the
+   * network changed; its `reinvite` was lost with the old socket, and the SDK never re-sends one), and the SDK applies
+   * only an answer with `sdp`. So that answer carries one, from the agent's renegotiation; otherwise none.
+   */
+  async reconnect(socket: CallerLine, payload: Record<string, unknown>): Promise<void> {
     const call = this.find(payload['callsid']);
     if (!call || call.reconnectToken !== payload['reconnect'] || call.record.session_id !== socket.sessionId) {
       socket.send('hangup', { callsid: payload['callsid'], error: { code: 31404, message: 'Call not found' } });
@@ -175,17 +186,32 @@ export class CallBook {
     call.socket = socket;
     clearTimeout(call.signalingLostTimer);
     call.signalingLostTimer = undefined;
+    const offer = payload['sdp'];
+    if (typeof offer === 'string' && iceUfrag(offer) !== undefined && iceUfrag(offer) !== call.offerUfrag) {
+      const sdp = await this.renegotiate(call, offer);
+      if (sdp !== undefined)
+        socket.send('answer', { callsid: call.record.call_sid, sdp, reconnect: call.reconnectToken });
+      return;
+    }
     socket.send('answer', { callsid: call.record.call_sid, reconnect: call.reconnectToken });
   }
 
   async reinvite(line: CallerLine, payload: Record<string, unknown>): Promise<void> {
     const call = this.ownCall(line, payload);
     if (!call || typeof payload['sdp'] !== 'string') return;
+    const sdp = await this.renegotiate(call, payload['sdp']);
+    if (sdp !== undefined) line.send('answer', { callsid: call.record.call_sid, sdp });
+  }
+
+  /** ICE restart: the agent applies the caller's new offer; its answer, or undefined when the call ended over it. */
+  private async renegotiate(call: LiveCall, offer: string): Promise<string | undefined> {
     try {
-      const sdp = await call.media.reoffer(payload['sdp']);
-      line.send('answer', { callsid: call.record.call_sid, sdp });
+      const sdp = await call.media.reoffer(offer);
+      call.offerUfrag = iceUfrag(offer);
+      return sdp;
     } catch (error) {
       void this.end(call, 'agent_error', { code: 31000, message: `ICE restart failed: ${(error as Error).message}` });
+      return undefined;
     }
   }
 

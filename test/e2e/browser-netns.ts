@@ -53,7 +53,19 @@ export interface SplitNetwork {
   readdress(address: string): Promise<void>;
   /** The browser's clock (Date.now() in the page), to compare with the `at` of recorded events. */
   browserNow(): Promise<number>;
+  /** Audio packets the page's peer connections received so far (getStats), i.e. what reached the caller. */
+  inboundAudioPackets(): Promise<number>;
 }
+
+/** Remembers every RTCPeerConnection the page makes, so the test can read what actually arrived. */
+const RECORD_PEERS = `(() => {
+  const Native = window.RTCPeerConnection;
+  if (!Native) return;
+  const peers = (window.__e2ePeers = []);
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) { super(...args); peers.push(this); }
+  };
+})();`;
 
 interface SplitFixtures {
   split: SplitNetwork;
@@ -91,6 +103,7 @@ export const test = base.extend<SplitFixtures>({
       const context = await browser.newContext({ ignoreHTTPSErrors: true });
       await guardContext(context, network);
       await watchContext(context, problems);
+      await context.addInitScript(RECORD_PEERS);
       const page = await context.newPage();
       const browserUrl = `https://${A_ADDRESS}:${sandbox.port}`;
       await use({
@@ -104,6 +117,17 @@ export const test = base.extend<SplitFixtures>({
         restore: () => script('restore', pid).then(() => undefined),
         readdress: (address) => script('readdress', pid, address).then(() => undefined),
         browserNow: () => page.evaluate(() => Date.now()),
+        inboundAudioPackets: () =>
+          page.evaluate(async () => {
+            const peers = (window as unknown as { __e2ePeers?: RTCPeerConnection[] }).__e2ePeers ?? [];
+            let total = 0;
+            for (const peer of peers) {
+              (await peer.getStats()).forEach((stat: { type?: string; kind?: string; packetsReceived?: number }) => {
+                if (stat.type === 'inbound-rtp' && stat.kind === 'audio') total += stat.packetsReceived ?? 0;
+              });
+            }
+            return total;
+          }),
       });
     } finally {
       await browser?.close();

@@ -2,7 +2,7 @@
 // between them cut, restored or re-addressed (scripts/browser-netns.sh). The visitor's view, the events the page
 // hears, and the sandbox's record of the call and its packets.
 import type { Sandbox } from '../../sandbox/server';
-import { A_ADDRESS, splitSeed, test, type SplitNetwork } from './browser-netns';
+import { A_ADDRESS, B_ADDRESSES, splitSeed, test, type SplitNetwork } from './browser-netns';
 import { DEMO_KEY, GREETING, expect, mediaBothWays, sandboxCalls, scriptTagPage, waitForCall } from './fixtures';
 import { waitFor } from '../../sandbox/test/signaling-client';
 
@@ -144,4 +144,39 @@ test.describe('past the reconnect window', () => {
     await widget.part('end-button').click();
     await widget.expectStatus('ended');
   });
+});
+
+test('the browser’s address changes mid-call: ICE restart, connected again with audio both ways', async ({
+  sandbox,
+  split,
+  problems,
+}) => {
+  problems.allow(TWILIO_LOG);
+  const { widget } = split;
+  const { callSid } = await callAva(sandbox, split);
+
+  // Wi-Fi hands over to cellular: the old address is gone at once, a new one routes.
+  await split.readdress(B_ADDRESSES[1]);
+  await widget.waitForEvent('kataven-status', (d) => d['status'] === 'reconnecting', 10_000);
+  const before = await packets(sandbox);
+  await widget.waitForEvent(
+    'kataven-status',
+    (d) => d['status'] === 'connected' && d['previous'] === 'reconnecting',
+    30_000,
+  );
+  // Both ways: the caller's packets reach the agent, and the agent's reach the caller at its new address (the
+  // widget's own count of inbound audio rises, not only the sandbox's count of packets it sent).
+  await expectMediaFlowing(sandbox, before);
+  const inbound = await split.inboundAudioPackets();
+  await expect
+    .poll(() => split.inboundAudioPackets(), { message: 'the caller hears the agent again' })
+    .toBeGreaterThan(inbound + 50);
+  await widget.expectStatus('connected');
+  const calls = await sandboxCalls(sandbox);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toMatchObject({ call_sid: callSid, state: 'connected' });
+  expect(await widget.events('kataven-error')).toEqual([]);
+
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
 });
