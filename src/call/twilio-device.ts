@@ -5,6 +5,7 @@
 import { WidgetError } from '../api/errors.js';
 import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceInit, DeviceLike } from './device.js';
 import { inboundAudioPackets } from './media-watchdog.js';
+import { insecureContextError } from './secure-context.js';
 import { preloadTwilio } from './twilio-loader.js';
 
 export { preloadTwilio } from './twilio-loader.js';
@@ -28,6 +29,8 @@ class SilentSound {
 
 export const createTwilioDevice: DeviceFactory = Object.assign(
   async ({ token, edge, signalingHost, silentMicrophone }: DeviceInit): Promise<DeviceLike> => {
+    const insecure = insecureContextError();
+    if (insecure) throw insecure;
     const { Device } = await preloadTwilio();
     if (!Device.isSupported) throw new WidgetError('browser_unsupported', 'WebRTC is not available in this browser');
     let silent = silentMicrophone === true;

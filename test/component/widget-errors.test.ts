@@ -99,6 +99,11 @@ const SCENARIOS: Record<WidgetErrorCode, Scenario> = {
     act: async (element) => startCall(element),
     status: 'error',
   },
+  insecure_context: {
+    arrange: (_server, devices) => devices.failNext(new WidgetError('insecure_context', 'http page')),
+    act: async (element) => startCall(element),
+    status: 'error',
+  },
   call_failed: { arrange: () => undefined, act: await failCall(31603, false), status: 'error' },
   call_dropped: { arrange: () => undefined, act: await failCall(31005, true), status: 'error' },
 };

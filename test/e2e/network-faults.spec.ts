@@ -5,6 +5,7 @@ import type { Sandbox } from '../../sandbox/server';
 import { A_ADDRESS, B_ADDRESSES, splitSeed, test, type SplitNetwork } from './browser-netns';
 import { DEMO_KEY, GREETING, expect, mediaBothWays, sandboxCalls, scriptTagPage, waitForCall } from './fixtures';
 import { waitFor } from '../../sandbox/test/signaling-client';
+import { startCustomerSite } from './customer-site';
 
 /** The Twilio SDK (logLevel 'error') logs the faults these tests cause. */
 const TWILIO_LOG = /^\[TwilioVoice\]/;
@@ -179,4 +180,37 @@ test('the browser’s address changes mid-call: ICE restart, connected again wit
 
   await widget.part('end-button').click();
   await widget.expectStatus('ended');
+});
+
+test('a page over plain HTTP from a LAN address: insecure_context, not browser_unsupported', async ({
+  sandbox,
+  split,
+}) => {
+  // Another origin on A's address, one the browser was not told to treat as secure: a plain http:// LAN page.
+  const { site: lan, close } = await startCustomerSite({ host: A_ADDRESS });
+  try {
+    const { widget, sandboxForBrowser } = split;
+    await widget.page.goto(
+      lan.page(
+        scriptTagPage(sandboxForBrowser, {
+          publicKey: DEMO_KEY,
+          agentId: 'agent_ava',
+          apiBase: sandboxForBrowser.apiBase,
+        }),
+      ),
+    );
+    expect(await widget.page.evaluate(() => window.isSecureContext)).toBe(false);
+    await widget.expectStatus('ready');
+    await widget.launcher.click();
+    await widget.part('call-button').click();
+    await widget.expectStatus('error');
+    const error = await widget.waitForEvent('kataven-error');
+    expect(error.detail).toMatchObject({ code: 'insecure_context', retryable: false });
+    await expect(widget.error).toHaveText(
+      'Voice calls need a secure (https) page, and this page is not secure. Please open the site over https.',
+    );
+    expect(await sandboxCalls(sandbox)).toEqual([]);
+  } finally {
+    await close();
+  }
 });
