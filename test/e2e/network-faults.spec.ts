@@ -214,3 +214,44 @@ test('a page over plain HTTP from a LAN address: insecure_context, not browser_u
     await close();
   }
 });
+
+test('offline before a call: the click fails fast with network, and the widget recovers when back online', async ({
+  sandbox,
+  split,
+}) => {
+  const { widget, customer, sandboxForBrowser } = split;
+  await widget.page.goto(
+    customer.page(
+      scriptTagPage(sandboxForBrowser, {
+        publicKey: DEMO_KEY,
+        agentId: 'agent_ava',
+        apiBase: sandboxForBrowser.apiBase,
+      }),
+    ),
+  );
+  await widget.expectStatus('ready');
+  await widget.launcher.click();
+  await expect(widget.part('call-button')).toBeVisible();
+
+  // The link goes down: the browser itself notices it is offline (no carrier on its only interface).
+  await split.cut();
+  await expect.poll(() => widget.page.evaluate(() => navigator.onLine), { message: 'navigator.onLine' }).toBe(false);
+  const clickedAt = await split.browserNow();
+  await widget.part('call-button').click();
+  const error = await widget.waitForEvent('kataven-error', () => true, 5_000);
+  expect(error.detail).toMatchObject({ code: 'network', retryable: true });
+  expect(error.at - clickedAt, 'ms from the click to the error').toBeLessThan(1_000);
+  await widget.expectStatus('error');
+  await expect(widget.error).toHaveText('We could not reach the server. Check your connection and try again.');
+  await expect(widget.part('retry-button')).toBeVisible();
+
+  // Back online: the widget is ready again by itself, and a call goes through.
+  await split.restore();
+  await widget.expectStatus('ready', 15_000);
+  await expect(widget.error).toHaveCount(0);
+  await widget.part('call-button').click();
+  await widget.expectStatus('connected', 30_000);
+  await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }));
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
+});
