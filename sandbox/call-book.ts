@@ -2,7 +2,7 @@
 // inspection, the closed ones. Links calls to connect sessions and applies answer delays.
 import { AgentScript, type Caption } from './agent/agent-script';
 import { AgentConversation, type ConversationView } from './agent/conversation';
-import type { MediaAgent, MediaAgentFactory } from './agent/media-agent';
+import type { LineImpairment, MediaAgent, MediaAgentFactory } from './agent/media-agent';
 import type { PendingFaults } from './faults';
 import { randomHex, type CallRecord, type SandboxState } from './state';
 
@@ -277,6 +277,13 @@ export class CallBook {
     if (!call) return undefined;
     void this.end(call, error ? `server_error_${error.code}` : 'server_hangup', error);
     return call.record;
+  }
+
+  /** Fault: a poor line on the given call or the newest live one. */
+  impairLine(callSid: string | undefined, impairment: LineImpairment): CallRecord | undefined {
+    const call = callSid ? this.find(callSid) : this.newest();
+    call?.media.impair?.(impairment);
+    return call?.record;
   }
 
   sendCaption(callSid: string | undefined, caption: Caption): CallRecord | undefined {
