@@ -10,7 +10,7 @@
 export type InboundPacketReader = () => Promise<number | null>;
 
 export interface MediaWatchdogOptions {
-  /** How often to read the count (default 250 ms). */
+  /** How often to read the count (default 200 ms). */
   pollMs?: number;
   /** How long without a new packet counts as stalled (default 1000 ms). */
   stallMs?: number;
@@ -43,7 +43,7 @@ export class MediaWatchdog {
     this.#onChange = onChange;
     this.#stallMs = options.stallMs ?? 1000;
     this.#now = options.now ?? Date.now;
-    this.#cancel = (options.every ?? realEvery)(options.pollMs ?? 250, () => void this.#poll());
+    this.#cancel = (options.every ?? realEvery)(options.pollMs ?? 200, () => void this.#poll());
   }
 
   get stalled(): boolean {

@@ -30,7 +30,8 @@ async function callAva(sandbox: Sandbox, split: SplitNetwork): Promise<{ callSid
   await widget.expectStatus('ready');
   await widget.launcher.click();
   await widget.part('call-button').click();
-  await widget.expectStatus('connected', 15_000);
+  // A positive signal with room for a loaded machine (two browsers and two namespaces' worth of ICE).
+  await widget.expectStatus('connected', 30_000);
   const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }), {
     message: 'media flowing on the sandbox call',
   });
