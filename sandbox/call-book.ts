@@ -2,7 +2,7 @@
 // inspection, the closed ones. Links calls to connect sessions and applies answer delays.
 import { AgentScript, type Caption } from './agent/agent-script';
 import { AgentConversation, type ConversationView } from './agent/conversation';
-import type { MediaAgent, MediaAgentFactory } from './agent/media-agent';
+import type { LineImpairment, MediaAgent, MediaAgentFactory } from './agent/media-agent';
 import { CallContinuity } from './call-continuity';
 import {
   agentTranscriptLine,
@@ -45,6 +45,8 @@ export interface LiveCall extends ContinuityState {
   timers: Set<NodeJS.Timeout>;
   /** Running while the call has no signaling socket; a reconnect invite or a resumed leg cancels it. */
   signalingLostTimer: NodeJS.Timeout | undefined;
+  /** ICE username fragment of the caller's offer last applied; a new one means an ICE restart. */
+  offerUfrag: string | undefined;
 }
 
 export interface CallView extends ConversationView {
@@ -86,6 +88,9 @@ const SESSION_REFUSED: HangupError = { code: 31603, message: 'Decline' };
 const SESSION_ALREADY_CALLED: HangupError = { code: 31486, message: 'Busy Here' };
 const CALL_NOT_HERE: HangupError = { code: 31481, message: 'Call/Transaction Does Not Exist' };
 
+const iceUfrag = (sdp: unknown): string | undefined =>
+  typeof sdp === 'string' ? /^a=ice-ufrag:(\S+)/m.exec(sdp)?.[1] : undefined;
+
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 export class CallBook {
@@ -108,6 +113,8 @@ export class CallBook {
     private readonly faults: PendingFaults,
     readonly createMediaAgent: MediaAgentFactory,
     readonly signalingGraceMs: number,
+    /** A connected call that receives no caller audio for this long is ended (`media_timeout`); 0 never. */
+    private readonly mediaInactivityMs = 0,
   ) {
     this.continuity = new CallContinuity<LiveCall>({
       state,
@@ -193,6 +200,7 @@ export class CallBook {
       talkLimitTimer: undefined,
       transcript: [],
       held: [],
+      offerUfrag: iceUfrag(payload['sdp']),
     };
     this.conversationsBySid.set(callSid, conversation);
     this.state.calls.set(callSid, record);
@@ -223,10 +231,16 @@ export class CallBook {
     call.script.start();
     call.conversation.start();
     voice.start();
+    this.endWhenMediaStops(call);
   }
 
-  /** The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). */
-  reconnect(socket: CallerLine, payload: Record<string, unknown>): void {
+  /**
+   * The SDK re-sends `invite` with the `reconnect` token after a new `connected` (socket drop or updateToken). It
+   * carries the caller's current local description: when that is a new ICE offer, the caller is mid ICE restart (the
+   * network changed; its `reinvite` was lost with the old socket, and the SDK never re-sends one), and the SDK applies
+   * only an answer with `sdp`. So that answer carries one, from the agent's renegotiation; otherwise none.
+   */
+  async reconnect(socket: CallerLine, payload: Record<string, unknown>): Promise<void> {
     this.continuity.sweep();
     const call = this.find(payload['callsid']);
     if (!call || call.reconnectToken !== payload['reconnect'] || call.record.session_id !== socket.sessionId) {
@@ -234,6 +248,14 @@ export class CallBook {
       return;
     }
     call.socket = socket;
+    const offer = payload['sdp'];
+    if (typeof offer === 'string' && iceUfrag(offer) !== undefined && iceUfrag(offer) !== call.offerUfrag) {
+      const sdp = await this.renegotiate(call, offer);
+      if (sdp !== undefined)
+        socket.send('answer', { callsid: call.record.call_sid, sdp, reconnect: call.reconnectToken });
+      if (call.awaySince !== null) this.continuity.comeBack(call, false);
+      return;
+    }
     socket.send('answer', { callsid: call.record.call_sid, reconnect: call.reconnectToken });
     if (call.awaySince !== null) this.continuity.comeBack(call, false);
   }
@@ -241,11 +263,19 @@ export class CallBook {
   async reinvite(line: CallerLine, payload: Record<string, unknown>): Promise<void> {
     const call = this.ownCall(line, payload);
     if (!call || typeof payload['sdp'] !== 'string') return;
+    const sdp = await this.renegotiate(call, payload['sdp']);
+    if (sdp !== undefined) line.send('answer', { callsid: call.record.call_sid, sdp });
+  }
+
+  /** ICE restart: the agent applies the caller's new offer; its answer, or undefined when the call ended over it. */
+  private async renegotiate(call: LiveCall, offer: string): Promise<string | undefined> {
     try {
-      const sdp = await call.media.reoffer(payload['sdp']);
-      line.send('answer', { callsid: call.record.call_sid, sdp });
+      const sdp = await call.media.reoffer(offer);
+      call.offerUfrag = iceUfrag(offer);
+      return sdp;
     } catch (error) {
       void this.end(call, 'agent_error', { code: 31000, message: `ICE restart failed: ${(error as Error).message}` });
+      return undefined;
     }
   }
 
@@ -323,6 +353,13 @@ export class CallBook {
     if (!call) return undefined;
     void this.end(call, error ? `server_error_${error.code}` : 'server_hangup', error);
     return call.record;
+  }
+
+  /** Fault: a poor line on the given call or the newest live one. */
+  impairLine(callSid: string | undefined, impairment: LineImpairment): CallRecord | undefined {
+    const call = callSid ? this.find(callSid) : this.newest();
+    call?.media.impair?.(impairment);
+    return call?.record;
   }
 
   sendCaption(callSid: string | undefined, caption: Caption): CallRecord | undefined {
@@ -504,6 +541,33 @@ export class CallBook {
 
   private newest(): LiveCall | undefined {
     return [...this.live.values()].sort((a, b) => b.record.started_at - a.record.started_at)[0];
+  }
+
+  /**
+   * Media inactivity timeout, as the real service has: a caller whose audio stopped (network gone, tab killed) is
+   * gone even while its signaling socket still looks open, and the call must not hold its slot until max_call_seconds.
+   * The clock starts at the first caller packet (ICE may take a while under load; a path that never works is the
+   * SDK's to report). An ICE restart's short pause is far below the limit.
+   */
+  private endWhenMediaStops(call: LiveCall): void {
+    const limit = this.mediaInactivityMs;
+    if (limit <= 0) return;
+    let last = call.media.stats().packetsFromCaller;
+    let lastArrivalAt = Date.now();
+    const check = setInterval(
+      () => {
+        const now = call.media.stats().packetsFromCaller;
+        if (now !== last || call.awaySince !== null) {
+          // Away (continuity) is not silence: the resume window decides when an absent caller is gone.
+          last = now;
+          lastArrivalAt = Date.now();
+        } else if (last > 0 && Date.now() - lastArrivalAt >= limit) {
+          void this.end(call, 'media_timeout', null);
+        }
+      },
+      Math.min(1000, Math.max(50, limit / 5)),
+    );
+    call.timers.add(check); // end() clears it with the call's other timers
   }
 
   private later(call: LiveCall, ms: number, run: () => void): void {

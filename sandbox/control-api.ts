@@ -29,6 +29,11 @@ export const injectFault: RouteHandler = async (ctx) => {
       if (!call) throw new HttpError(404, 'not_found', 'no live call to hang up');
       return jsonReply({ ok: true, fault, call_sid: call.call_sid });
     }
+    case 'poor_line': {
+      const call = ctx.calls.impairLine(fault.call_sid, { loss: fault.loss, jitterMs: fault.jitter_ms });
+      if (!call) throw new HttpError(404, 'not_found', 'no live call to impair');
+      return jsonReply({ ok: true, fault, call_sid: call.call_sid });
+    }
     case 'send_caption': {
       const call = ctx.calls.sendCaption(fault.call_sid, { role: fault.role, text: fault.text, final: fault.final });
       if (!call) throw new HttpError(404, 'not_found', 'no live call to caption');

@@ -20,6 +20,14 @@ export const faultSchema = z.discriminatedUnion('kind', [
     message: z.string().optional(),
     call_sid: z.string().optional(),
   }),
+  // A poor line on a live call: this share of media packets lost each way, and up to jitter_ms added to each packet
+  // the agent sends (so they also arrive out of order). { loss: 0, jitter_ms: 0 } restores a clean line.
+  z.strictObject({
+    kind: z.literal('poor_line'),
+    loss: z.number().min(0).max(1),
+    jitter_ms: z.number().int().min(0).max(1000).default(0),
+    call_sid: z.string().optional(),
+  }),
   z.strictObject({
     kind: z.literal('send_caption'),
     role: z.enum(['agent', 'user']),

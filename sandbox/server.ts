@@ -61,6 +61,8 @@ export interface SandboxOptions {
   listenDeadlineMs?: number;
   /** How long a call survives without a signaling socket (default 30 s). */
   signalingGraceMs?: number;
+  /** A connected call with no caller audio for this long ends with `media_timeout` (default 30 s; 0 never). */
+  mediaInactivityMs?: number;
   /**
    * Keep admin changes (branding, agent policy, widget keys) in this file across restarts. Without it
    * the sandbox starts from the seed every time, which is what tests want; the CLI passes `.sandbox/state.json`.
@@ -140,6 +142,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults,
     options.createMediaAgent ?? (() => new WeriftMediaAgent()),
     options.signalingGraceMs ?? 30_000,
+    options.mediaInactivityMs ?? 30_000,
   );
   const staticDirs = (options.staticDirs ?? ['dist/cdn', 'dist/demo']).map((dir) => path.resolve(REPO_ROOT, dir));
   const log = options.quiet ? () => undefined : (line: string) => console.log(line);

@@ -32,6 +32,7 @@ export interface SignalingOptions {
   state: SandboxState;
   tokens: TokenAuthority;
   calls: CallBook;
+  /** "\n" and a ping this often; a socket silent for a whole period after one is cut as dead. */
   heartbeatMs: number;
   /** A socket that has not sent a valid `listen` by then is closed (the SDK sends it as soon as it opens). */
   listenDeadlineMs: number;
@@ -51,6 +52,8 @@ export class SignalingSocket implements CallerLine {
   private tokenSessionId: string | null = null;
 
   private readonly heartbeat: NodeJS.Timeout;
+  /** Anything (a pong, a message) arrived since the last heartbeat. */
+  private heardSinceLastBeat = true;
   private listenDeadline: NodeJS.Timeout | undefined;
   /** The last `listen` being verified (see receive). */
   private listening: Promise<void> = Promise.resolve();
@@ -59,16 +62,27 @@ export class SignalingSocket implements CallerLine {
     private readonly ws: WebSocket,
     private readonly options: SignalingOptions,
   ) {
-    // The SDK drops a socket that hears nothing for 15 s and only ever echoes our "\n".
+    // The SDK drops a socket that hears nothing for 15 s and only ever echoes our "\n". We also ping: a caller whose
+    // network is gone answers nothing, and TCP alone would keep its socket (and its calls) open for many minutes.
+    // Silent for a whole period after a ping (no pong, no message): the socket is dead, cut it (docs/protocol.md).
     this.heartbeat = setInterval(() => {
-      if (ws.readyState === ws.OPEN) ws.send('\n');
+      if (ws.readyState !== ws.OPEN) return;
+      if (!this.heardSinceLastBeat) {
+        ws.terminate();
+        return;
+      }
+      this.heardSinceLastBeat = false;
+      ws.ping();
+      ws.send('\n');
     }, options.heartbeatMs);
+    ws.on('pong', () => (this.heardSinceLastBeat = true));
     // An open socket costs a timer and memory before any auth: one that never authenticates does not get to stay.
     this.listenDeadline = setTimeout(() => {
       if (this.identity === null) ws.close(1008, 'listen expected');
     }, options.listenDeadlineMs);
     // One bad message must not become an unhandled rejection, which would take the whole sandbox down.
     ws.on('message', (data) => {
+      this.heardSinceLastBeat = true;
       // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ws hands text frames over as one Buffer
       this.receive(String(data)).catch((error: unknown) => console.error('[sandbox] signaling message failed', error));
     });

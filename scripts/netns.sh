@@ -6,6 +6,7 @@
 # Chromium has a non-loopback address for its ICE host candidate and nothing can leave the machine.
 # The veth names must not start with "veth": werift skips such interfaces.
 # Anything that needs the network (npm install, apt-get) must run BEFORE this: the namespace has none.
+# Tests that cut or re-address the browser's network add a second namespace inside this one: scripts/browser-netns.sh.
 set -eu
 
 if [ "$#" -eq 0 ]; then

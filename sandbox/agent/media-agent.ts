@@ -27,6 +27,13 @@ export function meanAbsolute(frame: Int16Array): number {
   return frame.length ? total / frame.length : 0;
 }
 
+/** A poor line (fault `poor_line`): a share of packets lost each way, and random delay on what the agent sends. */
+export interface LineImpairment {
+  /** 0..1 */
+  loss: number;
+  jitterMs: number;
+}
+
 export interface MediaAgent {
   /** Applies the caller's offer and resolves with a complete answer SDP (all ICE candidates, no trickle). */
   answer(offerSdp: string): Promise<string>;
@@ -42,6 +49,8 @@ export interface MediaAgent {
   /** Queues audio for the caller; it plays once media is flowing. `greeting` records its packets (MediaStats). */
   play(pcm: Int16Array, options?: { greeting?: boolean }): void;
   stats(): MediaStats;
+  /** Makes the line poor (or clean again with zeros); optional for agents that cannot. */
+  impair?(impairment: LineImpairment): void;
   close(): Promise<void>;
 }
 

@@ -1,7 +1,14 @@
 // The default media peer: werift (pure TypeScript WebRTC), PCMU only, 20 ms RTP pacing.
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
 import { decodeUlaw, encodeUlaw } from './g711';
-import { FRAME_SAMPLES, meanAbsolute, type MediaAgent, type MediaStats, type SentPacket } from './media-agent';
+import {
+  FRAME_SAMPLES,
+  meanAbsolute,
+  type LineImpairment,
+  type MediaAgent,
+  type MediaStats,
+  type SentPacket,
+} from './media-agent';
 
 const FRAME_MS = 20;
 const GATHERING_TIMEOUT_MS = 5000;
@@ -31,6 +38,9 @@ export class WeriftMediaAgent implements MediaAgent {
   private packetsFromCaller = 0;
   private packetsToCaller = 0;
   private pacer: NodeJS.Timeout | undefined;
+  private impairment: LineImpairment = { loss: 0, jitterMs: 0 };
+  /** Packets held back by jitter, sent later (cleared on close). */
+  private readonly delayed = new Set<NodeJS.Timeout>();
   private pacerStartedAt = 0;
   private framesSent = 0;
   private sequenceNumber = Math.floor(Math.random() * 0xffff);
@@ -89,8 +99,14 @@ export class WeriftMediaAgent implements MediaAgent {
     };
   }
 
+  impair(impairment: LineImpairment): void {
+    this.impairment = { ...impairment };
+  }
+
   async close(): Promise<void> {
     this.closed = true;
+    for (const timer of this.delayed) clearTimeout(timer);
+    this.delayed.clear();
     this.signalClosed();
     clearInterval(this.pacer);
     this.pacer = undefined;
@@ -136,6 +152,7 @@ export class WeriftMediaAgent implements MediaAgent {
   }
 
   private receive(payload: Buffer): void {
+    if (this.lost()) return; // as if it never arrived
     this.packetsFromCaller++;
     this.markMediaReady();
     const frame = decodeUlaw(payload);
@@ -177,8 +194,20 @@ export class WeriftMediaAgent implements MediaAgent {
     const header = new RtpHeader({ payloadType: 0, sequenceNumber: this.sequenceNumber, timestamp: this.timestamp });
     this.framesSent++;
     if (!deliverable) return;
+    if (this.lost()) return; // numbered and timed like the rest, never sent: the caller sees a gap
     this.packetsToCaller++;
     // A frame lost to a transport that is closing under us is harmless.
-    transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined);
+    const send = () => void transceiver.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined);
+    const delay = this.impairment.jitterMs > 0 ? Math.random() * this.impairment.jitterMs : 0;
+    if (delay < 1) return send();
+    const timer = setTimeout(() => {
+      this.delayed.delete(timer);
+      send();
+    }, delay);
+    this.delayed.add(timer);
+  }
+
+  private lost(): boolean {
+    return this.impairment.loss > 0 && Math.random() < this.impairment.loss;
   }
 }

@@ -15,6 +15,7 @@ export class SignalingClient {
   readonly ws: WebSocket;
   readonly messages: PStreamMessage[] = [];
   heartbeats = 0;
+  private silent = false;
   private readonly opened: Promise<void>;
   /** Resolves with the close code. */
   readonly closed: Promise<number>;
@@ -31,11 +32,17 @@ export class SignalingClient {
       const text = String(data);
       if (text === '\n') {
         this.heartbeats++;
-        this.ws.send('\n');
+        if (!this.silent) this.ws.send('\n');
         return;
       }
       this.messages.push(JSON.parse(text) as PStreamMessage);
     });
+  }
+
+  /** From now on answers nothing (no heartbeat echo, no pong), like a caller whose network vanished. */
+  goSilent(): void {
+    this.silent = true;
+    this.ws.pong = () => undefined;
   }
 
   async send(type: string, payload: Record<string, unknown>): Promise<void> {

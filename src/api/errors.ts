@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'mic_denied',
   'mic_unavailable',
   'browser_unsupported',
+  'insecure_context',
   'call_failed',
   'call_dropped',
   'resume_expired',

@@ -19,6 +19,7 @@ import {
 import type { VisitorSession } from '../session/visitor-session.js';
 import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceLike, TwilioErrorLike } from './device.js';
 import { DeviceStandby, buildAhead, signalingGrant } from './device-standby.js';
+import { MediaWatchdog } from './media-watchdog.js';
 import { TOKEN_CODES, TOKEN_EXPIRED, codeForTwilioError } from './twilio-errors.js';
 
 /** A caption as the widget shows it: who spoke, what, and whether later captions will replace it. */
@@ -86,6 +87,8 @@ interface Attempt {
   finished: Promise<void>;
   finish: () => void;
   connectTimer?: ReturnType<typeof setTimeout>;
+  /** Watches inbound audio once answered, so a dead path shows as `reconnecting` within about a second. */
+  watchdog?: MediaWatchdog;
 }
 
 export class CallController {
@@ -311,6 +314,17 @@ export class CallController {
 
   #wireCall(attempt: Attempt, call: CallLike): void {
     const current = () => this.#attempt === attempt;
+    // Reconnecting while Twilio says so or while the agent's audio has stopped arriving (media-watchdog.ts); the
+    // machine hears only the changes.
+    let twilioReconnecting = false;
+    let lineDown = false;
+    const showLine = () => {
+      if (!current()) return;
+      const down = twilioReconnecting || attempt.watchdog?.stalled === true;
+      if (down === lineDown) return;
+      lineDown = down;
+      this.#report({ type: down ? 'mediaLost' : 'mediaRestored' });
+    };
     call.on('ringing', () => current() && this.#report({ type: 'ringing' }));
     call.on('accept', () => {
       if (!current()) return;
@@ -318,9 +332,17 @@ export class CallController {
       clearTimeout(attempt.connectTimer);
       this.#report({ type: 'callAccepted', sessionId: attempt.sessionId ?? '' });
       attempt.settle();
+      const read = attempt.device?.inboundAudioPackets?.bind(attempt.device);
+      if (read) attempt.watchdog = new MediaWatchdog(read, showLine);
     });
-    call.on('reconnecting', () => current() && this.#report({ type: 'mediaLost' }));
-    call.on('reconnected', () => current() && this.#report({ type: 'mediaRestored' }));
+    call.on('reconnecting', () => {
+      twilioReconnecting = true;
+      showLine();
+    });
+    call.on('reconnected', () => {
+      twilioReconnecting = false;
+      showLine();
+    });
     call.on('volume', (input: number, output: number) => current() && this.#options.events.volume?.(input, output));
     call.on('mute', (muted: boolean) => current() && this.#options.events.muted?.(muted));
     call.on('messageReceived', (message: { content?: unknown }) => current() && this.#onMessage(message));
@@ -381,6 +403,7 @@ export class CallController {
     if (this.#attempt !== attempt) return;
     this.#attempt = null;
     clearTimeout(attempt.connectTimer);
+    attempt.watchdog?.stop();
     // Steps still in flight (a connect request, a Device being created) see the abort and release what they make.
     attempt.abort.abort(new DOMException('call finished', 'AbortError'));
     const durationMs = attempt.connectedAt === undefined ? 0 : Date.now() - attempt.connectedAt;

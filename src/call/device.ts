@@ -52,6 +52,8 @@ export interface DeviceLike {
   openSignaling?(): void;
   /** Asks for the microphone now, in parallel with `/widget/connect`; `connect()` then takes that stream. */
   warmMicrophone?(): void;
+  /** The current call's inbound audio packet count, for the media watchdog (media-watchdog.ts); null without one. */
+  inboundAudioPackets?(): Promise<number | null>;
 }
 
 /** Where and as whom a Device signals: the grant of `/widget/connect` (a call) or of `/widget/signaling` (standby). */

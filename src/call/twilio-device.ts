@@ -4,6 +4,8 @@
  */
 import { WidgetError } from '../api/errors.js';
 import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceInit, DeviceLike } from './device.js';
+import { inboundAudioPackets } from './media-watchdog.js';
+import { insecureContextError } from './secure-context.js';
 import { preloadTwilio } from './twilio-loader.js';
 
 export { preloadTwilio } from './twilio-loader.js';
@@ -27,12 +29,18 @@ class SilentSound {
 
 export const createTwilioDevice: DeviceFactory = Object.assign(
   async ({ token, edge, signalingHost, silentMicrophone }: DeviceInit): Promise<DeviceLike> => {
+    const insecure = insecureContextError();
+    if (insecure) throw insecure;
     const { Device } = await preloadTwilio();
     if (!Device.isSupported) throw new WidgetError('browser_unsupported', 'WebRTC is not available in this browser');
     let silent = silentMicrophone === true;
     const microphone = new EarlyMicrophone();
     let signaling = signalingOptions(edge, signalingHost);
+    const peers = trackedPeerConnection();
     const options = {
+      // The Device's (documented, internal) constructor option: the same RTCPeerConnection, remembered, so the media
+      // watchdog can read its inbound packet count.
+      RTCPeerConnection: peers.constructor,
       ...signaling,
       publishEvents: false,
       Sound: SilentSound,
@@ -71,6 +79,7 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
       },
       openSignaling: () => openSignaling(device),
       warmMicrophone: () => microphone.ask(),
+      inboundAudioPackets: () => (peers.latest ? inboundAudioPackets(peers.latest) : Promise.resolve(null)),
       destroy() {
         device.destroy();
         releaseTokenTimer(device);
@@ -80,6 +89,20 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
   },
   { buildsAhead: true },
 );
+
+/** An RTCPeerConnection subclass that remembers the last instance made (a Device has one call at a time). */
+function trackedPeerConnection(): { constructor: typeof RTCPeerConnection; latest: RTCPeerConnection | null } {
+  const tracked = {
+    latest: null as RTCPeerConnection | null,
+    constructor: class extends RTCPeerConnection {
+      constructor(configuration?: RTCConfiguration) {
+        super(configuration);
+        tracked.latest = this;
+      }
+    },
+  };
+  return tracked;
+}
 
 /** Twilio's signaling options for an edge and host: `chunderw` (exported but internal) replaces the edge's host. */
 function signalingOptions(edge: string | null | undefined, host: string | null | undefined) {

@@ -7,6 +7,7 @@ import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import { type CallEndReason, CallController, type CallEvent } from '../call/call-controller.js';
 import type { AudioDeviceList } from '../call/device.js';
+import { insecureContextError } from '../call/secure-context.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
 import { VisitorSession } from '../session/visitor-session.js';
 import { remainingSeconds } from './config-rules.js';
@@ -150,6 +151,12 @@ export function createCallState(context: CallStateContext) {
         return Promise.resolve();
       }
       stores.$open.set(true);
+      // Checked before the microphone: an insecure page's permission reads as denied, but the site must fix it.
+      const insecure = insecureContextError();
+      if (insecure) {
+        fail(insecure);
+        return Promise.resolve();
+      }
       if (microphone?.state === 'denied' && !conversation.typing) {
         // Known blocked: say so now, without spending a session, a call slot or the visitor's time.
         fail(new WidgetError('mic_denied', 'the microphone permission is denied for this site'));

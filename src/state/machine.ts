@@ -34,7 +34,9 @@ export type ConfigEvent =
   /** The config arrived (or was laid over again) and this visitor may call. */
   | { type: 'configLoaded' }
   /** The config arrived and says this visitor may not call (`error` says why). */
-  | { type: 'configRefused'; error: WidgetError };
+  | { type: 'configRefused'; error: WidgetError }
+  /** The browser is online again after a click failed because it was offline (offline.ts). */
+  | { type: 'backOnline' };
 
 export type WidgetEvent = ConfigEvent | CallEvent;
 export type WidgetEventType = WidgetEvent['type'];
@@ -44,6 +46,7 @@ export const WIDGET_EVENTS = [
   'configRequested',
   'configLoaded',
   'configRefused',
+  'backOnline',
   'callRequested',
   'ringing',
   'callAccepted',
@@ -76,7 +79,7 @@ export const TRANSITIONS: {
   reconnecting: { mediaLost: 'reconnecting', mediaRestored: 'connected', ...callEnds },
   ended: { callRequested: 'connecting', ...always },
   // A failed load is retried with a new request; a failed call with a new call.
-  error: { configRequested: 'loading', callRequested: 'connecting', ...always },
+  error: { configRequested: 'loading', callRequested: 'connecting', backOnline: 'ready', ...always },
 };
 
 /** Where `event` leads from `status`, or undefined when the table does not allow it there. */

@@ -11,6 +11,7 @@ import type { CallEndReason } from '../call/call-controller.js';
 import { preloadTwilio } from '../call/twilio-loader.js';
 import type { EmitEvent } from '../events.js';
 import { loadOnce } from '../load-once.js';
+import { offlineError, whenOnline } from './offline.js';
 import type { CallState } from './call-state.js';
 import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
 import { type WidgetEvent, createMachine } from './machine.js';
@@ -20,6 +21,7 @@ import {
   type WidgetInput,
   type WidgetStatus,
   createStores,
+  isLive,
   resetStores,
 } from './widget-stores.js';
 
@@ -61,6 +63,26 @@ export function createWidgetState(emit: EmitEvent) {
   }
 
   const fail = (error: WidgetError) => report({ type: 'failed', error });
+
+  /** Cancels the wait for `online` after an offline click. */
+  let cancelOnlineWait = (): void => undefined;
+
+  /**
+   * Offline (offline.ts): fail at once, before loading the call code or asking the server (both would wait for
+   * timeouts), and be ready again by itself when the browser is back online, unless something happened since.
+   */
+  function failWhileOffline(): boolean {
+    const offline = offlineError();
+    if (!offline || isLive($status.get())) return false;
+    fail(offline);
+    cancelOnlineWait();
+    cancelOnlineWait = whenOnline(() => {
+      if ($error.get() !== offline) return;
+      $error.set(null);
+      report({ type: 'backOnline' });
+    });
+    return true;
+  }
 
   function apiClient(): ApiClient {
     // The call-time schemas come with the call code, in one chunk with one way in (call-state.ts).
@@ -273,6 +295,7 @@ export function createWidgetState(emit: EmitEvent) {
         else await whenLoadSettled();
       }
       if (!$config.get() || $status.get() === 'unavailable') return;
+      if (failWhileOffline()) return;
       startEarlyGuest();
       const loaded = await loadCallState();
       await loaded?.start();
@@ -328,6 +351,7 @@ export function createWidgetState(emit: EmitEvent) {
     },
 
     dispose(): void {
+      cancelOnlineWait();
       for (const release of [...loadWaiters]) release();
       teardown();
       input = {};

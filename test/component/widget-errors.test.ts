@@ -126,6 +126,12 @@ const SCENARIOS: Record<RaisedCode, Scenario> = {
     status: 'error',
     retryable: false,
   },
+  insecure_context: {
+    arrange: (_server, devices) => devices.failNext(new WidgetError('insecure_context', 'http page')),
+    act: async (element) => startCall(element),
+    status: 'error',
+    retryable: false,
+  },
   call_failed: { arrange: () => undefined, act: await failCall(31603, false), status: 'error', retryable: true },
   call_dropped: { arrange: () => undefined, act: await failCall(31005, true), status: 'error', retryable: true },
 };

@@ -26,7 +26,10 @@ export interface CustomerSite {
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json';
 
-export async function startCustomerSite(): Promise<{ site: CustomerSite; close(): Promise<void> }> {
+/** `host`: listen there instead of loopback (the split-network tests serve pages from namespace A's veth address). */
+export async function startCustomerSite(
+  options: { host?: string } = {},
+): Promise<{ site: CustomerSite; close(): Promise<void> }> {
   const pages = new Map<string, { type: string; body: string }>();
   const dirs: string[] = [];
   const hits: string[] = [];
@@ -48,18 +51,20 @@ export async function startCustomerSite(): Promise<{ site: CustomerSite; close()
   };
   const servers: Server[] = [createServer(handler)];
   await new Promise<void>((resolve, reject) => {
-    servers[0]!.once('error', reject).listen(0, '127.0.0.1', () => resolve());
+    servers[0]!.once('error', reject).listen(0, options.host ?? '127.0.0.1', () => resolve());
   });
   const port = (servers[0]!.address() as AddressInfo).port;
-  // `localhost` may resolve to ::1 first; answer there too when the namespace has IPv6 loopback.
-  const v6 = createServer(handler);
-  await new Promise<void>((resolve) => {
-    v6.once('error', () => resolve()).listen(port, '::1', () => {
-      servers.push(v6);
-      resolve();
+  if (!options.host) {
+    // `localhost` may resolve to ::1 first; answer there too when the namespace has IPv6 loopback.
+    const v6 = createServer(handler);
+    await new Promise<void>((resolve) => {
+      v6.once('error', () => resolve()).listen(port, '::1', () => {
+        servers.push(v6);
+        resolve();
+      });
     });
-  });
-  const origin = `http://localhost:${port}`;
+  }
+  const origin = `http://${options.host ?? 'localhost'}:${port}`;
   const site: CustomerSite = {
     origin,
     port,

@@ -136,8 +136,11 @@ interface E2EFixtures {
   hygiene: void;
 }
 
-/** The interfaces scripts/netns.sh creates; anything else means we are not inside its namespace. */
-const NAMESPACE_INTERFACES = new Set(['lo', 'kv0', 'kv1']);
+/**
+ * The interfaces scripts/netns.sh creates (and kvb0, A's end of scripts/browser-netns.sh's link while a split-network
+ * test runs); anything else means we are not inside its namespace.
+ */
+const NAMESPACE_INTERFACES = new Set(['lo', 'kv0', 'kv1', 'kvb0']);
 
 /** Refuses to run where test traffic could reach a real network (project rule, notes §9). */
 export function assertInsideNamespace(): void {

@@ -4,7 +4,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 // Zero off-box requests: every request of the context is routed; anything whose host is not loopback is aborted
 // and recorded, and the test fails at teardown.
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+// 10.78.0.1 is namespace A's end of the split-network link (scripts/browser-netns.sh), on this machine too.
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1', '10.78.0.1']);
 
 export interface NetworkLog {
   /** Every URL the browser requested (after the guard let it through or aborted it), in order. */
@@ -67,7 +68,7 @@ export const UNHANDLED_MARK = '[e2e] unhandledrejection:';
 
 /** Runs before any page script: records every kataven-* event and reports unhandled rejections loudly. */
 export const INIT_SCRIPT = `(() => {
-  const names = ['ready', 'status', 'call-start', 'call-connected', 'call-end', 'mute', 'message', 'error', 'open', 'close', 'feedback'];
+  const names = ['ready', 'status', 'call-start', 'call-connected', 'call-end', 'mute', 'message', 'error', 'open', 'close', 'feedback', 'network-quality'];
   const events = (window.__katavenEvents = []);
   for (const name of names) {
     window.addEventListener('kataven-' + name, (event) => {

@@ -37,6 +37,7 @@ const EXPECTED = `
   ended callRequested connecting
   error configRequested loading
   error callRequested connecting
+  error backOnline ready
   ${WIDGET_STATUSES.map((status) => `${status} reset idle\n${status} failed error`).join('\n')}
 `;
 

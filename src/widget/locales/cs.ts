@@ -59,6 +59,8 @@ const cs: Strings = {
     mic_denied: 'Přístup k mikrofonu byl zablokován. Povolte ho v nastavení webu v prohlížeči a zkuste to znovu.',
     mic_unavailable: 'Nepodařilo se použít žádný mikrofon. Zkontrolujte, zda je připojený a volný, a zkuste to znovu.',
     browser_unsupported: 'Tento prohlížeč neumí hlasové hovory. Použijte aktuální Chrome, Edge, Firefox nebo Safari.',
+    insecure_context:
+      'Hlasové hovory vyžadují zabezpečenou stránku (https) a tato stránka zabezpečená není. Otevřete web přes https.',
     call_failed: 'Hovor se nepodařilo spojit. Zkuste to znovu.',
     call_dropped: 'Hovor byl přerušen. Zkuste to znovu.',
     resume_expired: 'Váš hovor skončil, zatímco jste byli pryč.',

@@ -61,6 +61,8 @@ const da: Strings = {
       'Der kunne ikke bruges nogen mikrofon. Tjek, at der er en tilsluttet, som ikke er i brug, og prøv igen.',
     browser_unsupported:
       'Denne browser kan ikke foretage taleopkald. Brug en nyere version af Chrome, Edge, Firefox eller Safari.',
+    insecure_context:
+      'Taleopkald kræver en sikker side (https), og denne side er ikke sikker. Åbn webstedet via https.',
     call_failed: 'Opkaldet kunne ikke forbindes. Prøv igen.',
     call_dropped: 'Opkaldet blev afbrudt. Prøv igen.',
     resume_expired: 'Dit opkald sluttede, mens du var væk.',

@@ -62,6 +62,8 @@ const de: Strings = {
       'Es konnte kein Mikrofon verwendet werden. Prüfen Sie, ob eines angeschlossen und frei ist, und versuchen Sie es erneut.',
     browser_unsupported:
       'Dieser Browser unterstützt keine Sprachanrufe. Bitte verwenden Sie ein aktuelles Chrome, Edge, Firefox oder Safari.',
+    insecure_context:
+      'Sprachanrufe brauchen eine sichere Seite (https), und diese Seite ist nicht sicher. Bitte öffnen Sie die Website über https.',
     call_failed: 'Der Anruf konnte nicht verbunden werden. Bitte versuchen Sie es erneut.',
     call_dropped: 'Der Anruf wurde unterbrochen. Bitte versuchen Sie es erneut.',
     resume_expired: 'Ihr Anruf wurde beendet, während Sie weg waren.',

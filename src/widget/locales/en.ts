@@ -59,6 +59,8 @@ const en = {
     mic_denied: 'Microphone access was blocked. Allow it in your browser’s site settings, then try again.',
     mic_unavailable: 'No microphone could be used. Check that one is connected and not in use, then try again.',
     browser_unsupported: 'This browser cannot make voice calls. Please try a current Chrome, Edge, Firefox or Safari.',
+    insecure_context:
+      'Voice calls need a secure (https) page, and this page is not secure. Please open the site over https.',
     call_failed: 'The call could not be connected. Please try again.',
     call_dropped: 'The call was dropped. Please try again.',
     resume_expired: 'Your call ended while you were away.',

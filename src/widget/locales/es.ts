@@ -60,6 +60,8 @@ const es: Strings = {
     mic_unavailable: 'No se pudo usar ningún micrófono. Comprueba que esté conectado y libre.',
     browser_unsupported:
       'Este navegador no puede hacer llamadas de voz. Prueba con Chrome, Edge, Firefox o Safari actuales.',
+    insecure_context:
+      'Las llamadas de voz necesitan una página segura (https) y esta página no lo es. Abra el sitio con https.',
     call_failed: 'No se pudo conectar la llamada. Vuelve a intentarlo.',
     call_dropped: 'La llamada se cortó. Vuelve a intentarlo.',
     resume_expired: 'Tu llamada terminó mientras no estabas.',

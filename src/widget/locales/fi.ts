@@ -61,6 +61,8 @@ const fi: Strings = {
       'Mikrofonia ei voitu käyttää. Tarkista, että mikrofoni on liitetty eikä se ole muussa käytössä, ja yritä uudelleen.',
     browser_unsupported:
       'Tällä selaimella ei voi soittaa puheluita. Käytä Chromen, Edgen, Firefoxin tai Safarin uutta versiota.',
+    insecure_context:
+      'Puhelut vaativat suojatun sivun (https), eikä tämä sivu ole suojattu. Avaa sivusto https-osoitteella.',
     call_failed: 'Puhelua ei voitu yhdistää. Yritä uudelleen.',
     call_dropped: 'Puhelu katkesi. Yritä uudelleen.',
     resume_expired: 'Puhelusi päättyi, kun olit poissa.',

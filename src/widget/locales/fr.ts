@@ -61,6 +61,8 @@ const fr: Strings = {
     mic_unavailable: 'Aucun micro n’a pu être utilisé. Vérifiez qu’il est branché et libre, puis réessayez.',
     browser_unsupported:
       'Ce navigateur ne permet pas les appels vocaux. Essayez une version récente de Chrome, Edge, Firefox ou Safari.',
+    insecure_context:
+      'Les appels vocaux nécessitent une page sécurisée (https), et cette page ne l’est pas. Ouvrez le site en https.',
     call_failed: 'L’appel n’a pas pu être établi. Veuillez réessayer.',
     call_dropped: 'L’appel a été interrompu. Veuillez réessayer.',
     resume_expired: 'Votre appel s’est terminé pendant votre absence.',

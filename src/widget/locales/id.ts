@@ -61,6 +61,8 @@ const id: Strings = {
       'Tidak ada mikrofon yang dapat digunakan. Pastikan mikrofon terhubung dan tidak sedang dipakai, lalu coba lagi.',
     browser_unsupported:
       'Browser ini tidak mendukung panggilan suara. Silakan gunakan Chrome, Edge, Firefox, atau Safari versi terbaru.',
+    insecure_context:
+      'Panggilan suara memerlukan halaman aman (https), dan halaman ini tidak aman. Silakan buka situs melalui https.',
     call_failed: 'Panggilan tidak dapat tersambung. Silakan coba lagi.',
     call_dropped: 'Panggilan terputus. Silakan coba lagi.',
     resume_expired: 'Panggilan Anda berakhir saat Anda tidak ada.',

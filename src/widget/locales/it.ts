@@ -61,6 +61,8 @@ const it: Strings = {
     mic_unavailable: 'Nessun microfono utilizzabile. Verifica che sia collegato e non in uso, poi riprova.',
     browser_unsupported:
       'Questo browser non supporta le chiamate vocali. Prova una versione recente di Chrome, Edge, Firefox o Safari.',
+    insecure_context:
+      'Le chiamate vocali richiedono una pagina sicura (https) e questa pagina non lo è. Apri il sito tramite https.',
     call_failed: 'Impossibile collegare la chiamata. Riprova.',
     call_dropped: 'La chiamata si è interrotta. Riprova.',
     resume_expired: 'La chiamata è terminata mentre eri via.',

@@ -62,6 +62,8 @@ const ja: Strings = {
       '使用できるマイクがありません。マイクが接続され、他で使用されていないことを確認してから、もう一度お試しください。',
     browser_unsupported:
       'このブラウザは音声通話に対応していません。最新の Chrome、Edge、Firefox、Safari をお試しください。',
+    insecure_context:
+      '音声通話には安全な（https）ページが必要ですが、このページは安全ではありません。https でサイトを開いてください。',
     call_failed: '通話を接続できませんでした。もう一度お試しください。',
     call_dropped: '通話が切断されました。もう一度お試しください。',
     resume_expired: '離れている間に通話が終了しました。',

@@ -61,6 +61,8 @@ const ko: Strings = {
       '사용할 수 있는 마이크가 없습니다. 마이크가 연결되어 있고 다른 곳에서 사용 중이 아닌지 확인한 후 다시 시도해 주세요.',
     browser_unsupported:
       '이 브라우저는 음성 통화를 지원하지 않습니다. 최신 Chrome, Edge, Firefox 또는 Safari를 사용해 주세요.',
+    insecure_context:
+      '음성 통화에는 보안(https) 페이지가 필요하지만 이 페이지는 안전하지 않습니다. https로 사이트를 열어 주세요.',
     call_failed: '통화를 연결할 수 없습니다. 다시 시도해 주세요.',
     call_dropped: '통화가 끊겼습니다. 다시 시도해 주세요.',
     resume_expired: '자리를 비운 사이에 통화가 종료되었습니다.',

@@ -61,6 +61,8 @@ const nb: Strings = {
     mic_unavailable: 'Ingen mikrofon kunne brukes. Sjekk at en er koblet til og ikke er i bruk, og prøv igjen.',
     browser_unsupported:
       'Denne nettleseren kan ikke ringe taleanrop. Bruk en oppdatert versjon av Chrome, Edge, Firefox eller Safari.',
+    insecure_context:
+      'Taleanrop krever en sikker side (https), og denne siden er ikke sikker. Åpne nettstedet via https.',
     call_failed: 'Samtalen kunne ikke kobles til. Prøv igjen.',
     call_dropped: 'Samtalen ble brutt. Prøv igjen.',
     resume_expired: 'Samtalen ble avsluttet mens du var borte.',

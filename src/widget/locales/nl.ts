@@ -62,6 +62,8 @@ const nl: Strings = {
       'Er kon geen microfoon worden gebruikt. Controleer of er een is aangesloten die niet in gebruik is, en probeer het opnieuw.',
     browser_unsupported:
       'Deze browser kan geen spraakgesprekken voeren. Gebruik een recente versie van Chrome, Edge, Firefox of Safari.',
+    insecure_context:
+      'Spraakoproepen vereisen een beveiligde pagina (https) en deze pagina is niet beveiligd. Open de site via https.',
     call_failed: 'Het gesprek kon niet worden verbonden. Probeer het opnieuw.',
     call_dropped: 'Het gesprek is weggevallen. Probeer het opnieuw.',
     resume_expired: 'Je gesprek is beëindigd terwijl je weg was.',

@@ -61,6 +61,8 @@ const pl: Strings = {
     mic_unavailable: 'Nie udało się użyć mikrofonu. Sprawdź, czy jest podłączony i nieużywany, i spróbuj ponownie.',
     browser_unsupported:
       'Ta przeglądarka nie obsługuje rozmów głosowych. Użyj aktualnej wersji Chrome, Edge, Firefox lub Safari.',
+    insecure_context:
+      'Połączenia głosowe wymagają bezpiecznej strony (https), a ta strona nie jest bezpieczna. Otwórz witrynę przez https.',
     call_failed: 'Nie udało się nawiązać połączenia. Spróbuj ponownie.',
     call_dropped: 'Połączenie zostało przerwane. Spróbuj ponownie.',
     resume_expired: 'Połączenie zakończyło się podczas Twojej nieobecności.',

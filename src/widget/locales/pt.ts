@@ -61,6 +61,8 @@ const pt: Strings = {
     mic_unavailable: 'Nenhum microfone pôde ser usado. Verifique se há um conectado e livre e tente novamente.',
     browser_unsupported:
       'Este navegador não faz chamadas de voz. Use uma versão atual do Chrome, Edge, Firefox ou Safari.',
+    insecure_context:
+      'As chamadas de voz precisam de uma página segura (https) e esta página não é segura. Abra o site por https.',
     call_failed: 'Não foi possível conectar a chamada. Tente novamente.',
     call_dropped: 'A chamada caiu. Tente novamente.',
     resume_expired: 'Sua chamada terminou enquanto você estava ausente.',

@@ -61,6 +61,8 @@ const sv: Strings = {
     mic_unavailable: 'Ingen mikrofon kunde användas. Kontrollera att en är ansluten och inte används, och försök igen.',
     browser_unsupported:
       'Den här webbläsaren kan inte ringa röstsamtal. Använd en aktuell version av Chrome, Edge, Firefox eller Safari.',
+    insecure_context:
+      'Röstsamtal kräver en säker sida (https), och den här sidan är inte säker. Öppna webbplatsen via https.',
     call_failed: 'Samtalet kunde inte kopplas upp. Försök igen.',
     call_dropped: 'Samtalet bröts. Försök igen.',
     resume_expired: 'Samtalet avslutades medan du var borta.',

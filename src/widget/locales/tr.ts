@@ -61,6 +61,8 @@ const tr: Strings = {
       'Kullanılabilecek mikrofon bulunamadı. Bir mikrofonun bağlı ve boşta olduğunu kontrol edip tekrar deneyin.',
     browser_unsupported:
       'Bu tarayıcı sesli arama yapamıyor. Lütfen Chrome, Edge, Firefox veya Safari’nin güncel bir sürümünü deneyin.',
+    insecure_context:
+      'Sesli aramalar güvenli (https) bir sayfa gerektirir ve bu sayfa güvenli değil. Lütfen siteyi https ile açın.',
     call_failed: 'Arama bağlanamadı. Lütfen tekrar deneyin.',
     call_dropped: 'Arama kesildi. Lütfen tekrar deneyin.',
     resume_expired: 'Siz uzaktayken aramanız sona erdi.',

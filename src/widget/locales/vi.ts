@@ -62,6 +62,8 @@ const vi: Strings = {
       'Không dùng được micrô nào. Hãy kiểm tra micrô đã được kết nối và không bị ứng dụng khác sử dụng, rồi thử lại.',
     browser_unsupported:
       'Trình duyệt này không hỗ trợ gọi thoại. Vui lòng dùng phiên bản mới của Chrome, Edge, Firefox hoặc Safari.',
+    insecure_context:
+      'Cuộc gọi thoại cần trang bảo mật (https), và trang này không bảo mật. Vui lòng mở trang web qua https.',
     call_failed: 'Không thể kết nối cuộc gọi. Vui lòng thử lại.',
     call_dropped: 'Cuộc gọi bị gián đoạn. Vui lòng thử lại.',
     resume_expired: 'Cuộc gọi của bạn đã kết thúc trong lúc bạn vắng mặt.',

@@ -59,6 +59,7 @@ const zhCN: Strings = {
     mic_denied: '麦克风权限已被阻止。请在浏览器的网站设置中允许后重试。',
     mic_unavailable: '没有可用的麦克风。请确认麦克风已连接且未被占用，然后重试。',
     browser_unsupported: '此浏览器不支持语音通话。请使用最新版 Chrome、Edge、Firefox 或 Safari。',
+    insecure_context: '语音通话需要安全的 (https) 页面，而此页面不安全。请通过 https 打开网站。',
     call_failed: '无法接通通话，请重试。',
     call_dropped: '通话已中断，请重试。',
     resume_expired: '您离开期间，通话已结束。',

@@ -59,6 +59,7 @@ const zhTW: Strings = {
     mic_denied: '麥克風存取權已遭封鎖。請在瀏覽器的網站設定中允許後再試一次。',
     mic_unavailable: '沒有可用的麥克風。請確認麥克風已連接且未被其他程式使用，然後再試一次。',
     browser_unsupported: '此瀏覽器不支援語音通話。請使用最新版的 Chrome、Edge、Firefox 或 Safari。',
+    insecure_context: '語音通話需要安全的 (https) 頁面，而此頁面不安全。請透過 https 開啟網站。',
     call_failed: '無法接通通話，請再試一次。',
     call_dropped: '通話已中斷，請再試一次。',
     resume_expired: '您離開期間，通話已結束。',

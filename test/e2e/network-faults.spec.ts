@@ -1,0 +1,259 @@
+// Real network faults mid-call: the browser in its own namespace, the sandbox in the runner's, and the veth link
+// between them cut, restored or re-addressed (scripts/browser-netns.sh). The visitor's view, the events the page
+// hears, and the sandbox's record of the call and its packets.
+import type { Sandbox } from '../../sandbox/server';
+import { A_ADDRESS, B_ADDRESSES, splitSeed, test, type SplitNetwork } from './browser-netns';
+import { DEMO_KEY, GREETING, expect, mediaBothWays, sandboxCalls, scriptTagPage, waitForCall } from './fixtures';
+import { waitFor } from '../../sandbox/test/signaling-client';
+import { startCustomerSite } from './customer-site';
+
+/** The Twilio SDK (logLevel 'error') logs the faults these tests cause. */
+const TWILIO_LOG = /^\[TwilioVoice\]/;
+
+test.use({ seed: splitSeed(), sandboxOptions: { host: '0.0.0.0' } });
+// A call, a fault and a recovery: more than the suite's 45 s on a loaded machine.
+test.describe.configure({ timeout: 90_000 });
+
+/** Opens the customer's page (served from A's address) in B's browser, calls agent_ava, waits for audio both ways. */
+async function callAva(sandbox: Sandbox, split: SplitNetwork): Promise<{ callSid: string; sessionId: string | null }> {
+  const { widget, customer, sandboxForBrowser } = split;
+  await widget.page.goto(
+    customer.page(
+      scriptTagPage(sandboxForBrowser, {
+        publicKey: DEMO_KEY,
+        agentId: 'agent_ava',
+        apiBase: sandboxForBrowser.apiBase,
+      }),
+    ),
+  );
+  expect(new URL(widget.page.url()).hostname).toBe(A_ADDRESS);
+  await widget.expectStatus('ready');
+  await widget.launcher.click();
+  await widget.part('call-button').click();
+  // A positive signal with room for a loaded machine (two browsers and two namespaces' worth of ICE).
+  await widget.expectStatus('connected', 30_000);
+  const live = await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }), {
+    message: 'media flowing on the sandbox call',
+  });
+  await expect(widget.captions).toContainText(GREETING);
+  return { callSid: live.call_sid, sessionId: live.session_id };
+}
+
+async function packets(sandbox: Sandbox): Promise<{ from: number; to: number }> {
+  const [only] = await sandboxCalls(sandbox);
+  return { from: only?.packets_from_caller ?? -1, to: only?.packets_to_caller ?? -1 };
+}
+
+/** Both directions grow by more than `min` packets from `before` (20 ms packets: 50 a second). */
+async function expectMediaFlowing(sandbox: Sandbox, before: { from: number; to: number }, min = 50): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const now = await packets(sandbox);
+        return Math.min(now.from - before.from, now.to - before.to);
+      },
+      { message: 'packets flowing both ways again', timeout: 10_000 },
+    )
+    .toBeGreaterThan(min);
+}
+
+test('a 3 s cut mid-call: reconnecting within 2 s, connected within 3 s of the link returning, audio both ways', async ({
+  sandbox,
+  split,
+  problems,
+}) => {
+  problems.allow(TWILIO_LOG);
+  const { widget } = split;
+  const { callSid, sessionId } = await callAva(sandbox, split);
+  const transcript = await widget.captions.innerText();
+
+  // Timed from when the link is surely down (the cut command has returned): spawning it can take a while under load.
+  await split.cut();
+  const cutAt = await split.browserNow();
+  const reconnecting = await widget.waitForEvent('kataven-status', (d) => d['status'] === 'reconnecting', 5_000);
+  expect(reconnecting.at - cutAt, 'ms from the cut to "reconnecting"').toBeLessThan(2_000);
+  await widget.expectStatus('reconnecting');
+  // Nothing reaches the sandbox while the link is down.
+  const during = await packets(sandbox);
+
+  // The cut lasts 3 s in all (the browser's clock, which the cut does not touch).
+  await widget.page.waitForTimeout(Math.max(0, cutAt + 3_000 - (await split.browserNow())));
+  const restoredAt = await split.browserNow();
+  await split.restore();
+  const back = await widget.waitForEvent(
+    'kataven-status',
+    (d) => d['status'] === 'connected' && d['previous'] === 'reconnecting',
+    5_000,
+  );
+  expect(back.at - restoredAt, 'ms from the link returning to "connected"').toBeLessThan(3_000);
+  await widget.expectStatus('connected');
+  await expectMediaFlowing(sandbox, during);
+
+  // Same call, same session, one call on the server; no error, no end; the transcript kept.
+  const calls = await sandboxCalls(sandbox);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toMatchObject({ call_sid: callSid, session_id: sessionId, state: 'connected' });
+  expect(await widget.events('kataven-error')).toEqual([]);
+  expect(await widget.events('kataven-call-end')).toEqual([]);
+  expect(await widget.captions.innerText()).toContain(transcript);
+
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
+  await waitForCall(sandbox, (c) => c.state === 'closed' && c.end_reason === 'caller_hangup');
+});
+
+test.describe('past the reconnect window', () => {
+  // Short sandbox timeouts stand in for the real service's: heartbeats each second (a silent socket is cut after two)
+  // and 3 s without caller audio ends the call. One concurrent call, so "Try again" proves the slot came back.
+  test.use({
+    seed: splitSeed((account) => {
+      account.call_limits = { ...account.call_limits, concurrent_max: 1 };
+    }),
+    sandboxOptions: { host: '0.0.0.0', heartbeatMs: 1_000, mediaInactivityMs: 3_000 },
+  });
+
+  test('the sandbox ends its side (media_timeout), the widget shows call_dropped, and a new call works', async ({
+    sandbox,
+    split,
+    problems,
+  }) => {
+    problems.allow(TWILIO_LOG);
+    const { widget } = split;
+    const { callSid } = await callAva(sandbox, split);
+
+    await split.cut();
+    await widget.waitForEvent('kataven-status', (d) => d['status'] === 'reconnecting', 5_000);
+    // The sandbox ends the call whose caller is gone, with an end reason, and stops sending to it.
+    const ended = await waitFor('the sandbox ending the call', async () => {
+      const [view] = await sandboxCalls(sandbox);
+      return view?.state === 'closed' ? view : undefined;
+    });
+    expect(ended).toMatchObject({ call_sid: callSid, end_reason: 'media_timeout' });
+    const sent = ended.packets_to_caller;
+
+    await split.restore();
+    const error = await widget.waitForEvent('kataven-error', () => true, 30_000);
+    expect(error.detail).toMatchObject({ code: 'call_dropped', retryable: true });
+    await widget.expectStatus('error');
+    await expect(widget.error).toHaveText('The call was dropped. Please try again.');
+    expect((await widget.events('kataven-call-end')).map((e) => e.detail?.['reason'])).toEqual(['error']);
+    expect((await sandboxCalls(sandbox))[0]?.packets_to_caller, 'nothing sent after the end').toBe(sent);
+
+    // The slot is free again: the visitor's retry places a new call (concurrent_max is 1).
+    await widget.part('retry-button').click();
+    await widget.expectStatus('connected', 30_000);
+    const calls = await sandboxCalls(sandbox);
+    expect(calls.map((c) => c.state)).toEqual(['closed', 'connected']);
+    await widget.part('end-button').click();
+    await widget.expectStatus('ended');
+  });
+});
+
+test('the browser’s address changes mid-call: ICE restart, connected again with audio both ways', async ({
+  sandbox,
+  split,
+  problems,
+}) => {
+  problems.allow(TWILIO_LOG);
+  const { widget } = split;
+  const { callSid } = await callAva(sandbox, split);
+
+  // Wi-Fi hands over to cellular: the old address is gone at once, a new one routes.
+  await split.readdress(B_ADDRESSES[1]);
+  await widget.waitForEvent('kataven-status', (d) => d['status'] === 'reconnecting', 10_000);
+  const before = await packets(sandbox);
+  await widget.waitForEvent(
+    'kataven-status',
+    (d) => d['status'] === 'connected' && d['previous'] === 'reconnecting',
+    30_000,
+  );
+  // Both ways: the caller's packets reach the agent, and the agent's reach the caller at its new address (the
+  // widget's own count of inbound audio rises, not only the sandbox's count of packets it sent).
+  await expectMediaFlowing(sandbox, before);
+  const inbound = await split.inboundAudioPackets();
+  await expect
+    .poll(() => split.inboundAudioPackets(), { message: 'the caller hears the agent again' })
+    .toBeGreaterThan(inbound + 50);
+  await widget.expectStatus('connected');
+  const calls = await sandboxCalls(sandbox);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toMatchObject({ call_sid: callSid, state: 'connected' });
+  expect(await widget.events('kataven-error')).toEqual([]);
+
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
+});
+
+test('a page over plain HTTP from a LAN address: insecure_context, not browser_unsupported', async ({
+  sandbox,
+  split,
+}) => {
+  // Another origin on A's address, one the browser was not told to treat as secure: a plain http:// LAN page.
+  const { site: lan, close } = await startCustomerSite({ host: A_ADDRESS });
+  try {
+    const { widget, sandboxForBrowser } = split;
+    await widget.page.goto(
+      lan.page(
+        scriptTagPage(sandboxForBrowser, {
+          publicKey: DEMO_KEY,
+          agentId: 'agent_ava',
+          apiBase: sandboxForBrowser.apiBase,
+        }),
+      ),
+    );
+    expect(await widget.page.evaluate(() => window.isSecureContext)).toBe(false);
+    await widget.expectStatus('ready');
+    await widget.launcher.click();
+    await widget.part('call-button').click();
+    await widget.expectStatus('error');
+    const error = await widget.waitForEvent('kataven-error');
+    expect(error.detail).toMatchObject({ code: 'insecure_context', retryable: false });
+    await expect(widget.error).toHaveText(
+      'Voice calls need a secure (https) page, and this page is not secure. Please open the site over https.',
+    );
+    expect(await sandboxCalls(sandbox)).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('offline before a call: the click fails fast with network, and the widget recovers when back online', async ({
+  sandbox,
+  split,
+}) => {
+  const { widget, customer, sandboxForBrowser } = split;
+  await widget.page.goto(
+    customer.page(
+      scriptTagPage(sandboxForBrowser, {
+        publicKey: DEMO_KEY,
+        agentId: 'agent_ava',
+        apiBase: sandboxForBrowser.apiBase,
+      }),
+    ),
+  );
+  await widget.expectStatus('ready');
+  await widget.launcher.click();
+  await expect(widget.part('call-button')).toBeVisible();
+
+  // The link goes down: the browser itself notices it is offline (no carrier on its only interface).
+  await split.cut();
+  await expect.poll(() => widget.page.evaluate(() => navigator.onLine), { message: 'navigator.onLine' }).toBe(false);
+  const clickedAt = await split.browserNow();
+  await widget.part('call-button').click();
+  const error = await widget.waitForEvent('kataven-error', () => true, 5_000);
+  expect(error.detail).toMatchObject({ code: 'network', retryable: true });
+  expect(error.at - clickedAt, 'ms from the click to the error').toBeLessThan(1_000);
+  await widget.expectStatus('error');
+  await expect(widget.error).toHaveText('We could not reach the server. Check your connection and try again.');
+  await expect(widget.part('retry-button')).toBeVisible();
+
+  // Back online: the widget is ready again by itself, and a call goes through.
+  await split.restore();
+  await widget.expectStatus('ready', 15_000);
+  await expect(widget.error).toHaveCount(0);
+  await widget.part('call-button').click();
+  await widget.expectStatus('connected', 30_000);
+  await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 0 }));
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
+});
