@@ -10,7 +10,10 @@ const HEARTBEAT_MS = 200;
 
 test('a signaling socket that stops answering pings is cut, and its call ends after the grace period', async () => {
   await withSandbox(
-    testSeed(),
+    // Without continuity a cut caller has only Twilio's own reconnect grace (resume-window.test.ts covers the window).
+    testSeed((account) => {
+      for (const agent of account.agents) agent.widget = { ...agent.widget, continuity_enabled: false };
+    }),
     async (sandbox) => {
       const { client: alive } = await listeningClient(sandbox);
       const { client: gone, sessionId } = await listeningClient(sandbox);
