@@ -557,8 +557,8 @@ export class CallBook {
     const check = setInterval(
       () => {
         const now = call.media.stats().packetsFromCaller;
-        if (now !== last || call.awaySince !== null) {
-          // Away (continuity) is not silence: the resume window decides when an absent caller is gone.
+        if (now !== last || (call.awaySince !== null && this.continuity.resumable(call))) {
+          // Away between pages is not silence: the resume window decides when such a caller is gone.
           last = now;
           lastArrivalAt = Date.now();
         } else if (last > 0 && Date.now() - lastArrivalAt >= limit) {

@@ -174,7 +174,8 @@ export class CallContinuity<Call extends ContinuityCall> {
   }
 
   /** A call whose session holds a resume token can be picked up on another page. */
-  private resumable(call: Call): boolean {
+  /** Whether the call's session can still be picked up on another page (it has a live resume token). */
+  resumable(call: Call): boolean {
     const { session_id: sessionId } = call.record;
     return typeof (sessionId === null ? undefined : this.host.state.sessions.get(sessionId))?.resume_token === 'string';
   }

@@ -105,9 +105,12 @@ test('a 3 s cut mid-call: reconnecting within 2 s, connected within 3 s of the l
 test.describe('past the reconnect window', () => {
   // Short sandbox timeouts stand in for the real service's: heartbeats each second (a silent socket is cut after two)
   // and 3 s without caller audio ends the call. One concurrent call, so "Try again" proves the slot came back.
+  // Continuity off: with it, a caller whose socket is cut may come back on another page, so the resume window (not
+  // the inactivity timeout) decides when it is gone (resume-window.test.ts).
   test.use({
     seed: splitSeed((account) => {
       account.call_limits = { ...account.call_limits, concurrent_max: 1 };
+      for (const agent of account.agents) agent.widget = { ...agent.widget, continuity_enabled: false };
     }),
     sandboxOptions: { host: '0.0.0.0', heartbeatMs: 1_000, mediaInactivityMs: 3_000 },
   });
