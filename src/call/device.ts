@@ -52,6 +52,11 @@ export interface DeviceLike {
   openSignaling?(): void;
   /** Asks for the microphone now, in parallel with `/widget/connect`; `connect()` then takes that stream. */
   warmMicrophone?(): void;
+  /**
+   * Continuity (docs/protocol.md section 9): the page going away no longer hangs the call up; its signaling socket
+   * simply closes, so the site's next page can take the call over.
+   */
+  keepCallOnPageHide?(): void;
 }
 
 /** Where and as whom a Device signals: the grant of `/widget/connect` (a call) or of `/widget/signaling` (standby). */
