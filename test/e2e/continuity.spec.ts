@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
 import {
   DEMO_KEY,
+  e2eSeed,
   GREETING,
   type CustomerSite,
   type WidgetView,
@@ -15,7 +16,7 @@ import {
 } from './fixtures';
 
 /** A page of the customer's three-page site: a heading, links to every page, and the script-tag embed. */
-function sitePage(sandbox: Sandbox, title: string, init: Record<string, unknown> = {}): string {
+function sitePage(sandbox: Sandbox, title: string, init: Record<string, unknown> = {}, tools = '{}'): string {
   const options = { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase, ...init };
   return `<!doctype html>
 <html lang="en">
@@ -24,15 +25,15 @@ function sitePage(sandbox: Sandbox, title: string, init: Record<string, unknown>
     <h1>${title}</h1>
     <nav><a href="/">Home</a> <a href="/pricing">Pricing</a> <a href="/contact">Contact</a></nav>
     <script src="${sandbox.url}/v1.js"></script>
-    <script>Kataven.init(${JSON.stringify(options)});</script>
+    <script>Kataven.init({ ...${JSON.stringify(options)}, clientTools: ${tools} });</script>
   </body>
 </html>`;
 }
 
-function serveSite(sandbox: Sandbox, customer: CustomerSite, init: Record<string, unknown> = {}): string {
-  customer.page(sitePage(sandbox, 'Pricing', init), '/pricing');
-  customer.page(sitePage(sandbox, 'Contact', init), '/contact');
-  return customer.page(sitePage(sandbox, 'Home', init), '/');
+function serveSite(sandbox: Sandbox, customer: CustomerSite, init: Record<string, unknown> = {}, tools = '{}'): string {
+  customer.page(sitePage(sandbox, 'Pricing', init, tools), '/pricing');
+  customer.page(sitePage(sandbox, 'Contact', init, tools), '/contact');
+  return customer.page(sitePage(sandbox, 'Home', init, tools), '/');
 }
 
 /** Starts a call on the current page and returns its session id (from `kataven-call-connected`). */
@@ -159,4 +160,40 @@ test('a refused resume token: "Your call ended while you were away" and a new ca
   expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('kataven:')))).toEqual([]);
   // The call itself was never handed over: its one leg is the first page's.
   expect((await sandboxCalls(sandbox))[0]?.legs).toHaveLength(1);
+});
+
+test.describe('the agent navigates', () => {
+  test.use({
+    seed: e2eSeed((account) => {
+      const ava = account.agents.find((agent) => agent.id === 'agent_ava')!;
+      ava.behaviour = {
+        greeting: true,
+        echo: true,
+        captions: true,
+        tool_calls: [{ after_ms: 2500, name: 'open_page', params: { path: '/pricing' } }],
+      };
+    }),
+  });
+
+  test('a client tool open_page sets location.href: the call continues on the new page, the result arrives', async ({
+    page,
+    sandbox,
+    customer,
+    widget,
+  }) => {
+    const tools = `{ open_page: ({ path }) => { location.href = String(path); return { opened: path }; } }`;
+    await page.goto(serveSite(sandbox, customer, {}, tools));
+    const sessionId = await callFromPanel(widget);
+    await page.waitForURL(`${customer.origin}/pricing`, { timeout: 15_000 });
+    await widget.expectStatus('connected', 15_000);
+    const connected = await widget.waitForEvent('kataven-call-connected');
+    expect(connected.detail?.['sessionId']).toBe(sessionId);
+    const live = await waitForCall(
+      sandbox,
+      (call) => call.legs.length === 2 && (call.legs.at(-1)?.packets_to_caller ?? 0) > 20,
+      { message: 'the second leg with the agent audible' },
+    );
+    expect(live.legs.at(-1)?.page_url).toBe(`${customer.origin}/pricing`);
+    expect(live.tool_results).toContainEqual(expect.objectContaining({ result: { opened: '/pricing' } }));
+  });
 });
