@@ -178,6 +178,7 @@ const DEFAULT_POLICY: Policy = {
   auth_mode: 'both',
   consent_required: false,
   feedback_enabled: false,
+  continuity_enabled: true,
   max_call_seconds: null,
 };
 

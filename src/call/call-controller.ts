@@ -6,7 +6,7 @@
  */
 import type { ApiClient } from '../api/client.js';
 import { WidgetError, isAbortError } from '../api/errors.js';
-import type { ConnectResponse } from '../api/call-schemas.js';
+import type { ConnectResponse, ResumeGrant, TranscriptLine } from '../api/call-schemas.js';
 // In-call messages both ways go through message-schemas.
 import type { AgentContext } from '../api/context-rules.js';
 import {
@@ -31,6 +31,10 @@ export type CallEndReason = 'local' | 'remote' | 'cancelled' | 'time_limit' | 'e
 export type CallEvent =
   /** A call attempt began (the visitor or the page asked for it). */
   | { type: 'callRequested' }
+  /** A live call an earlier page of this tab left is being taken over (docs/protocol.md section 9). */
+  | { type: 'resumeFound' }
+  /** The server refused to hand that call over (`error` says why: `resume_expired` mostly). */
+  | { type: 'resumeRefused'; error: WidgetError }
   /** The agent's side is ringing. */
   | { type: 'ringing' }
   /** The agent answered: the call is live, in session `sessionId`. */
@@ -54,12 +58,16 @@ export interface CallEvents {
   muted?(muted: boolean): void;
   /** The agent asked the page to run a client tool. */
   toolCall?(call: ToolCall): void;
+  /** Continuity: the server's transcript of a call taken over from an earlier page. */
+  transcript?(lines: TranscriptLine[]): void;
+  /** Continuity: the newest single-use resume token of the live call (from `/widget/connect` or its `/resume`). */
+  resumeGrant?(grant: ResumeGrant): void;
 }
 
 export interface CallControllerOptions {
-  api: Pick<ApiClient, 'connect' | 'refreshCallToken'> & Partial<Pick<ApiClient, 'requestSignaling'>>;
+  api: Pick<ApiClient, 'connect' | 'refreshCallToken'> & Partial<Pick<ApiClient, 'requestSignaling' | 'resumeCall'>>;
   session: Pick<VisitorSession, 'getToken' | 'invalidate' | 'keepFresh'> &
-    Partial<Pick<VisitorSession, 'takeSignalingGrant'>>;
+    Partial<Pick<VisitorSession, 'takeSignalingGrant' | 'adopt'>>;
   deviceFactory: DeviceFactory;
   events: CallEvents;
   /** How long `end()` waits for Twilio's `disconnect` before tearing down anyway. */
@@ -89,6 +97,10 @@ interface Attempt {
   connectTimer?: ReturnType<typeof setTimeout>;
   /** Watches inbound audio once answered, so a dead path shows as `reconnecting` within about a second. */
   watchdog?: MediaWatchdog;
+  /** Continuity: the resume token this attempt takes an earlier page's call over with. */
+  resumeToken?: string;
+  /** The server refused to hand the call over: the attempt ends as `resumeRefused`, not `failed`. */
+  refused?: boolean;
 }
 
 export class CallController {
@@ -132,8 +144,11 @@ export class CallController {
     this.#standby.prepare();
   }
 
-  /** Starts a call to `agentId`. Resolves (never rejects) once the call is connected, has failed, or was cancelled. */
-  start(agentId: string): Promise<void> {
+  /**
+   * Starts a call to `agentId`, or with `resumeToken` takes over the live call an earlier page of this tab left
+   * (docs/protocol.md section 9). Resolves (never rejects) once the call is connected, has failed, or was cancelled.
+   */
+  start(agentId: string, resumeToken?: string): Promise<void> {
     if (this.#attempt) return this.#attempt.settled;
     let settle!: () => void;
     let finish!: () => void;
@@ -144,6 +159,7 @@ export class CallController {
       finished: new Promise<void>((resolve) => (finish = resolve)),
       finish: () => finish(),
       releaseSession: this.#options.session.keepFresh(),
+      ...(resumeToken ? { resumeToken } : {}),
     };
     this.#attempt = attempt;
     // Twilio has no overall deadline for an answer; without one a silent edge leaves the visitor waiting forever.
@@ -151,7 +167,7 @@ export class CallController {
       () => this.#fail(attempt, new WidgetError('call_failed', 'the call was not answered in time')),
       this.#options.connectTimeoutMs ?? 30_000,
     );
-    this.#report({ type: 'callRequested' });
+    this.#report({ type: resumeToken ? 'resumeFound' : 'callRequested' });
     this.#run(attempt, agentId).catch((error: unknown) => {
       if (attempt.abort.signal.aborted || isAbortError(error)) this.#finish(attempt, attempt.endReason ?? 'cancelled');
       else this.#fail(attempt, WidgetError.from(error));
@@ -173,6 +189,11 @@ export class CallController {
     // Twilio normally answers with `disconnect`; never let a lost event keep the call half-open.
     const timer = setTimeout(() => this.#finish(attempt, reason), this.#options.hangupTimeoutMs ?? 2000);
     return attempt.finished.finally(() => clearTimeout(timer));
+  }
+
+  /** Continuity: from now on the page going away leaves the live call to the site's next page (see DeviceLike). */
+  keepCallOnPageHide(): void {
+    this.#attempt?.device?.keepCallOnPageHide?.();
   }
 
   setMuted(muted: boolean): void {
@@ -220,8 +241,11 @@ export class CallController {
     let sent!: (sent: boolean) => void;
     const requestSent = new Promise<boolean>((resolve) => (sent = resolve));
     const early = this.#earlyDevice(attempt, agentId, silentMicrophone, requestSent);
-    const connect = await this.#requestCall(agentId, signal, sent);
+    const connect = attempt.resumeToken
+      ? await this.#requestResume(attempt, attempt.resumeToken, signal, sent)
+      : await this.#requestCall(agentId, signal, sent);
     attempt.sessionId = connect.session_id;
+    if (connect.resume) this.#options.events.resumeGrant?.(connect.resume);
     const grant = signalingGrant(connect.twilio);
     let device = await early;
     signal.throwIfAborted();
@@ -309,6 +333,32 @@ export class CallController {
       if (!(error instanceof WidgetError) || error.status !== 401) throw error;
       session.invalidate();
       return await send();
+    }
+  }
+
+  /**
+   * `POST /widget/connect/resume`: the call, a new visitor session and the transcript so far. A refusal (the token is
+   * spent or expired, the call is over, another origin) marks the attempt refused.
+   */
+  async #requestResume(
+    attempt: Attempt,
+    resumeToken: string,
+    signal: AbortSignal,
+    onSent: (sent: boolean) => void,
+  ): Promise<ConnectResponse> {
+    const { api, session, events } = this.#options;
+    if (!api.resumeCall) throw new WidgetError('call_failed', 'this build cannot resume calls');
+    // The agent learns where the visitor is now: this page's address, unless the page's own context names one.
+    const answer = api.resumeCall(resumeToken, { url: location.href, ...this.#options.context?.() }, signal);
+    onSent(true);
+    try {
+      const resumed = await answer;
+      session.adopt?.(resumed.visitor);
+      events.transcript?.(resumed.transcript);
+      return resumed;
+    } catch (error) {
+      if (error instanceof WidgetError && (error.status === 401 || error.status === 403)) attempt.refused = true;
+      throw error;
     }
   }
 
@@ -415,7 +465,8 @@ export class CallController {
     }
     const events = this.#options.events;
     const error = reason === 'error' ? attempt.pendingError : undefined;
-    this.#report(error ? { type: 'failed', error } : { type: 'callEnded', reason });
+    const failure = attempt.refused ? ('resumeRefused' as const) : ('failed' as const);
+    this.#report(error ? { type: failure, error } : { type: 'callEnded', reason });
     events.ended?.({ reason: error ? 'error' : reason, durationMs });
     attempt.settle();
     attempt.finish();

@@ -54,6 +54,11 @@ export interface DeviceLike {
   warmMicrophone?(): void;
   /** The current call's inbound audio packet count, for the media watchdog (media-watchdog.ts); null without one. */
   inboundAudioPackets?(): Promise<number | null>;
+  /**
+   * Continuity (docs/protocol.md section 9): the page going away no longer hangs the call up; its signaling socket
+   * simply closes, so the site's next page can take the call over.
+   */
+  keepCallOnPageHide?(): void;
 }
 
 /** Where and as whom a Device signals: the grant of `/widget/connect` (a call) or of `/widget/signaling` (standby). */

@@ -78,6 +78,12 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
         device.updateToken(grant.token);
       },
       openSignaling: () => openSignaling(device),
+      keepCallOnPageHide() {
+        // Twilio destroys the Device on `pagehide`, which sends a `hangup` and ends the call for good. The listener is
+        // the SDK's own bound method (a private field: checked, and a no-op if a later SDK renames it).
+        const onPageHide = (device as unknown as { _boundOnPageHide?: unknown })._boundOnPageHide;
+        if (typeof onPageHide === 'function') window.removeEventListener('pagehide', onPageHide as EventListener);
+      },
       warmMicrophone: () => microphone.ask(),
       inboundAudioPackets: () => (peers.latest ? inboundAudioPackets(peers.latest) : Promise.resolve(null)),
       destroy() {

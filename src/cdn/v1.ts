@@ -24,6 +24,8 @@ interface InitOptions {
   /** Page context for the agent and functions it may call in the page (docs/protocol.md sections 6 and 7). */
   context?: Record<string, unknown>;
   clientTools?: Record<string, unknown>;
+  /** `off`: leaving the page ends a live call (default `on`: the call follows the visitor, docs/protocol.md 9). */
+  continuity?: 'on' | 'off';
   /** Where to put the widget (an element or a CSS selector); default: the end of `<body>`. */
   container?: Element | string;
 }
@@ -63,6 +65,7 @@ const OPTION_NAMES = [
   'display',
   'context',
   'clientTools',
+  'continuity',
   'launcher',
   'strings',
 ] as const satisfies readonly OptionName[];

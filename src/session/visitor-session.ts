@@ -84,6 +84,22 @@ export class VisitorSession {
     return raceAbort(this.#inflight, signal);
   }
 
+  /**
+   * Continuity: the visitor session `/widget/connect/resume` answered for a call taken over from an earlier page
+   * (the old page's tokens went with its memory). Used like one this session signed in for.
+   */
+  adopt(visitor: { token: string; refresh_token: string; expires_in: number }): void {
+    const ttlMs = visitor.expires_in * 1000;
+    const now = this.#now();
+    this.#current = {
+      token: visitor.token,
+      refreshToken: visitor.refresh_token,
+      staleAt: now + ttlMs - Math.min(30_000, ttlMs * 0.2),
+      refreshAt: now + ttlMs - Math.min(60_000, ttlMs * 0.3),
+    };
+    this.#schedule();
+  }
+
   /** Forget the current token (the server said 401), so the next `getToken` refreshes. */
   invalidate(): void {
     if (this.#current) this.#current.staleAt = 0;

@@ -9,6 +9,8 @@ import { type CallEndReason, CallController, type CallEvent } from '../call/call
 import type { AudioDeviceList } from '../call/device.js';
 import { insecureContextError } from '../call/secure-context.js';
 import { createTwilioDevice, preloadTwilio } from '../call/twilio-device.js';
+import type { ResumeGrant } from '../api/call-schemas.js';
+import { type ResumeRecord, deleteResumeRecord, resumeExpiry, saveResumeRecord } from '../session/resume-record.js';
 import { VisitorSession } from '../session/visitor-session.js';
 import { remainingSeconds } from './config-rules.js';
 import { createConversation } from './conversation.js';
@@ -22,6 +24,7 @@ export {
   CallTokenResponse,
   ConnectResponse,
   NoContent,
+  ResumeResponse,
   SignalingResponse,
   VisitorSessionResponse,
 } from '../api/call-schemas.js';
@@ -73,6 +76,34 @@ export function createCallState(context: CallStateContext) {
   const wakeLock = createWakeLock();
   /** The session of the last call that connected, until the visitor rates it (docs/protocol.md section 8). */
   let rateable: string | null = null;
+  /** Continuity: the live call's newest resume token, and the mute state a taken-over call restores once live. */
+  let resumeGrant: ResumeGrant | null = null;
+  let restoreMuted = false;
+  const clientKey = input.clientKey ?? '';
+  const continuityOn = () =>
+    (context.latestInput?.() ?? input).continuity !== 'off' &&
+    stores.$config.get()?.policy.continuity_enabled !== false;
+
+  /**
+   * Keeps what the site's next page needs to take the live call over (docs/protocol.md section 9), with a fresh
+   * expiry: the server counts the resume window from the moment the page goes away.
+   */
+  function keepResumeRecord(): void {
+    const status = stores.$status.get();
+    if (!resumeGrant || !continuityOn() || (status !== 'connected' && status !== 'reconnecting')) return;
+    saveResumeRecord(clientKey, {
+      session_id: controller.sessionId,
+      agent_id: agentId(),
+      resume_token: resumeGrant.token,
+      expires_at: resumeExpiry(resumeGrant.expires_in),
+      panel_open: stores.$open.get(),
+      muted: stores.$muted.get(),
+    });
+  }
+  const unlistenOpen = stores.$open.listen(keepResumeRecord);
+  const unlistenMuted = stores.$muted.listen(keepResumeRecord);
+  // `pagehide`, not `beforeunload` or `unload`: it fires on every way a page goes (and keeps the back/forward cache).
+  addEventListener('pagehide', keepResumeRecord);
 
   const controller = new CallController({
     api,
@@ -90,6 +121,11 @@ export function createCallState(context: CallStateContext) {
       },
       caption: (caption) => conversation.addTurn(caption),
       toolCall: (call) => void conversation.runTool(call),
+      transcript: (lines) => stores.$captions.set(lines.map((line) => ({ ...line, final: true }))),
+      resumeGrant: (grant) => {
+        resumeGrant = grant;
+        keepResumeRecord();
+      },
     },
   });
 
@@ -106,6 +142,10 @@ export function createCallState(context: CallStateContext) {
     if (event.type === 'callRequested') emit('call-start', { agentId: agentId() });
     if (event.type === 'callAccepted') {
       rateable = event.sessionId;
+      if (continuityOn()) controller.keepCallOnPageHide();
+      if (restoreMuted) controller.setMuted(true);
+      restoreMuted = false;
+      keepResumeRecord();
       emit('call-connected', { sessionId: event.sessionId });
     }
     if (status === 'connected') wakeLock.acquire();
@@ -115,6 +155,9 @@ export function createCallState(context: CallStateContext) {
       ticker = setInterval(tick, 250);
     }
     if (wasLive && (status === 'ended' || status === 'error')) {
+      // Over for good (hung up, out of time, failed, or not handed over): the next page starts afresh.
+      resumeGrant = null;
+      deleteResumeRecord(clientKey);
       conversation.callEnded();
       wakeLock.release();
       stopTicker();
@@ -165,6 +208,12 @@ export function createCallState(context: CallStateContext) {
       return controller.start(agent);
     },
     end: (reason: CallEndReason) => controller.end(reason),
+    /** Continuity: takes over the live call an earlier page of this tab left (`record`), muted if it was. */
+    resume(record: ResumeRecord): Promise<void> {
+      if (isLive(stores.$status.get())) return Promise.resolve();
+      restoreMuted = record.muted;
+      return controller.start(record.agent_id, record.resume_token);
+    },
     /**
      * The call's microphones and speakers (null without a call or where the Device cannot choose), after switching to
      * `select` if given. A failed switch is reported in the console and leaves the list as the Device has it.
@@ -224,6 +273,11 @@ export function createCallState(context: CallStateContext) {
       return this.start();
     },
     dispose(): void {
+      // The element went away with its call: the call is hung up below, so no later page may try to take it over.
+      if (isLive(stores.$status.get())) deleteResumeRecord(clientKey);
+      unlistenOpen();
+      unlistenMuted();
+      removeEventListener('pagehide', keepResumeRecord);
       conversation.dispose();
       wakeLock.release();
       stopTicker();

@@ -12,6 +12,8 @@ export interface ResolvedConfig {
     consent_required: boolean;
     /** Ask "How was this call?" after a call (docs/protocol.md section 8). */
     feedback_enabled: boolean;
+    /** A live call follows the visitor to the site's next page (docs/protocol.md section 9). */
+    continuity_enabled: boolean;
   };
   branding: Branding;
   /** Branding values that broke a rule and were replaced by defaults (shown by the demo, warned in the console). */
@@ -40,6 +42,7 @@ export function resolveConfig(
       max_call_seconds: positiveOrNull(policy.max_call_seconds),
       consent_required: policy.consent_required === true,
       feedback_enabled: policy.feedback_enabled === true,
+      continuity_enabled: policy.continuity_enabled !== false,
     },
     branding: { ...DEFAULT_BRANDING, ...server.value, ...override.value },
     brandingIssues: [...server.issues, ...override.issues],

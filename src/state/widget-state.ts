@@ -11,6 +11,7 @@ import type { CallEndReason } from '../call/call-controller.js';
 import { preloadTwilio } from '../call/twilio-loader.js';
 import type { EmitEvent } from '../events.js';
 import { loadOnce } from '../load-once.js';
+import { deleteResumeRecord, readResumeRecord } from '../session/resume-record.js';
 import { offlineError, whenOnline } from './offline.js';
 import type { CallState } from './call-state.js';
 import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
@@ -51,7 +52,8 @@ export function createWidgetState(emit: EmitEvent) {
    * page, unless the current status does not take the event (then nothing changes at all). Returns whether it did.
    */
   function report(event: WidgetEvent): boolean {
-    const error = event.type === 'failed' || event.type === 'configRefused' ? event.error : null;
+    const error =
+      event.type === 'failed' || event.type === 'configRefused' || event.type === 'resumeRefused' ? event.error : null;
     if (error && !machine.can(event.type)) return machine.send(event); // ignored, and reported in development
     if (error) {
       $error.set(error);
@@ -160,6 +162,22 @@ export function createWidgetState(emit: EmitEvent) {
     else report({ type: 'configLoaded' });
   }
 
+  /**
+   * Continuity (docs/protocol.md section 9): a live call an earlier page of this tab left is taken over here, with the
+   * panel as it was. With continuity off (the page's `continuity`, the agent's policy) a leftover record is dropped.
+   */
+  function resumeLeftCall(config: ResolvedConfig): void {
+    const clientKey = input.clientKey ?? '';
+    if (input.continuity === 'off' || !config.policy.continuity_enabled) {
+      deleteResumeRecord(clientKey);
+      return;
+    }
+    const record = readResumeRecord(clientKey);
+    if (!record || $status.get() !== 'ready') return;
+    $open.set(record.panel_open);
+    void loadCallState().then((loaded) => loaded?.resume(record));
+  }
+
   /** Drops the session and any call: used when the key, agent or visitor identity changes, and on dispose. */
   function teardown(): void {
     generation += 1;
@@ -249,6 +267,7 @@ export function createWidgetState(emit: EmitEvent) {
           const config = applyConfig(response);
           emit('ready', { agentId: config.agent.id, agentName: config.agent.name });
           applyAvailability(config);
+          resumeLeftCall(config);
         })
         .catch((error: unknown) => {
           if (abort.signal.aborted) return;

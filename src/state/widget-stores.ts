@@ -12,7 +12,13 @@ import type { WidgetStatus } from './machine.js';
 
 export type { WidgetStatus };
 
-const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set(['connecting', 'ringing', 'connected', 'reconnecting']);
+const LIVE_STATUSES: ReadonlySet<WidgetStatus> = new Set([
+  'connecting',
+  'resuming',
+  'ringing',
+  'connected',
+  'reconnecting',
+]);
 
 /**
  * The longest text a visitor may type in one turn. Here, in the first load's leaf module, so the panel's text box and
@@ -45,6 +51,8 @@ export interface WidgetInput {
   context?: unknown;
   /** Functions the agent may call in the page (docs/protocol.md section 7). */
   clientTools?: ClientTools | undefined;
+  /** `off` keeps a call from following the visitor to the site's next page (docs/protocol.md section 9). */
+  continuity?: 'on' | 'off' | undefined;
 }
 
 /** Inputs that say who calls whom: a change drops the session and any call, and loads afresh. */
@@ -61,7 +69,11 @@ export const IDENTITY_INPUTS = [
 export const OVERRIDE_INPUTS = ['branding', 'policy'] as const satisfies readonly (keyof WidgetInput)[];
 
 /** Inputs read when they are used (at connect, on a tool call): a change neither reloads nor re-applies anything. */
-export const CONVERSATION_INPUTS = ['context', 'clientTools'] as const satisfies readonly (keyof WidgetInput)[];
+export const CONVERSATION_INPUTS = [
+  'context',
+  'clientTools',
+  'continuity',
+] as const satisfies readonly (keyof WidgetInput)[];
 
 /**
  * Every element input, in one list: the element, the state and the script-tag loader derive theirs from it. Written
@@ -79,6 +91,7 @@ export const WIDGET_INPUTS = [
   'policy',
   'context',
   'clientTools',
+  'continuity',
 ] as const satisfies readonly (
   (typeof IDENTITY_INPUTS)[number] | (typeof OVERRIDE_INPUTS)[number] | (typeof CONVERSATION_INPUTS)[number]
 )[];

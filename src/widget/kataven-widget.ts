@@ -100,6 +100,7 @@ export class KatavenWidget extends LitElement {
     strings: { attribute: false },
     context: { attribute: false },
     clientTools: { attribute: false },
+    continuity: {},
   };
 
   /** The publishable `pk_live_…` key. Any other key (an `sk_live_…` key above all) is refused before any request. */
@@ -143,6 +144,11 @@ export class KatavenWidget extends LitElement {
   declare context: Readonly<Record<string, string | number | boolean | null>> | undefined;
   /** Functions the agent may call in the page: `(params, {sessionId}) => result`. Expose only what a visitor may do. */
   declare clientTools: ClientTools | undefined;
+  /**
+   * `on` (default): a live call follows the visitor to the site's next page in this tab (a link, a reload), with its
+   * transcript. `off`: leaving the page ends the call.
+   */
+  declare continuity: 'on' | 'off' | undefined;
 
   #state = createWidgetState((name, detail) => this.dispatchEvent(createKatavenEvent(name, detail)));
   #stores = new StoreController(this, {

@@ -21,7 +21,7 @@ export function levelStep(level: number): number {
 }
 
 export function visualizerMode(status: WidgetStatus, agentStep: number, visitorStep: number): VisualizerMode {
-  if (status === 'connecting' || status === 'ringing') return 'connecting';
+  if (status === 'connecting' || status === 'resuming' || status === 'ringing') return 'connecting';
   if (status === 'reconnecting') return 'reconnecting';
   if (agentStep >= SPEAKING_STEP && agentStep >= visitorStep) return 'speaking';
   if (visitorStep >= SPEAKING_STEP) return 'listening';

@@ -22,6 +22,7 @@ const EXPECTED = `
   ready configLoaded ready
   ready configRefused unavailable
   ready callRequested connecting
+  ready resumeFound resuming
   unavailable configLoaded ready
   unavailable configRefused unavailable
   connecting ringing ringing
@@ -29,6 +30,10 @@ const EXPECTED = `
   connecting callEnded ended
   ringing callAccepted connected
   ringing callEnded ended
+  resuming ringing resuming
+  resuming callAccepted connected
+  resuming callEnded ended
+  resuming resumeRefused error
   connected mediaLost reconnecting
   connected callEnded ended
   reconnecting mediaLost reconnecting
@@ -53,6 +58,7 @@ function eventOf(type: WidgetEventType): WidgetEvent {
   switch (type) {
     case 'failed':
     case 'configRefused':
+    case 'resumeRefused':
       return { type, error: ERROR };
     case 'callAccepted':
       return { type, sessionId: 'sess_1' };

@@ -37,6 +37,7 @@ const ar: Strings = {
     unavailable: 'غير متاح حاليًا.',
     connecting: 'جارٍ الاتصال…',
     ringing: 'جارٍ الرنين…',
+    resuming: 'جارٍ استئناف مكالمتك…',
     connected: 'تم الاتصال. تفضّل بالحديث.',
     reconnecting: 'انقطع الاتصال. جارٍ إعادة الاتصال…',
     ended: 'انتهت المكالمة.',

@@ -37,6 +37,7 @@ const cs: Strings = {
     unavailable: 'Momentálně nedostupné.',
     connecting: 'Spojování…',
     ringing: 'Vyzvání…',
+    resuming: 'Obnovujeme váš hovor…',
     connected: 'Spojeno. Můžete mluvit.',
     reconnecting: 'Spojení se přerušilo. Znovu se připojuji…',
     ended: 'Hovor skončil.',

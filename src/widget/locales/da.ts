@@ -37,6 +37,7 @@ const da: Strings = {
     unavailable: 'Ikke tilgængelig lige nu.',
     connecting: 'Forbinder…',
     ringing: 'Ringer…',
+    resuming: 'Genoptager dit opkald…',
     connected: 'Forbundet. Du kan tale nu.',
     reconnecting: 'Forbindelsen blev afbrudt. Forbinder igen…',
     ended: 'Opkaldet er afsluttet.',

@@ -37,6 +37,7 @@ const de: Strings = {
     unavailable: 'Derzeit nicht verfügbar.',
     connecting: 'Verbindung wird hergestellt…',
     ringing: 'Es klingelt…',
+    resuming: 'Ihr Anruf wird fortgesetzt…',
     connected: 'Verbunden. Sie können jetzt sprechen.',
     reconnecting: 'Verbindung unterbrochen. Neuer Versuch…',
     ended: 'Anruf beendet.',

@@ -37,6 +37,7 @@ const en = {
     unavailable: 'Not available right now.',
     connecting: 'Connecting…',
     ringing: 'Ringing…',
+    resuming: 'Resuming your call…',
     connected: 'Connected. Go ahead and talk.',
     reconnecting: 'Connection lost. Reconnecting…',
     ended: 'Call ended.',

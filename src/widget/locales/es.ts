@@ -37,6 +37,7 @@ const es: Strings = {
     unavailable: 'No disponible en este momento.',
     connecting: 'Conectando…',
     ringing: 'Llamando…',
+    resuming: 'Retomando tu llamada…',
     connected: 'Conectado. Ya puedes hablar.',
     reconnecting: 'Se perdió la conexión. Reconectando…',
     ended: 'Llamada finalizada.',

@@ -37,6 +37,7 @@ const fi: Strings = {
     unavailable: 'Ei käytettävissä juuri nyt.',
     connecting: 'Yhdistetään…',
     ringing: 'Hälyttää…',
+    resuming: 'Puhelua jatketaan…',
     connected: 'Yhdistetty. Voit puhua.',
     reconnecting: 'Yhteys katkesi. Yhdistetään uudelleen…',
     ended: 'Puhelu päättyi.',

@@ -37,6 +37,7 @@ const fr: Strings = {
     unavailable: 'Indisponible pour le moment.',
     connecting: 'Connexion…',
     ringing: 'Sonnerie…',
+    resuming: 'Reprise de votre appel…',
     connected: 'Connecté. Vous pouvez parler.',
     reconnecting: 'Connexion perdue. Reconnexion…',
     ended: 'Appel terminé.',

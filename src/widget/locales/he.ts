@@ -37,6 +37,7 @@ const he: Strings = {
     unavailable: 'לא זמין כרגע.',
     connecting: 'מתחבר…',
     ringing: 'מצלצל…',
+    resuming: 'ממשיכים את השיחה שלך…',
     connected: 'מחובר. אפשר לדבר.',
     reconnecting: 'החיבור אבד. מתחבר מחדש…',
     ended: 'השיחה הסתיימה.',

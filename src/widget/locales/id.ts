@@ -37,6 +37,7 @@ const id: Strings = {
     unavailable: 'Sedang tidak tersedia.',
     connecting: 'Menghubungkan…',
     ringing: 'Berdering…',
+    resuming: 'Melanjutkan panggilan Anda…',
     connected: 'Terhubung. Silakan bicara.',
     reconnecting: 'Koneksi terputus. Menghubungkan ulang…',
     ended: 'Panggilan berakhir.',

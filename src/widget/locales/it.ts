@@ -37,6 +37,7 @@ const it: Strings = {
     unavailable: 'Non disponibile al momento.',
     connecting: 'Connessione in corso…',
     ringing: 'Squilla…',
+    resuming: 'Ripresa della chiamata…',
     connected: 'Connesso. Puoi parlare.',
     reconnecting: 'Connessione persa. Riconnessione…',
     ended: 'Chiamata terminata.',

@@ -37,6 +37,7 @@ const ja: Strings = {
     unavailable: '現在ご利用いただけません。',
     connecting: '接続中…',
     ringing: '呼び出し中…',
+    resuming: '通話を再開しています…',
     connected: '接続しました。お話しください。',
     reconnecting: '接続が切れました。再接続しています…',
     ended: '通話が終了しました。',

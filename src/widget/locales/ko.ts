@@ -37,6 +37,7 @@ const ko: Strings = {
     unavailable: '지금은 이용할 수 없습니다.',
     connecting: '연결 중…',
     ringing: '신호가 가는 중…',
+    resuming: '통화를 이어가는 중…',
     connected: '연결되었습니다. 말씀하세요.',
     reconnecting: '연결이 끊겼습니다. 다시 연결하는 중…',
     ended: '통화가 종료되었습니다.',

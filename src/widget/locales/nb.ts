@@ -37,6 +37,7 @@ const nb: Strings = {
     unavailable: 'Ikke tilgjengelig akkurat nå.',
     connecting: 'Kobler til…',
     ringing: 'Ringer…',
+    resuming: 'Fortsetter samtalen…',
     connected: 'Tilkoblet. Bare snakk.',
     reconnecting: 'Forbindelsen ble brutt. Kobler til på nytt…',
     ended: 'Samtalen er avsluttet.',

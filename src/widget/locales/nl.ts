@@ -37,6 +37,7 @@ const nl: Strings = {
     unavailable: 'Op dit moment niet beschikbaar.',
     connecting: 'Verbinden…',
     ringing: 'Gaat over…',
+    resuming: 'Je gesprek wordt hervat…',
     connected: 'Verbonden. U kunt nu praten.',
     reconnecting: 'Verbinding verbroken. Opnieuw verbinden…',
     ended: 'Gesprek beëindigd.',

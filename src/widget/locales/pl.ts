@@ -37,6 +37,7 @@ const pl: Strings = {
     unavailable: 'Obecnie niedostępne.',
     connecting: 'Łączenie…',
     ringing: 'Dzwonienie…',
+    resuming: 'Wznawianie połączenia…',
     connected: 'Połączono. Możesz mówić.',
     reconnecting: 'Utracono połączenie. Ponowne łączenie…',
     ended: 'Rozmowa zakończona.',

@@ -37,6 +37,7 @@ const pt: Strings = {
     unavailable: 'Indisponível no momento.',
     connecting: 'Conectando…',
     ringing: 'Chamando…',
+    resuming: 'Retomando sua chamada…',
     connected: 'Conectado. Pode falar.',
     reconnecting: 'Conexão perdida. Reconectando…',
     ended: 'Chamada encerrada.',

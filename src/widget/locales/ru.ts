@@ -37,6 +37,7 @@ const ru: Strings = {
     unavailable: 'Сейчас недоступно.',
     connecting: 'Соединение…',
     ringing: 'Вызов…',
+    resuming: 'Возобновляем звонок…',
     connected: 'Соединено. Говорите.',
     reconnecting: 'Связь потеряна. Переподключение…',
     ended: 'Звонок завершён.',

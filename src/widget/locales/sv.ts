@@ -37,6 +37,7 @@ const sv: Strings = {
     unavailable: 'Inte tillgänglig just nu.',
     connecting: 'Ansluter…',
     ringing: 'Ringer…',
+    resuming: 'Återupptar samtalet…',
     connected: 'Ansluten. Varsågod och prata.',
     reconnecting: 'Anslutningen bröts. Ansluter igen…',
     ended: 'Samtalet har avslutats.',

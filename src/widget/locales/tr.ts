@@ -37,6 +37,7 @@ const tr: Strings = {
     unavailable: 'Şu anda kullanılamıyor.',
     connecting: 'Bağlanıyor…',
     ringing: 'Çalıyor…',
+    resuming: 'Aramanız sürdürülüyor…',
     connected: 'Bağlandı. Konuşabilirsiniz.',
     reconnecting: 'Bağlantı koptu. Yeniden bağlanıyor…',
     ended: 'Arama sona erdi.',

@@ -37,6 +37,7 @@ const uk: Strings = {
     unavailable: 'Зараз недоступно.',
     connecting: 'З’єднання…',
     ringing: 'Виклик…',
+    resuming: 'Відновлюємо дзвінок…',
     connected: 'З’єднано. Говоріть.',
     reconnecting: 'Зв’язок втрачено. Перепідключення…',
     ended: 'Дзвінок завершено.',

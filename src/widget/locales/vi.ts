@@ -37,6 +37,7 @@ const vi: Strings = {
     unavailable: 'Hiện không khả dụng.',
     connecting: 'Đang kết nối…',
     ringing: 'Đang đổ chuông…',
+    resuming: 'Đang tiếp tục cuộc gọi…',
     connected: 'Đã kết nối. Mời bạn nói.',
     reconnecting: 'Mất kết nối. Đang kết nối lại…',
     ended: 'Cuộc gọi đã kết thúc.',

@@ -37,6 +37,7 @@ const zhCN: Strings = {
     unavailable: '暂时无法使用。',
     connecting: '正在连接…',
     ringing: '正在呼叫…',
+    resuming: '正在恢复通话…',
     connected: '已接通，请讲话。',
     reconnecting: '连接已断开，正在重新连接…',
     ended: '通话已结束。',

@@ -37,6 +37,7 @@ const zhTW: Strings = {
     unavailable: '目前無法使用。',
     connecting: '正在連線…',
     ringing: '正在撥號…',
+    resuming: '正在恢復通話…',
     connected: '已接通，請說話。',
     reconnecting: '連線中斷，正在重新連線…',
     ended: '通話已結束。',

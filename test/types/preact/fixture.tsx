@@ -23,6 +23,7 @@ const element = {
   policy: { auth_mode: 'both' as const },
   context: { page: '/pricing', seats: 3 },
   clientTools: { addToCart: async (params: Record<string, unknown>) => params['sku'] },
+  continuity: 'off' as const,
   strings: { call: '電話する' },
   deviceFactory,
   'onkataven-ready': (event) => event.detail.agentName,

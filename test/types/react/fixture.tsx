@@ -26,6 +26,7 @@ export function Support() {
       branding={{ primary_color: '#2563eb' }}
       policy={{ consent_required: true, max_call_seconds: 300 }}
       context={{ page: '/pricing', seats: 3, trial: true, coupon: null }}
+      continuity="off"
       clientTools={{ addToCart: async (params, { sessionId }) => ({ added: params.sku, sessionId }) }}
       strings={{ call: 'Anrufen', status: { ready: 'Bereit.' } }}
       deviceFactory={deviceFactory}
@@ -60,6 +61,7 @@ const element = {
   policy: { widget_enabled: true },
   context: { page: '/checkout' },
   clientTools: { openCart: () => true },
+  continuity: 'on',
   strings: { call: 'Appeler' },
   deviceFactory,
   'onkataven-ready': (event) => event.detail.agentId,

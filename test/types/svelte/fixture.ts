@@ -24,6 +24,7 @@ export const ok: SvelteHTMLElements['kataven-widget'] = {
   policy: { consent_required: false },
   context: { page: '/' },
   clientTools: { track: (params) => params },
+  continuity: 'on' as const,
   strings: { call: 'اتصل' },
   deviceFactory,
   'onkataven-ready': (event) => event.detail.agentId,

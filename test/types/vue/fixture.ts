@@ -23,6 +23,7 @@ export const ok: Props = {
   policy: { max_call_seconds: 120 },
   context: { page: '/precios', plan: 'pro' },
   clientTools: { openCart: (_params, { sessionId }) => sessionId },
+  continuity: 'off' as const,
   strings: { call: 'Llamar' },
   deviceFactory,
   onKatavenReady: (event) => event.detail.agentName,

@@ -1,0 +1,199 @@
+// Continuity (docs/protocol.md section 9): a call on a plain multi-page site follows the visitor from page to
+// page and across a reload, with the real Twilio SDK against the real sandbox, audio both ways on every page.
+import type { Page } from '@playwright/test';
+import type { Sandbox } from '../../sandbox/server';
+import {
+  DEMO_KEY,
+  e2eSeed,
+  GREETING,
+  type CustomerSite,
+  type WidgetView,
+  expect,
+  mediaBothWays,
+  sandboxCalls,
+  test,
+  waitForCall,
+} from './fixtures';
+
+/** A page of the customer's three-page site: a heading, links to every page, and the script-tag embed. */
+function sitePage(sandbox: Sandbox, title: string, init: Record<string, unknown> = {}, tools = '{}'): string {
+  const options = { publicKey: DEMO_KEY, agentId: 'agent_ava', apiBase: sandbox.apiBase, ...init };
+  return `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8" /><title>${title}</title></head>
+  <body>
+    <h1>${title}</h1>
+    <nav><a href="/">Home</a> <a href="/pricing">Pricing</a> <a href="/contact">Contact</a></nav>
+    <script src="${sandbox.url}/v1.js"></script>
+    <script>Kataven.init({ ...${JSON.stringify(options)}, clientTools: ${tools} });</script>
+  </body>
+</html>`;
+}
+
+function serveSite(sandbox: Sandbox, customer: CustomerSite, init: Record<string, unknown> = {}, tools = '{}'): string {
+  customer.page(sitePage(sandbox, 'Pricing', init, tools), '/pricing');
+  customer.page(sitePage(sandbox, 'Contact', init, tools), '/contact');
+  return customer.page(sitePage(sandbox, 'Home', init, tools), '/');
+}
+
+/** Starts a call on the current page and returns its session id (from `kataven-call-connected`). */
+async function callFromPanel(widget: WidgetView): Promise<string> {
+  await widget.expectStatus('ready');
+  await widget.launcher.click();
+  await widget.part('call-button').click();
+  await widget.expectStatus('connected', 15_000);
+  const connected = await widget.waitForEvent('kataven-call-connected');
+  return String(connected.detail?.['sessionId']);
+}
+
+async function follow(page: Page, link: string): Promise<void> {
+  const from = page.url();
+  await Promise.all([page.waitForURL((url) => url.href !== from), page.click(`a >> text=${link}`)]);
+}
+
+test('a call follows the visitor across three pages and a reload: same session, one call, a leg per page', async ({
+  page,
+  sandbox,
+  customer,
+  widget,
+}) => {
+  const home = serveSite(sandbox, customer);
+  await page.goto(home);
+  const sessionId = await callFromPanel(widget);
+  expect(sessionId).toMatch(/^sess_/);
+  await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20 }), { message: 'media both ways on page 1' });
+  await expect(widget.captions).toContainText(GREETING);
+
+  const pages = [
+    { go: () => follow(page, 'Pricing'), path: '/pricing' },
+    { go: () => follow(page, 'Contact'), path: '/contact' },
+    { go: () => page.reload().then(() => undefined), path: '/contact' },
+  ];
+  for (const [index, step] of pages.entries()) {
+    await step.go();
+    // The panel comes back as it was (open), and the call with it: the same session, no click.
+    await widget.expectStatus('connected', 15_000);
+    const connected = await widget.waitForEvent('kataven-call-connected');
+    expect(connected.detail?.['sessionId'], `session after step ${index + 1}`).toBe(sessionId);
+    await expect(widget.panel).toBeVisible();
+    // The conversation so far, as the server kept it: page 1's greeting is still on screen.
+    await expect(widget.captions).toContainText(GREETING);
+    const legs = index + 2;
+    const live = await waitForCall(
+      sandbox,
+      (call) => {
+        const leg = call.legs.at(-1);
+        return (
+          call.state === 'connected' &&
+          call.legs.length === legs &&
+          leg !== undefined &&
+          leg.packets_from_caller > 20 &&
+          leg.packets_to_caller > 20
+        );
+      },
+      { message: `leg ${legs} with media both ways` },
+    );
+    expect(live.session_id).toBe(sessionId);
+    expect(live.legs.at(-1)?.page_url).toBe(`${customer.origin}${step.path}`);
+    expect(live.page_context).toMatchObject({ url: `${customer.origin}${step.path}` });
+  }
+  // The first leg's page is whatever the page's own context said (nothing here); every later one is where it resumed.
+  const [only] = await sandboxCalls(sandbox);
+  expect(only?.legs.map((leg) => leg.page_url)).toEqual(
+    [null, '/pricing', '/contact', '/contact'].map((path) => path && `${customer.origin}${path}`),
+  );
+
+  // Ended for good: the next page shows the launcher, and nothing is resumed.
+  await widget.part('end-button').click();
+  await widget.expectStatus('ended');
+  await follow(page, 'Home');
+  await widget.expectStatus('ready');
+  await expect(widget.panel).toBeHidden();
+  expect(await widget.statusTrail()).not.toContain('resuming');
+  const over = await waitForCall(sandbox, (call) => call.state === 'closed', { message: 'the call is over' });
+  expect(over.end_reason).toBe('caller_hangup');
+  expect(over.legs).toHaveLength(4);
+});
+
+test('continuity="off": leaving the page ends the call as before', async ({ page, sandbox, customer, widget }) => {
+  await page.goto(serveSite(sandbox, customer, { continuity: 'off' }));
+  await callFromPanel(widget);
+  await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20 }));
+  await follow(page, 'Pricing');
+  await widget.expectStatus('ready');
+  await expect(widget.panel).toBeHidden();
+  // Hung up as the page went (not left waiting for a return that cannot come).
+  const ended = await waitForCall(sandbox, (call) => call.state === 'closed', { message: 'the call ends' });
+  expect(ended.end_reason).toBe('caller_hangup');
+  expect(ended.legs).toHaveLength(1);
+  expect(await widget.statusTrail()).not.toContain('resuming');
+});
+
+test('a refused resume token: "Your call ended while you were away" and a new call on offer', async ({
+  page,
+  sandbox,
+  customer,
+  widget,
+  problems,
+}) => {
+  // The browser logs the refusal itself (a 401 answer); the widget's own handling is what the test checks.
+  problems.allow(/status of 401 .*\/widget\/connect\/resume/);
+  await page.goto(serveSite(sandbox, customer));
+  await callFromPanel(widget);
+  await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20 }));
+  // The record the next page reads, with a token the server never handed out (as one already spent would be): put
+  // there as the next page starts, before its widget reads it.
+  await page.addInitScript(() => {
+    const key = Object.keys(sessionStorage).find((name) => name.startsWith('kataven:resume:'));
+    const record = key && (JSON.parse(sessionStorage.getItem(key) ?? '{}') as Record<string, unknown>);
+    if (key && record && record['resume_token'] !== 'rs_forged' && !sessionStorage.getItem('forged')) {
+      sessionStorage.setItem('forged', '1');
+      sessionStorage.setItem(key, JSON.stringify({ ...record, resume_token: 'rs_forged' }));
+    }
+  });
+  await follow(page, 'Pricing');
+  await widget.expectStatus('error', 15_000);
+  expect(await widget.statusTrail()).toContain('resuming');
+  await expect(widget.error).toContainText('Your call ended while you were away');
+  await expect(widget.part('retry-button')).toBeVisible();
+  // Nothing is kept for a call that is not coming back.
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('kataven:')))).toEqual([]);
+  // The call itself was never handed over: its one leg is the first page's.
+  expect((await sandboxCalls(sandbox))[0]?.legs).toHaveLength(1);
+});
+
+test.describe('the agent navigates', () => {
+  test.use({
+    seed: e2eSeed((account) => {
+      const ava = account.agents.find((agent) => agent.id === 'agent_ava')!;
+      ava.behaviour = {
+        greeting: true,
+        echo: true,
+        captions: true,
+        tool_calls: [{ after_ms: 2500, name: 'open_page', params: { path: '/pricing' } }],
+      };
+    }),
+  });
+
+  test('a client tool open_page sets location.href: the call continues on the new page, the result arrives', async ({
+    page,
+    sandbox,
+    customer,
+    widget,
+  }) => {
+    const tools = `{ open_page: ({ path }) => { location.href = String(path); return { opened: path }; } }`;
+    await page.goto(serveSite(sandbox, customer, {}, tools));
+    const sessionId = await callFromPanel(widget);
+    await page.waitForURL(`${customer.origin}/pricing`, { timeout: 15_000 });
+    await widget.expectStatus('connected', 15_000);
+    const connected = await widget.waitForEvent('kataven-call-connected');
+    expect(connected.detail?.['sessionId']).toBe(sessionId);
+    const live = await waitForCall(
+      sandbox,
+      (call) => call.legs.length === 2 && (call.legs.at(-1)?.packets_to_caller ?? 0) > 20,
+      { message: 'the second leg with the agent audible' },
+    );
+    expect(live.legs.at(-1)?.page_url).toBe(`${customer.origin}/pricing`);
+    expect(live.tool_results).toContainEqual(expect.objectContaining({ result: { opened: '/pricing' } }));
+  });
+});
