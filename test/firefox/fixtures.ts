@@ -15,7 +15,8 @@ import type { KatavenEvent } from '../e2e/widget-view';
 
 export { expect };
 
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+// 10.78.0.1 is namespace A's end of the split network's veth link (test/firefox/browser-netns.ts): on this machine.
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1', '10.78.0.1']);
 
 /** The widget in a Firefox page, as a visitor sees it (shadow-DOM parts) and as the page sees it (events). */
 export class FirefoxWidget {
@@ -176,17 +177,7 @@ export const test = base.extend<FirefoxFixtures, FirefoxWorkerFixtures>({
   firefoxPage: async ({ firefox, requests, problems }, use) => {
     const context = await firefox.createBrowserContext();
     const page = await context.newPage();
-    page.on('request', (request) => requests.push(request.url()));
-    page.on('pageerror', (error) =>
-      problems.pageErrors.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
-    );
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const text = message.text();
-      if (text.startsWith(UNHANDLED_MARK)) problems.pageErrors.push(text);
-      else problems.consoleErrors.push(text);
-    });
-    await page.evaluateOnNewDocument(INIT_SCRIPT);
+    await watchPage(page, requests, problems);
     try {
       await use(page);
     } finally {
@@ -217,6 +208,21 @@ export const test = base.extend<FirefoxFixtures, FirefoxWorkerFixtures>({
     { auto: true },
   ],
 });
+
+/** Records the page's requests and problems for `hygiene`, and the kataven-* events (INIT_SCRIPT). */
+export async function watchPage(page: Page, requests: string[], problems: PageProblems): Promise<void> {
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) =>
+    problems.pageErrors.push(error instanceof Error ? `${error.name}: ${error.message}` : String(error)),
+  );
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    if (text.startsWith(UNHANDLED_MARK)) problems.pageErrors.push(text);
+    else problems.consoleErrors.push(text);
+  });
+  await page.evaluateOnNewDocument(INIT_SCRIPT);
+}
 
 function isLocal(url: string): boolean {
   if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;

@@ -191,10 +191,6 @@ test('signaling drops mid-call: reconnecting, then connected again on the same c
   await waitForCall(sandbox, (c) => c.state === 'closed' && c.end_reason === 'caller_hangup');
 });
 
-// The link between browser and sandbox cut mid-call needs the two-namespace harness (issue #22's network faults);
-// once it exists, this runs its short cut here in Firefox: reconnecting, connected again, audio both ways.
-test.fixme('NETWORK CUT HOOK: a 3 s link cut mid-call in Firefox (needs the two-namespace harness)', () => {});
-
 test('a strict Content Security Policy: a real call with zero violations', async ({
   firefoxPage,
   sandbox,
