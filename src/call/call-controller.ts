@@ -54,6 +54,11 @@ export interface CallEvents {
   muted?(muted: boolean): void;
   /** The agent asked the page to run a client tool. */
   toolCall?(call: ToolCall): void;
+  /**
+   * The call-quality warnings Twilio has in force (`high-packet-loss`, `high-jitter`, `low-mos`, `high-rtt`, …), on
+   * every change; empty when they clear or the call ends. They never change the status: the line still works.
+   */
+  networkWarnings?(warnings: readonly string[]): void;
 }
 
 export interface CallControllerOptions {
@@ -89,6 +94,8 @@ interface Attempt {
   connectTimer?: ReturnType<typeof setTimeout>;
   /** Watches inbound audio once answered, so a dead path shows as `reconnecting` within about a second. */
   watchdog?: MediaWatchdog;
+  /** Twilio's call-quality warnings in force (`warning` until `warning-cleared`). */
+  warnings: Set<string>;
 }
 
 export class CallController {
@@ -144,6 +151,7 @@ export class CallController {
       finished: new Promise<void>((resolve) => (finish = resolve)),
       finish: () => finish(),
       releaseSession: this.#options.session.keepFresh(),
+      warnings: new Set(),
     };
     this.#attempt = attempt;
     // Twilio has no overall deadline for an answer; without one a silent edge leaves the visitor waiting forever.
@@ -343,6 +351,15 @@ export class CallController {
       twilioReconnecting = false;
       showLine();
     });
+    // Twilio names each warning once when it starts and once when it clears (a name is a string: ignore anything else).
+    const warn = (name: unknown, inForce: boolean) => {
+      if (!current() || typeof name !== 'string' || attempt.warnings.has(name) === inForce) return;
+      if (inForce) attempt.warnings.add(name);
+      else attempt.warnings.delete(name);
+      this.#options.events.networkWarnings?.([...attempt.warnings]);
+    };
+    call.on('warning', (name: unknown) => warn(name, true));
+    call.on('warning-cleared', (name: unknown) => warn(name, false));
     call.on('volume', (input: number, output: number) => current() && this.#options.events.volume?.(input, output));
     call.on('mute', (muted: boolean) => current() && this.#options.events.muted?.(muted));
     call.on('messageReceived', (message: { content?: unknown }) => current() && this.#onMessage(message));
@@ -414,6 +431,7 @@ export class CallController {
       console.warn('[kataven-widget] device teardown failed', error);
     }
     const events = this.#options.events;
+    if (attempt.warnings.size > 0) events.networkWarnings?.([]);
     const error = reason === 'error' ? attempt.pendingError : undefined;
     this.#report(error ? { type: 'failed', error } : { type: 'callEnded', reason });
     events.ended?.({ reason: error ? 'error' : reason, durationMs });

@@ -90,6 +90,10 @@ export function createCallState(context: CallStateContext) {
       },
       caption: (caption) => conversation.addTurn(caption),
       toolCall: (call) => void conversation.runTool(call),
+      networkWarnings: (warnings) => {
+        stores.$networkWarnings.set(warnings);
+        emit('network-quality', { warnings: [...warnings] });
+      },
     },
   });
 
