@@ -7,7 +7,7 @@ const TWILIO_LOG = /^\[TwilioVoice\]/;
 
 test.describe.configure({ timeout: 90_000 });
 
-test('packet loss and jitter mid-call: "Poor connection" shows, the page hears the warnings, the call stays connected', async ({
+test('packet loss and jitter mid-call: "Poor connection" shows and clears, the page hears the warnings, the call stays connected', async ({
   sandbox,
   customer,
   widget,
@@ -37,11 +37,25 @@ test('packet loss and jitter mid-call: "Poor connection" shows, the page hears t
   await expect(widget.part('network-quality')).toHaveAttribute('role', 'status');
   await widget.expectStatus('connected');
 
-  // The call ends: the hint goes and the page hears that nothing is in force any more.
+  // A clean line again: Twilio clears its warnings (warning-cleared) and the hint goes while the call carries on.
+  await injectFault(sandbox, { kind: 'poor_line', loss: 0 });
+  await widget.waitForEvent('kataven-network-quality', (d) => (d['warnings'] as string[]).length === 0, 45_000);
+  await expect(widget.part('network-quality')).toHaveCount(0);
+  await widget.expectStatus('connected');
+
+  // A poor line again, then the call ends: the hint goes and the page hears that nothing is in force any more.
+  await injectFault(sandbox, { kind: 'poor_line', loss: 0.3, jitter_ms: 80 });
+  await expect(widget.part('network-quality')).toHaveText('Poor connection', { timeout: 30_000 });
+  const before = (await widget.events('kataven-network-quality')).length;
+
   await widget.part('end-button').click();
   await widget.expectStatus('ended');
   await expect(widget.part('network-quality')).toHaveCount(0);
-  await widget.waitForEvent('kataven-network-quality', (d) => (d['warnings'] as string[]).length === 0);
+  await expect
+    .poll(async () => (await widget.events('kataven-network-quality')).slice(before).at(-1)?.detail)
+    .toEqual({
+      warnings: [],
+    });
   expect((await widget.events('kataven-status')).map((event) => event.detail?.['status'])).not.toContain(
     'reconnecting',
   );
