@@ -28,6 +28,8 @@ export interface KatavenEventDetails {
   close: Record<string, never>;
   /** The visitor rated the call that just ended (docs/protocol.md section 8). */
   feedback: { sessionId: string; rating: 'up' | 'down'; comment: string };
+  /** Twilio's call-quality warnings in force (`high-packet-loss`, `low-mos`, …); empty once they clear. */
+  'network-quality': { warnings: string[] };
 }
 
 export type KatavenEventName = keyof KatavenEventDetails;
@@ -80,6 +82,8 @@ export const KatavenCloseEvent = defineEvent('close');
 export type KatavenCloseEvent = InstanceType<typeof KatavenCloseEvent>;
 export const KatavenFeedbackEvent = defineEvent('feedback');
 export type KatavenFeedbackEvent = InstanceType<typeof KatavenFeedbackEvent>;
+export const KatavenNetworkQualityEvent = defineEvent('network-quality');
+export type KatavenNetworkQualityEvent = InstanceType<typeof KatavenNetworkQualityEvent>;
 
 const EVENT_CLASSES = {
   ready: KatavenReadyEvent,
@@ -94,6 +98,7 @@ const EVENT_CLASSES = {
   open: KatavenOpenEvent,
   close: KatavenCloseEvent,
   feedback: KatavenFeedbackEvent,
+  'network-quality': KatavenNetworkQualityEvent,
 } as const;
 
 /** Builds the public event for `name` with `detail`. */

@@ -16,7 +16,7 @@ import type {
 import type { KatavenCloseEvent, KatavenEventMap, KatavenOpenEvent } from './events.js';
 import { KatavenWidget as KatavenWidgetElement } from './widget/kataven-widget.js';
 
-export type { KatavenFeedbackEvent, KatavenToolCallEvent } from './events.js';
+export type { KatavenFeedbackEvent, KatavenNetworkQualityEvent, KatavenToolCallEvent } from './events.js';
 /** `kataven-open` / `kataven-close`: the panel opened or closed. */
 export type KatavenPanelEvent = KatavenOpenEvent | KatavenCloseEvent;
 
@@ -44,6 +44,7 @@ const events = {
   onClose: 'kataven-close',
   onToolCall: 'kataven-tool-call',
   onFeedback: 'kataven-feedback',
+  onNetworkQuality: 'kataven-network-quality',
 } satisfies KatavenReactEventNames as ReactEvents;
 
 const Component = createComponent({

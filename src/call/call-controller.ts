@@ -62,6 +62,11 @@ export interface CallEvents {
   transcript?(lines: TranscriptLine[]): void;
   /** Continuity: the newest single-use resume token of the live call (from `/widget/connect` or its `/resume`). */
   resumeGrant?(grant: ResumeGrant): void;
+  /**
+   * The call-quality warnings Twilio has in force (`high-packet-loss`, `high-jitter`, `low-mos`, `high-rtt`, …), on
+   * every change; empty when they clear or the call ends. They never change the status: the line still works.
+   */
+  networkWarnings?(warnings: readonly string[]): void;
 }
 
 export interface CallControllerOptions {
@@ -101,6 +106,8 @@ interface Attempt {
   resumeToken?: string;
   /** The server refused to hand the call over: the attempt ends as `resumeRefused`, not `failed`. */
   refused?: boolean;
+  /** Twilio's call-quality warnings in force (`warning` until `warning-cleared`). */
+  warnings: Set<string>;
 }
 
 export class CallController {
@@ -160,6 +167,7 @@ export class CallController {
       finish: () => finish(),
       releaseSession: this.#options.session.keepFresh(),
       ...(resumeToken ? { resumeToken } : {}),
+      warnings: new Set(),
     };
     this.#attempt = attempt;
     // Twilio has no overall deadline for an answer; without one a silent edge leaves the visitor waiting forever.
@@ -393,6 +401,15 @@ export class CallController {
       twilioReconnecting = false;
       showLine();
     });
+    // Twilio names each warning once when it starts and once when it clears (a name is a string: ignore anything else).
+    const warn = (name: unknown, inForce: boolean) => {
+      if (!current() || typeof name !== 'string' || attempt.warnings.has(name) === inForce) return;
+      if (inForce) attempt.warnings.add(name);
+      else attempt.warnings.delete(name);
+      this.#options.events.networkWarnings?.([...attempt.warnings]);
+    };
+    call.on('warning', (name: unknown) => warn(name, true));
+    call.on('warning-cleared', (name: unknown) => warn(name, false));
     call.on('volume', (input: number, output: number) => current() && this.#options.events.volume?.(input, output));
     call.on('mute', (muted: boolean) => current() && this.#options.events.muted?.(muted));
     call.on('messageReceived', (message: { content?: unknown }) => current() && this.#onMessage(message));
@@ -464,6 +481,7 @@ export class CallController {
       console.warn('[kataven-widget] device teardown failed', error);
     }
     const events = this.#options.events;
+    if (attempt.warnings.size > 0) events.networkWarnings?.([]);
     const error = reason === 'error' ? attempt.pendingError : undefined;
     const failure = attempt.refused ? ('resumeRefused' as const) : ('failed' as const);
     this.#report(error ? { type: failure, error } : { type: 'callEnded', reason });

@@ -126,6 +126,10 @@ export function createCallState(context: CallStateContext) {
         resumeGrant = grant;
         keepResumeRecord();
       },
+      networkWarnings: (warnings) => {
+        stores.$networkWarnings.set(warnings);
+        emit('network-quality', { warnings: [...warnings] });
+      },
     },
   });
 

@@ -138,6 +138,8 @@ function initialValues() {
     captions: [] as readonly Caption[],
     /** The last ended call's feedback step; kept across closing and reopening the panel, asked afresh per call. */
     feedback: 'ask' as FeedbackPhase,
+    /** Twilio's call-quality warnings in force during a call (the panel's "Poor connection" hint). */
+    networkWarnings: [] as readonly string[],
   };
 }
 
@@ -155,6 +157,7 @@ export function createStores() {
     $elapsedSeconds: atom(initial.elapsedSeconds),
     $captions: atom(initial.captions),
     $feedback: atom(initial.feedback),
+    $networkWarnings: atom(initial.networkWarnings),
   };
 }
 

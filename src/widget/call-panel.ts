@@ -93,6 +93,7 @@ export class KatavenCallPanel extends LitElement {
     retryInSeconds: { attribute: false },
     captions: { attribute: false },
     feedback: { attribute: false },
+    poorLine: { attribute: false },
     calls: { attribute: false },
   };
 
@@ -114,6 +115,8 @@ export class KatavenCallPanel extends LitElement {
   declare retryInSeconds: number;
   declare captions: readonly Caption[];
   declare feedback: FeedbackPhase;
+  /** Twilio warns about the line (loss, jitter, delay): a quiet hint, the call carries on. */
+  declare poorLine: boolean;
   /** The call-time state (audio devices), loaded on intent; null when it could not load. */
   declare calls: () => Promise<CallState | null>;
 
@@ -132,6 +135,7 @@ export class KatavenCallPanel extends LitElement {
     this.retryInSeconds = 0;
     this.captions = [];
     this.feedback = 'ask';
+    this.poorLine = false;
     this.calls = () => Promise.resolve(null);
   }
 
@@ -245,6 +249,7 @@ export class KatavenCallPanel extends LitElement {
         <span dir="ltr">${formatTime(this.elapsedSeconds)}</span
         >${warn ? html` · <span role="timer">${t.remaining(remaining)}</span>` : nothing}
       </div>
+      ${this.poorLine ? html`<p part="network-quality" role="status">${t.poorConnection}</p>` : nothing}
       ${renderTranscript(captions, t.transcript, t.you)}
       ${this.status === 'connected' ? renderTextBox(t.conversation, (text) => on.sendText(text)) : nothing}
       <div class="actions">

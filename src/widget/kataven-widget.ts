@@ -34,6 +34,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @fires kataven-open - The panel opened.
  * @fires kataven-close - The panel closed (a live call continues).
  * @fires kataven-feedback - The visitor rated the call that ended: `{sessionId, rating, comment}`.
+ * @fires kataven-network-quality - Twilio's call-quality warnings in force: `{warnings}`; empty once they clear.
  *
  * @csspart launcher - The floating button that opens the panel.
  * @csspart panel - The call panel.
@@ -48,6 +49,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart meter - The live audio level meter.
  * @csspart visualizer - The call's animated orb, driven by the agent's and the visitor's voices.
  * @csspart close-button - Closes the floating panel.
+ * @csspart network-quality - The quiet "Poor connection" hint while Twilio warns about the line.
  * @csspart consent - The consent step shown before the call when the policy asks for it.
  * @csspart agree-button - Agrees to the consent step and starts the call.
  * @csspart decline-button - Declines the consent step.
@@ -163,6 +165,7 @@ export class KatavenWidget extends LitElement {
     captions: this.#state.$captions,
     retryAt: this.#state.$retryAt,
     feedback: this.#state.$feedback,
+    networkWarnings: this.#state.$networkWarnings,
   });
   #panel = new PanelLoader(
     this,
@@ -358,7 +361,7 @@ export class KatavenWidget extends LitElement {
   #renderPanel() {
     const kit = this.#panel.kit;
     if (!kit) return nothing;
-    const { status, error, config, consentAsked, muted, level, elapsedSeconds, captions, feedback } =
+    const { status, error, config, consentAsked, muted, level, elapsedSeconds, captions, feedback, networkWarnings } =
       this.#stores.values;
     const t = this.#currentTexts(kit);
     return html`<kataven-call-panel
@@ -376,6 +379,7 @@ export class KatavenWidget extends LitElement {
       .retryInSeconds=${this.#retryCountdown.secondsLeft}
       .captions=${captions}
       .feedback=${feedback}
+      .poorLine=${networkWarnings.length > 0}
       .calls=${this.#state.actions.calls}
       @kataven-panel-intent=${this.#onPanelIntent}
       @kataven-panel-text=${this.#onPanelText}

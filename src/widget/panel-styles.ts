@@ -154,6 +154,11 @@ export const panelStyles = css`
     font-variant-numeric: tabular-nums;
     color: var(--_muted-text);
   }
+  [part='network-quality'] {
+    margin: 0;
+    font-size: 12px;
+    color: var(--_muted-text);
+  }
   .time.warning {
     color: var(--_danger);
     font-weight: 600;

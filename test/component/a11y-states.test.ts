@@ -104,6 +104,12 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
     await waitForStatus(element, 'reconnecting');
     return element;
   },
+  'connected on a poor line (the network-quality hint)': async (context) => {
+    const element = await connected(context);
+    context.testbed.devices.last.call.emit('warning', 'high-packet-loss', { name: 'packetsLostFraction' });
+    await waitForPart(element, 'network-quality');
+    return element;
+  },
   'ended with the feedback step': async (context) => {
     context.testbed.server.on('GET /widget/config', { body: configBody({ policy: { feedback_enabled: true } }) });
     const element = await connected(context);

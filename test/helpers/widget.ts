@@ -183,6 +183,7 @@ export function recordEvents(element: EventTarget) {
     'open',
     'close',
     'feedback',
+    'network-quality',
   ];
   const events: { type: string; detail: unknown }[] = [];
   const listener = (event: Event) =>

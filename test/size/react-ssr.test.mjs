@@ -50,6 +50,7 @@ test('"./react" maps every documented event to an on… prop', async () => {
     'close',
     'tool-call',
     'feedback',
+    'network-quality',
   ]);
   for (const name of events) {
     const prop = `on${name.replace(/(^|-)(\w)/g, (_, __, letter) => letter.toUpperCase())}`;

@@ -197,6 +197,28 @@ describe('call controller', () => {
     expect(server.requestsTo('POST /widget/connect/refresh')[0]?.body).to.deep.equal({ session_id: 'sess_1' });
   });
 
+  it('reports the call-quality warnings in force, without a status change, and clears them when the call ends', async () => {
+    const reported: (readonly string[])[] = [];
+    create({ networkWarnings: (warnings) => reported.push(warnings) });
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    const device = devices.last;
+    device.call.answer();
+    await started;
+    device.call.emit('warning', 'high-packet-loss', { name: 'packetsLostFraction', values: [5, 6, 7] });
+    device.call.emit('warning', 'high-jitter', { name: 'jitter' });
+    device.call.emit('warning', 'high-jitter', { name: 'jitter' }); // already in force: no report
+    device.call.emit('warning-cleared', 'high-packet-loss');
+    device.call.emit('warning-cleared', 'low-mos'); // never raised: no report
+    device.call.emit('warning', 42); // not a name: ignored
+    expect(reported).to.deep.equal([['high-packet-loss'], ['high-packet-loss', 'high-jitter'], ['high-jitter']]);
+    expect(call.status).to.equal('connected');
+    device.call.emit('warning', 'low-mos', { name: 'mos' });
+    await controller.end();
+    expect(reported.slice(3)).to.deep.equal([['high-jitter', 'low-mos'], []]);
+    expect(call.status).to.equal('ended');
+  });
+
   it('reports captions from user-defined messages and ignores malformed ones', async () => {
     const captions: unknown[] = [];
     controller.dispose();

@@ -28,6 +28,7 @@ const ar: Strings = {
   feedbackSkip: 'تخطٍّ',
   feedbackThanks: 'شكرًا على ملاحظاتك.',
   settings: 'إعدادات الصوت',
+  poorConnection: 'اتصال ضعيف',
   microphone: 'الميكروفون',
   speaker: 'مكبّر الصوت',
   status: {

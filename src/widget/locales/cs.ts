@@ -28,6 +28,7 @@ const cs: Strings = {
   feedbackSkip: 'Přeskočit',
   feedbackThanks: 'Děkujeme za zpětnou vazbu.',
   settings: 'Nastavení zvuku',
+  poorConnection: 'Slabé připojení',
   microphone: 'Mikrofon',
   speaker: 'Reproduktor',
   status: {

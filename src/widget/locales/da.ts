@@ -28,6 +28,7 @@ const da: Strings = {
   feedbackSkip: 'Spring over',
   feedbackThanks: 'Tak for din feedback.',
   settings: 'Lydindstillinger',
+  poorConnection: 'Dårlig forbindelse',
   microphone: 'Mikrofon',
   speaker: 'Højttaler',
   status: {

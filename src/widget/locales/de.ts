@@ -28,6 +28,7 @@ const de: Strings = {
   feedbackSkip: 'Überspringen',
   feedbackThanks: 'Danke für Ihr Feedback.',
   settings: 'Audioeinstellungen',
+  poorConnection: 'Schwache Verbindung',
   microphone: 'Mikrofon',
   speaker: 'Lautsprecher',
   status: {

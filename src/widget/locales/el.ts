@@ -28,6 +28,7 @@ const el: Strings = {
   feedbackSkip: 'Παράλειψη',
   feedbackThanks: 'Ευχαριστούμε για τα σχόλιά σας.',
   settings: 'Ρυθμίσεις ήχου',
+  poorConnection: 'Ασθενής σύνδεση',
   microphone: 'Μικρόφωνο',
   speaker: 'Ηχείο',
   status: {

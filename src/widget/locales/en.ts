@@ -28,6 +28,7 @@ const en = {
   feedbackSkip: 'Skip',
   feedbackThanks: 'Thank you for your feedback.',
   settings: 'Audio settings',
+  poorConnection: 'Poor connection',
   microphone: 'Microphone',
   speaker: 'Speaker',
   status: {

@@ -28,6 +28,7 @@ const es: Strings = {
   feedbackSkip: 'Omitir',
   feedbackThanks: 'Gracias por tu opinión.',
   settings: 'Ajustes de audio',
+  poorConnection: 'Conexión débil',
   microphone: 'Micrófono',
   speaker: 'Altavoz',
   status: {

@@ -28,6 +28,7 @@ const fi: Strings = {
   feedbackSkip: 'Ohita',
   feedbackThanks: 'Kiitos palautteestasi.',
   settings: 'Ääniasetukset',
+  poorConnection: 'Heikko yhteys',
   microphone: 'Mikrofoni',
   speaker: 'Kaiutin',
   status: {

@@ -28,6 +28,7 @@ const fr: Strings = {
   feedbackSkip: 'Passer',
   feedbackThanks: 'Merci pour votre avis.',
   settings: 'Réglages audio',
+  poorConnection: 'Connexion faible',
   microphone: 'Micro',
   speaker: 'Haut-parleur',
   status: {

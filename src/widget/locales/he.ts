@@ -28,6 +28,7 @@ const he: Strings = {
   feedbackSkip: 'דילוג',
   feedbackThanks: 'תודה על המשוב.',
   settings: 'הגדרות שמע',
+  poorConnection: 'חיבור חלש',
   microphone: 'מיקרופון',
   speaker: 'רמקול',
   status: {

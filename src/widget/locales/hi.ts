@@ -28,6 +28,7 @@ const hi: Strings = {
   feedbackSkip: 'छोड़ें',
   feedbackThanks: 'आपकी प्रतिक्रिया के लिए धन्यवाद।',
   settings: 'ऑडियो सेटिंग',
+  poorConnection: 'कमज़ोर कनेक्शन',
   microphone: 'माइक्रोफ़ोन',
   speaker: 'स्पीकर',
   status: {

@@ -28,6 +28,7 @@ const id: Strings = {
   feedbackSkip: 'Lewati',
   feedbackThanks: 'Terima kasih atas masukan Anda.',
   settings: 'Pengaturan audio',
+  poorConnection: 'Koneksi lemah',
   microphone: 'Mikrofon',
   speaker: 'Speaker',
   status: {

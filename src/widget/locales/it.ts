@@ -28,6 +28,7 @@ const it: Strings = {
   feedbackSkip: 'Salta',
   feedbackThanks: 'Grazie per il tuo parere.',
   settings: 'Impostazioni audio',
+  poorConnection: 'Connessione debole',
   microphone: 'Microfono',
   speaker: 'Altoparlante',
   status: {

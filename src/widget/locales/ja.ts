@@ -28,6 +28,7 @@ const ja: Strings = {
   feedbackSkip: 'スキップ',
   feedbackThanks: 'ご意見ありがとうございました。',
   settings: 'オーディオ設定',
+  poorConnection: '接続が不安定です',
   microphone: 'マイク',
   speaker: 'スピーカー',
   status: {

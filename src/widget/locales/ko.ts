@@ -28,6 +28,7 @@ const ko: Strings = {
   feedbackSkip: '건너뛰기',
   feedbackThanks: '의견을 보내 주셔서 감사합니다.',
   settings: '오디오 설정',
+  poorConnection: '연결 상태가 좋지 않습니다',
   microphone: '마이크',
   speaker: '스피커',
   status: {

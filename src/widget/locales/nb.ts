@@ -28,6 +28,7 @@ const nb: Strings = {
   feedbackSkip: 'Hopp over',
   feedbackThanks: 'Takk for tilbakemeldingen.',
   settings: 'Lydinnstillinger',
+  poorConnection: 'Dårlig forbindelse',
   microphone: 'Mikrofon',
   speaker: 'Høyttaler',
   status: {

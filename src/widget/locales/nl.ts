@@ -28,6 +28,7 @@ const nl: Strings = {
   feedbackSkip: 'Overslaan',
   feedbackThanks: 'Bedankt voor je feedback.',
   settings: 'Audio-instellingen',
+  poorConnection: 'Zwakke verbinding',
   microphone: 'Microfoon',
   speaker: 'Luidspreker',
   status: {

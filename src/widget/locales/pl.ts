@@ -28,6 +28,7 @@ const pl: Strings = {
   feedbackSkip: 'Pomiń',
   feedbackThanks: 'Dziękujemy za opinię.',
   settings: 'Ustawienia dźwięku',
+  poorConnection: 'Słabe połączenie',
   microphone: 'Mikrofon',
   speaker: 'Głośnik',
   status: {

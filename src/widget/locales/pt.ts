@@ -28,6 +28,7 @@ const pt: Strings = {
   feedbackSkip: 'Ignorar',
   feedbackThanks: 'Obrigado pela sua opinião.',
   settings: 'Definições de áudio',
+  poorConnection: 'Ligação fraca',
   microphone: 'Microfone',
   speaker: 'Altifalante',
   status: {

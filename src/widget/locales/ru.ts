@@ -28,6 +28,7 @@ const ru: Strings = {
   feedbackSkip: 'Пропустить',
   feedbackThanks: 'Спасибо за отзыв.',
   settings: 'Настройки звука',
+  poorConnection: 'Плохое соединение',
   microphone: 'Микрофон',
   speaker: 'Динамик',
   status: {

@@ -28,6 +28,7 @@ const sv: Strings = {
   feedbackSkip: 'Hoppa över',
   feedbackThanks: 'Tack för din feedback.',
   settings: 'Ljudinställningar',
+  poorConnection: 'Dålig anslutning',
   microphone: 'Mikrofon',
   speaker: 'Högtalare',
   status: {

@@ -28,6 +28,7 @@ const th: Strings = {
   feedbackSkip: 'ข้าม',
   feedbackThanks: 'ขอบคุณสำหรับความคิดเห็น',
   settings: 'การตั้งค่าเสียง',
+  poorConnection: 'การเชื่อมต่อไม่ดี',
   microphone: 'ไมโครโฟน',
   speaker: 'ลำโพง',
   status: {

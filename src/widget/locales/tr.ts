@@ -28,6 +28,7 @@ const tr: Strings = {
   feedbackSkip: 'Atla',
   feedbackThanks: 'Geri bildiriminiz için teşekkürler.',
   settings: 'Ses ayarları',
+  poorConnection: 'Zayıf bağlantı',
   microphone: 'Mikrofon',
   speaker: 'Hoparlör',
   status: {

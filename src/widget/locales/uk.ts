@@ -28,6 +28,7 @@ const uk: Strings = {
   feedbackSkip: 'Пропустити',
   feedbackThanks: 'Дякуємо за відгук.',
   settings: 'Налаштування звуку',
+  poorConnection: 'Погане з’єднання',
   microphone: 'Мікрофон',
   speaker: 'Динамік',
   status: {

@@ -28,6 +28,7 @@ const vi: Strings = {
   feedbackSkip: 'Bỏ qua',
   feedbackThanks: 'Cảm ơn bạn đã góp ý.',
   settings: 'Cài đặt âm thanh',
+  poorConnection: 'Kết nối kém',
   microphone: 'Micrô',
   speaker: 'Loa',
   status: {

@@ -28,6 +28,7 @@ const zhCN: Strings = {
   feedbackSkip: '跳过',
   feedbackThanks: '感谢您的反馈。',
   settings: '音频设置',
+  poorConnection: '网络连接不佳',
   microphone: '麦克风',
   speaker: '扬声器',
   status: {

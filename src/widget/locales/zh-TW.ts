@@ -28,6 +28,7 @@ const zhTW: Strings = {
   feedbackSkip: '略過',
   feedbackThanks: '感謝您的意見。',
   settings: '音訊設定',
+  poorConnection: '網路連線不佳',
   microphone: '麥克風',
   speaker: '喇叭',
   status: {

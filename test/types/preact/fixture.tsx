@@ -38,6 +38,7 @@ const element = {
   'onkataven-close': (event) => event.composed,
   'onkataven-tool-call': (event) => event.detail.params,
   'onkataven-feedback': (event) => event.detail.sessionId,
+  'onkataven-network-quality': (event) => event.detail.warnings.length,
 } satisfies JSX.IntrinsicElements['kataven-widget'];
 export const ok = <kataven-widget {...element} />;
 // The attributes' properties, as a framework that sets properties passes them.

@@ -42,6 +42,7 @@ export function Support() {
       onClose={(event) => event.type}
       onToolCall={(event) => event.detail.params['sku'] ?? event.preventDefault()}
       onFeedback={(event) => event.detail.rating}
+      onNetworkQuality={(event) => event.detail.warnings.length}
     />
   );
 }
@@ -76,6 +77,7 @@ const element = {
   'onkataven-close': (event) => event.bubbles,
   'onkataven-tool-call': (event) => event.detail.name,
   'onkataven-feedback': (event) => event.detail.comment,
+  'onkataven-network-quality': (event) => event.detail.warnings.includes('low-mos'),
 } satisfies JSX.IntrinsicElements['kataven-widget'];
 export const plain = <kataven-widget {...element} />;
 

@@ -39,6 +39,7 @@ export const ok: SvelteHTMLElements['kataven-widget'] = {
   'onkataven-close': (event) => event.type,
   'onkataven-tool-call': (event) => event.detail.id,
   'onkataven-feedback': (event) => event.detail.comment,
+  'onkataven-network-quality': (event) => event.detail.warnings.join(', '),
 };
 // The attributes' properties (`:client-key` binds the property `clientKey`).
 export const byProperty: SvelteHTMLElements['kataven-widget'] = {

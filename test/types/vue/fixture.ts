@@ -38,6 +38,7 @@ export const ok: Props = {
   onKatavenClose: (event) => event.type,
   onKatavenToolCall: (event) => event.preventDefault(),
   onKatavenFeedback: (event) => event.detail.rating,
+  onKatavenNetworkQuality: (event) => event.detail.warnings[0],
 };
 // The attributes' properties (`:client-key` binds the property `clientKey`).
 export const byProperty: Props = {
