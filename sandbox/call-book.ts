@@ -506,8 +506,8 @@ export class CallBook {
         : agent,
       media: echoMedia,
       start: () => {
-        // Like the chime, the spoken greeting waits for the caller's media path, so no word of it is clipped.
-        if (speakGreeting) media.onMediaReady(() => void speaker.say(agent.greeting_message, { greeting: true }));
+        // Like every line, the spoken greeting waits for the caller's media path (speaker.ts): no word is clipped.
+        if (speakGreeting) void speaker.say(agent.greeting_message, { greeting: true });
         runner.add(agent.behaviour.script);
       },
     };

@@ -50,6 +50,9 @@ export class Speaker {
 
   private async play(text: string, playOptions: { greeting?: boolean }): Promise<void> {
     const { pcm, voice } = await speak(text);
+    // The agent's audio runs in real time and nothing is heard before the caller's media path is up: a line said
+    // earlier (a script step, say() right after the answer) waits for it rather than being lost.
+    await new Promise<void>((resolve) => this.options.media.onMediaReady(resolve));
     const durationMs = Math.round((pcm.length / SAMPLE_RATE) * 1000);
     this.spoken.push({ text, voice, durationMs });
     const words = text.split(/\s+/).filter(Boolean);
