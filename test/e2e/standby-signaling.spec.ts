@@ -90,7 +90,7 @@ test('a click without intent: the socket opens with the session grant while /wid
   // What the call needs downloads side by side: every chunk is asked for before the first one has arrived (the panel
   // and its strings too, rather than once the call code has run).
   const chunkEvents: string[] = [];
-  const chunk = (url: string) => /\/chunks\/(call-state|twilio|panel|en)-/.exec(url)?.[1];
+  const chunk = (url: string) => /\/chunks\/(call-state|twilio|call-panel|en)-/.exec(url)?.[1];
   page.on('request', (request) => chunk(request.url()) && chunkEvents.push(`asked ${chunk(request.url())}`));
   page.on('requestfinished', (request) => chunk(request.url()) && chunkEvents.push(`arrived ${chunk(request.url())}`));
   // The page's own button: start() with no hover, focus or open panel before it.
@@ -100,7 +100,7 @@ test('a click without intent: the socket opens with the session grant while /wid
     0,
     chunkEvents.findIndex((event) => event.startsWith('arrived')),
   );
-  expect(asked.sort()).toEqual(['asked call-state', 'asked en', 'asked panel', 'asked twilio']);
+  expect(asked.sort()).toEqual(['asked call-panel', 'asked call-state', 'asked en', 'asked twilio']);
   await waitForMediaBothWays(sandbox);
   expect(sockets).toHaveLength(1);
   expect(sockets[0]?.sent.slice(0, 3)).toEqual(['listen', 'listen', 'invite']);
