@@ -75,6 +75,14 @@ interface SplitFixtures {
  * `test` with a `split` fixture. Use it with `test.use({ seed: splitSeed(), sandboxOptions: { host: '0.0.0.0' } })`
  * so the sandbox answers on A's veth address (its `url` stays the loopback one, for the control endpoints).
  */
+/** Node code, run in B: connects to A's `port` until it answers (exit 0), or gives up after 5 s (exit 1). */
+const reachFromB = (port: number) =>
+  `const net = require('node:net'); const until = Date.now() + 5000;
+  (function attempt() {
+    const socket = net.connect(${port}, '${A_ADDRESS}', () => { socket.end(); process.exit(0); });
+    socket.on('error', () => { socket.destroy(); if (Date.now() > until) process.exit(1); setTimeout(attempt, 50); });
+  })();`;
+
 export const test = base.extend<SplitFixtures>({
   split: async ({ sandbox, network, problems }, use) => {
     const pid = await script('create');
@@ -105,6 +113,9 @@ export const test = base.extend<SplitFixtures>({
       await watchContext(context, problems);
       await context.addInitScript(RECORD_PEERS);
       const page = await context.newPage();
+      // A positive signal before the first page load: from B, a TCP connection to the sandbox on A's address answers
+      // (a first request over a brand-new link has failed with ERR_SOCKET_NOT_CONNECTED).
+      await script('run', pid, process.execPath, '-e', reachFromB(sandbox.port));
       const browserUrl = `https://${A_ADDRESS}:${sandbox.port}`;
       await use({
         browser,
