@@ -47,7 +47,12 @@ case "${1:-}" in
       sleep 0.01
     done
     ip link add "$A_LINK" type veth peer name "$B_LINK"
+    # No IPv6 link-local addresses: their duplicate-address check ends a second or two after the link comes up, and
+    # Chromium answers that netlink address change by failing its requests in flight with ERR_NETWORK_CHANGED.
+    # (Set in B: the move to another namespace resets it.)
+    ip link set "$A_LINK" addrgenmode none
     ip link set "$B_LINK" netns "$pid"
+    in_b "$pid" ip link set "$B_LINK" addrgenmode none
     ip addr add "$A_ADDR/24" dev "$A_LINK"
     ip link set "$A_LINK" up
     in_b "$pid" ip link set lo up

@@ -71,18 +71,27 @@ interface SplitFixtures {
   split: SplitNetwork;
 }
 
-/**
- * `test` with a `split` fixture. Use it with `test.use({ seed: splitSeed(), sandboxOptions: { host: '0.0.0.0' } })`
- * so the sandbox answers on A's veth address (its `url` stays the loopback one, for the control endpoints).
- */
 /** Node code, run in B: connects to A's `port` until it answers (exit 0), or gives up after 5 s (exit 1). */
-const reachFromB = (port: number) =>
+const REACH_FROM_B = (port: number) =>
   `const net = require('node:net'); const until = Date.now() + 5000;
   (function attempt() {
     const socket = net.connect(${port}, '${A_ADDRESS}', () => { socket.end(); process.exit(0); });
     socket.on('error', () => { socket.destroy(); if (Date.now() > until) process.exit(1); setTimeout(attempt, 50); });
   })();`;
 
+/**
+ * A positive signal before a browser starts in B: a TCP connection from B to A's `port` answers. A first request
+ * over a brand-new link has failed with ERR_SOCKET_NOT_CONNECTED, and a browser that starts while the link settles
+ * hears the change.
+ */
+export async function waitUntilBReaches(pid: string, port: number): Promise<void> {
+  await script('run', pid, process.execPath, '-e', REACH_FROM_B(port));
+}
+
+/**
+ * `test` with a `split` fixture. Use it with `test.use({ seed: splitSeed(), sandboxOptions: { host: '0.0.0.0' } })`
+ * so the sandbox answers on A's veth address (its `url` stays the loopback one, for the control endpoints).
+ */
 export const test = base.extend<SplitFixtures>({
   split: async ({ sandbox, network, problems }, use) => {
     const pid = await script('create');
@@ -98,6 +107,7 @@ export const test = base.extend<SplitFixtures>({
       const started = await startCustomerSite({ host: A_ADDRESS });
       closeSite = started.close;
       const customer = started.site;
+      await waitUntilBReaches(pid, sandbox.port);
       browser = await chromium.launch({
         executablePath: launcher,
         args: [
@@ -113,9 +123,6 @@ export const test = base.extend<SplitFixtures>({
       await watchContext(context, problems);
       await context.addInitScript(RECORD_PEERS);
       const page = await context.newPage();
-      // A positive signal before the first page load: from B, a TCP connection to the sandbox on A's address answers
-      // (a first request over a brand-new link has failed with ERR_SOCKET_NOT_CONNECTED).
-      await script('run', pid, process.execPath, '-e', reachFromB(sandbox.port));
       const browserUrl = `https://${A_ADDRESS}:${sandbox.port}`;
       await use({
         browser,

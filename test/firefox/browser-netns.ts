@@ -14,7 +14,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Sandbox } from '../../sandbox/server';
 import { FIREFOX_PATH, firefoxLaunchOptions } from '../../scripts/firefox.mjs';
 import { startCustomerSite, type CustomerSite } from '../e2e/customer-site';
-import { A_ADDRESS } from '../e2e/browser-netns';
+import { A_ADDRESS, waitUntilBReaches } from '../e2e/browser-netns';
 import { FirefoxWidget, test as base, watchPage } from './fixtures';
 
 export { A_ADDRESS, splitSeed } from '../e2e/browser-netns';
@@ -78,6 +78,7 @@ export const test = base.extend<{ split: FirefoxSplit }>({
       const started = await startCustomerSite({ host: A_ADDRESS });
       closeSite = started.close;
       const customer = started.site;
+      await waitUntilBReaches(pid, sandbox.port);
       const options = firefoxLaunchOptions({
         // A's address is on this machine: no proxy for it, and its plain-HTTP pages count as a secure context (as a
         // visitor's HTTPS page would), so the microphone is offered.
