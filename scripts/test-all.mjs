@@ -12,20 +12,24 @@ const steps = [
   { name: 'typecheck', command: 'npm run --silent typecheck' },
   { name: 'lint', command: 'npm run --silent lint' },
   { name: 'tools', command: 'npm run --silent test:tools' },
-  { name: 'component', command: 'npm run --silent test:component' },
+  // The example packs dist/, so the build comes first; it is 6 s.
+  { name: 'build', command: 'npm run --silent build' },
+  {
+    name: 'component',
+    command: 'npm run --silent test:component',
+    alongside: { name: 'example', command: 'npm run --silent test:example' },
+  },
   {
     name: 'sandbox',
     command: 'npm run --silent test:sandbox',
     alongside: { name: 'component (Firefox)', command: 'npm run --silent test:component:firefox' },
   },
-  { name: 'build', command: 'npm run --silent build' },
   {
     name: 'size',
     command: 'npm run --silent test:size',
     alongside: { name: 'e2e (Firefox)', command: 'npm run --silent test:e2e:firefox' },
   },
   { name: 'e2e', command: 'npm run --silent test:e2e' },
-  { name: 'example', command: 'npm run --silent test:example' },
 ];
 
 /** Test counts from WTR ("N passed, N failed"), node:test ("# pass N") and Playwright ("N passed (…)"). */
