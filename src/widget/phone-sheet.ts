@@ -78,6 +78,11 @@ export const phoneSheetStyles = css`
       border-radius: 0;
       padding-top: calc(16px + env(safe-area-inset-top, 0px));
     }
+    /* The sheet covers the launcher's corner: the launcher would paint over it (it comes later in the tree), and
+       behind a full-screen sheet it is neither seen nor reached by Tab. The sheet's own close button closes it. */
+    .floating > kataven-call-panel ~ [part='launcher'] {
+      visibility: hidden;
+    }
     /* Thumb-sized controls on a phone. */
     .floating > kataven-call-panel > [part='panel'] button:not(.close) {
       min-height: 44px;

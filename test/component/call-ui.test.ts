@@ -371,6 +371,12 @@ describe('<kataven-widget> call UI', () => {
         const box = panel.getBoundingClientRect();
         expect([box.left, box.top, box.width, box.height]).to.deep.equal([0, 0, 390, 700]);
         expect(getComputedStyle(panel).borderRadius).to.equal('0px');
+        // What the visitor sees in the launcher's corner is the sheet, not the launcher over it.
+        const launcher = element.shadowRoot!.querySelector<HTMLElement>('[part="launcher"]')!;
+        const corner = launcher.getBoundingClientRect();
+        const top = element.shadowRoot!.elementFromPoint(corner.x + corner.width / 2, corner.y + corner.height / 2);
+        expect(panel.contains(top), 'the sheet is on top in the launcher corner').to.equal(true);
+        expect(getComputedStyle(launcher).visibility).to.equal('hidden');
         expect(getComputedStyle(document.documentElement).overflow).to.equal('hidden');
         expect(getComputedStyle(document.body).overflow).to.equal('hidden');
         expect(document.documentElement.hasAttribute('style'), 'no inline style on the page').to.equal(false);
@@ -379,6 +385,7 @@ describe('<kataven-widget> call UI', () => {
         await element.close();
         expect(getComputedStyle(document.documentElement).overflow).to.equal('visible');
         expect(document.adoptedStyleSheets.length).to.equal(sheetsBefore);
+        expect(getComputedStyle(launcher).visibility, 'the launcher is back once the sheet closes').to.equal('visible');
 
         // Removed while open: the page is unlocked too.
         await element.open();

@@ -231,6 +231,8 @@ test('the phone preview is a phone: the open panel is the full-width sheet', asy
   expect(Math.abs(panel.x - frame.x)).toBeLessThan(1);
   expect(Math.abs(panel.width - frame.width)).toBeLessThan(1);
   expect(Math.abs(panel.y + panel.height - (frame.y + frame.height))).toBeLessThan(1);
+  // Nothing of the desktop card is left over the sheet: the launcher does not paint over it.
+  await expect(demo.floating.launcher).toBeHidden();
 });
 
 test('the desktop preview shows the floating card above the launcher', async ({ demo }) => {
