@@ -32,12 +32,36 @@ export const fontWarmupStyles = css`
 
 type Host = ReactiveControllerHost & HTMLElement;
 
+/** What counts as the visitor being there: any pointer, key, wheel or touch on the page. */
+const ENGAGEMENT = ['pointermove', 'pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
 /**
- * Lays out the launcher's label once in each of the panel's faces while the page is idle, before any intent, so the
- * browser has looked those faces up by the time a click opens the panel. One face per idle moment (each lookup can
- * take several milliseconds on a slow machine, and together they would make a long task). Invisible (hidden, never
- * painted), in the label's language so a script's fallback fonts are found too; once per element, and not at all if
- * the panel came first. Cancelled when the element leaves the page.
+ * Calls `then` once the visitor has engaged with the page (now, if they already activated it); returns a cancel
+ * function. A visitor who leaves without touching anything pays nothing for the warm-up: on a page that draws none
+ * of the panel's faces itself, the first face's lookup is the widget's largest main-thread cost before intent.
+ */
+function whenEngaged(then: () => void): () => void {
+  if (navigator.userActivation?.hasBeenActive) {
+    then();
+    return () => undefined;
+  }
+  const options = { capture: true, passive: true } as const;
+  const stop = () => ENGAGEMENT.forEach((type) => window.removeEventListener(type, engaged, options));
+  const engaged = () => {
+    stop();
+    then();
+  };
+  ENGAGEMENT.forEach((type) => window.addEventListener(type, engaged, options));
+  return stop;
+}
+
+/**
+ * Lays out the launcher's label once in each of the panel's faces while the page is idle, after the visitor first
+ * engages with the page and before any intent, so the browser has looked those faces up by the time a click opens
+ * the panel. One face per idle moment (each lookup can take several milliseconds on a slow machine, and together
+ * they would make a long task). Invisible (hidden, never painted), in the label's language so a script's fallback
+ * fonts are found too; once per element, and not at all if the panel came first. Cancelled when the element leaves
+ * the page.
  */
 export class FontWarmup implements ReactiveController {
   #host: Host;
@@ -77,7 +101,14 @@ export class FontWarmup implements ReactiveController {
       this.#done = true;
       timer = setTimeout(() => sample.remove(), SAMPLE_MS);
     };
-    this.#cancel = cancelAll(whenIdle(layOutNext));
+    let cancelFirst: () => void = () => undefined;
+    const stopWaiting = whenEngaged(() => {
+      cancelFirst = whenIdle(layOutNext);
+    });
+    this.#cancel = cancelAll(() => {
+      stopWaiting();
+      cancelFirst();
+    });
   }
 
   hostDisconnected(): void {

@@ -1,8 +1,9 @@
 /**
- * The panel's faces are laid out while the page is idle, before any intent (font-warmup.ts): invisibly, in the
- * launcher's language, once, and then gone from the widget's DOM.
+ * The panel's faces are laid out while the page is idle, once the visitor has engaged with the page and before any
+ * intent (font-warmup.ts): invisibly, in the launcher's language, once, and then gone from the widget's DOM.
  */
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
 import { PANEL_TEXT_FACES } from '../../src/widget/font-warmup.js';
 import { useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
@@ -55,6 +56,13 @@ describe('font warm-up', () => {
     const watch = watchSamples(element);
     await waitForStatus(element, 'ready');
     const launcher = await waitForPart(element, 'launcher');
+    // A visitor who has not moved, typed or touched yet pays nothing: idle moments pass with no sample.
+    await idle();
+    await idle();
+    expect(navigator.userActivation.hasBeenActive, 'this page was activated before the test').to.equal(false);
+    expect(watch.samples).to.deep.equal([]);
+    // The first movement of the visitor's pointer anywhere on the page (a real one, from the browser).
+    await sendMouse({ type: 'move', position: [5, 5] });
     await waitUntil(
       () => (watch.samples[0]?.faces.length ?? 0) === PANEL_TEXT_FACES.length,
       'not every face laid out',
