@@ -1,6 +1,7 @@
 // Continuity on the sandbox's side (docs/protocol.md section 9): the media legs of one call (one per page the
 // visitor was on), the talk clock that leaves the gaps between them out of max_call_seconds, and the transcript the
 // server keeps so a resumed page can show the conversation so far.
+import { parseJsonObject } from './agent/conversation';
 import type { MediaAgent } from './agent/media-agent';
 import type { Agent } from './seed';
 import type { AgentContext } from '../src/api/context-rules';
@@ -73,23 +74,9 @@ export class TalkClock {
   }
 }
 
-function asObject(content: unknown): Record<string, unknown> | undefined {
-  let value = content;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return undefined;
-    }
-  }
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
 /** A caption (docs/protocol.md section 6): `role` and `text`, `type` absent or "caption". */
 export function isCaption(content: unknown): boolean {
-  const message = asObject(content);
+  const message = parseJsonObject(content);
   return (
     message !== undefined &&
     (message['type'] === undefined || message['type'] === 'caption') &&
@@ -100,14 +87,14 @@ export function isCaption(content: unknown): boolean {
 
 /** What the transcript keeps of a message the agent sent: final captions only (a partial is replaced by its final). */
 export function agentTranscriptLine(content: unknown): TranscriptLine | undefined {
-  const message = asObject(content);
+  const message = parseJsonObject(content);
   if (!message || !isCaption(message) || message['final'] === false) return undefined;
   return { role: message['role'] as TranscriptLine['role'], text: message['text'] as string };
 }
 
 /** What the transcript keeps of a message from the caller: typed text, as the widget shows it. */
 export function callerTranscriptLine(content: unknown): TranscriptLine | undefined {
-  const message = asObject(content);
+  const message = parseJsonObject(content);
   const text = message?.['text'];
   if (message?.['type'] !== 'user_text' || typeof text !== 'string') return undefined;
   const trimmed = text.trim();

@@ -2,32 +2,18 @@
 // the tarballs unpacked into a fresh project's node_modules with their dependencies linked from this repo's (no
 // network, and what runs is exactly what the tarballs hold), then the shop's Playwright tests run there, in the
 // default network namespace like any CI job. Run after `npm run build` (the widget's tarball packs dist/lib).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { install, link, pack } from './packed.mjs';
 
 const repo = path.resolve(import.meta.dirname, '..');
 const example = path.join(repo, 'examples', 'playwright-shop');
 const work = mkdtempSync(path.join(os.tmpdir(), 'kataven-example-'));
 const app = path.join(work, 'app');
 const modules = path.join(app, 'node_modules');
-
-function pack(args) {
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', work, ...args], {
-    cwd: repo,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return path.join(work, JSON.parse(out)[0].filename);
-}
-
-function link(name) {
-  const target = path.join(modules, name);
-  mkdirSync(path.dirname(target), { recursive: true });
-  symlinkSync(path.join(repo, 'node_modules', name), target, 'dir');
-}
 
 function freePort() {
   return new Promise((resolve) => {
@@ -40,21 +26,12 @@ function freePort() {
 
 let status = 1;
 try {
-  const tarballs = { '@kataven/widget': pack([]), '@kataven/sandbox': pack(['-w', 'sandbox']) };
+  const tarballs = { '@kataven/widget': await pack(work), '@kataven/sandbox': await pack(work, ['-w', 'sandbox']) };
   cpSync(example, app, { recursive: true, filter: (source) => !/node_modules|dist|test-results/.test(source) });
   const appPackage = JSON.parse(readFileSync(path.join(app, 'package.json'), 'utf8'));
-  const wanted = new Set(Object.keys(appPackage.devDependencies ?? {}));
-  for (const [name, tarball] of Object.entries(tarballs)) {
-    const target = path.join(modules, name);
-    mkdirSync(target, { recursive: true });
-    execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-    const packed = JSON.parse(readFileSync(path.join(target, 'package.json'), 'utf8'));
-    for (const deps of [packed.dependencies, packed.optionalDependencies]) {
-      for (const dep of Object.keys(deps ?? {})) wanted.add(dep);
-    }
-  }
-  for (const name of Object.keys(tarballs)) wanted.delete(name);
-  for (const name of wanted) link(name);
+  const ours = Object.keys(tarballs);
+  for (const [name, tarball] of Object.entries(tarballs)) await install(tarball, modules, name, { skip: ours });
+  for (const name of Object.keys(appPackage.devDependencies ?? {})) await link(modules, name, ours);
   mkdirSync(path.join(modules, '.bin'));
   symlinkSync('../vite/bin/vite.js', path.join(modules, '.bin', 'vite'));
   symlinkSync('../@playwright/test/cli.js', path.join(modules, '.bin', 'playwright'));

@@ -147,7 +147,8 @@ export class AgentConversation {
   }
 }
 
-function parseJsonObject(content: unknown): Record<string, unknown> | undefined {
+/** A user-defined message's content (an object, or JSON text of one) as an object; anything else is undefined. */
+export function parseJsonObject(content: unknown): Record<string, unknown> | undefined {
   let value = content;
   if (typeof value === 'string') {
     try {

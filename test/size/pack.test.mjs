@@ -3,11 +3,12 @@
 // and publint and arethetypeswrong run on it. Run after `npm run build`.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { install, link, pack, tarballFiles } from '../../scripts/packed.mjs';
 
 const run = promisify(execFile);
 const repo = path.resolve('.');
@@ -18,25 +19,17 @@ let app = '';
 
 before(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'kataven-pack-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: repo });
-  tarball = path.join(work, JSON.parse(stdout)[0].filename);
+  tarball = await pack(work);
   app = path.join(work, 'app');
   await mkdir(app);
   await writeFile(
     path.join(app, 'package.json'),
     JSON.stringify({ name: 'customer-app', private: true, type: 'module' }),
   );
-  // "Installed" without the network: the tarball unpacked where npm would put it, and its dependencies (plus the
-  // app's React) linked from this repo's node_modules, so what is tested is exactly what the tarball holds.
+  // "Installed" without the network, with the app's React linked beside the package's own dependencies.
   const modules = path.join(app, 'node_modules');
-  await mkdir(path.join(modules, '@kataven/widget'), { recursive: true });
-  await run('tar', ['-xzf', tarball, '-C', path.join(modules, '@kataven/widget'), '--strip-components=1']);
-  const packed = JSON.parse(await readFile(path.join(modules, '@kataven/widget/package.json'), 'utf8'));
-  const names = [...Object.keys(packed.dependencies), ...Object.keys(packed.peerDependencies), 'react-dom'];
-  for (const name of names) {
-    await mkdir(path.dirname(path.join(modules, name)), { recursive: true });
-    await symlink(path.join(repo, 'node_modules', name), path.join(modules, name), 'dir');
-  }
+  const packed = await install(tarball, modules, '@kataven/widget');
+  for (const name of [...Object.keys(packed.peerDependencies), 'react-dom']) await link(modules, name);
 });
 
 after(async () => {
@@ -44,11 +37,7 @@ after(async () => {
 });
 
 test('the tarball holds dist/lib, custom-elements.json, README.md, LICENSE and nothing from the sources', async () => {
-  const { stdout } = await run('tar', ['-tzf', tarball]);
-  const files = stdout
-    .trim()
-    .split('\n')
-    .map((file) => file.replace(/^package\//, ''));
+  const files = await tarballFiles(tarball);
   for (const wanted of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'dist/lib/index.js']) {
     assert.ok(files.includes(wanted), `${wanted} is missing from the tarball`);
   }

@@ -3,11 +3,12 @@
 // programmatic API run by plain Node (no tsx), and publint and arethetypeswrong run on the tarball.
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { install, pack, tarballFiles } from '../../scripts/packed.mjs';
 
 const run = promisify(execFile);
 const repo = path.resolve('.');
@@ -18,21 +19,15 @@ let app = '';
 
 before(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'kataven-sandbox-pack-'));
-  const { stdout } = await run('npm', ['pack', '-w', 'sandbox', '--json', '--pack-destination', work], { cwd: repo });
-  tarball = path.join(work, JSON.parse(stdout)[0].filename);
+  tarball = await pack(work, ['-w', 'sandbox']);
   app = path.join(work, 'app');
   const modules = path.join(app, 'node_modules');
-  await mkdir(path.join(modules, '@kataven/sandbox'), { recursive: true });
+  await mkdir(modules, { recursive: true });
   await writeFile(
     path.join(app, 'package.json'),
     JSON.stringify({ name: 'customer-ci', private: true, type: 'module' }),
   );
-  await run('tar', ['-xzf', tarball, '-C', path.join(modules, '@kataven/sandbox'), '--strip-components=1']);
-  const packed = JSON.parse(await readFile(path.join(modules, '@kataven/sandbox/package.json'), 'utf8'));
-  for (const name of [...Object.keys(packed.dependencies), ...Object.keys(packed.optionalDependencies ?? {})]) {
-    await mkdir(path.dirname(path.join(modules, name)), { recursive: true });
-    await symlink(path.join(repo, 'node_modules', name), path.join(modules, name), 'dir');
-  }
+  await install(tarball, modules, '@kataven/sandbox');
 });
 
 after(async () => {
@@ -40,11 +35,7 @@ after(async () => {
 });
 
 test('the tarball holds the built JavaScript, typings, the seed, README and LICENSE, and no sources', async () => {
-  const { stdout } = await run('tar', ['-tzf', tarball]);
-  const files = stdout
-    .trim()
-    .split('\n')
-    .map((file) => file.replace(/^package\//, ''));
+  const files = await tarballFiles(tarball);
   for (const wanted of ['package.json', 'README.md', 'LICENSE', 'seed.json', 'dist/index.js', 'dist/bin.js']) {
     assert.ok(files.includes(wanted), `${wanted} is missing from the tarball`);
   }
