@@ -6,6 +6,9 @@
 //   tap +300ms  a phone (touch, no hover): tap the launcher, the panel opens, tap its call button 300 ms later
 //   tap +1s     the same, the call button 1 s after the launcher
 //   open+start  a page's own button: `await widget.open(); widget.start()`
+//   navigate    a call on one page, then a click on a same-site link: the call resumes on the next page (continuity);
+//               timed from the link's click to connected and to agent audio on the next page, and from the next
+//               page's loader (v1.js received) to that audio, to compare with a cold start()'s click → audio
 // From the click (the call button's, for the taps) to connected (the call's `accept`) and to the first agent audio
 // the page actually receives (inbound-rtp audio energy above zero in getStats, polled every 10 ms from connected on
 // every page alike), p50 and p95, and each widget figure over the bare SDK's. Runs on loopback and again behind a
@@ -36,7 +39,7 @@ const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 80);
 const KEY = 'pk_live_acme_demo0000000000';
 const AGENT = 'agent_ava';
 
-const ALL_MODES = ['bare', 'cold', 'hover', 'tap300', 'tap1000', 'openStart'] as const;
+const ALL_MODES = ['bare', 'cold', 'hover', 'tap300', 'tap1000', 'openStart', 'navigate'] as const;
 type Mode = (typeof ALL_MODES)[number];
 /** BENCH_FLOWS=cold,openStart: a subset while working on one flow (the bare SDK always runs, as the yardstick). */
 const MODES = ALL_MODES.filter(
@@ -49,12 +52,15 @@ const LABELS: Record<Mode, string> = {
   tap300: 'tap +300ms',
   tap1000: 'tap +1s',
   openStart: 'open+start',
+  navigate: 'navigate',
 };
 /** The taps: how long after the launcher's tap the visitor taps the call button. */
 const TAP_GAP_MS: Partial<Record<Mode, number>> = { tap300: 300, tap1000: 1000 };
 interface Sample {
   connectedMs: number;
   firstAudioMs: number;
+  /** `navigate` only: from the next page's loader (v1.js received) to the first agent audio there. */
+  afterLoaderMs?: number;
   timeline?: Timeline;
 }
 
@@ -75,6 +81,7 @@ const twilioBuild = readFileSync(new URL('../node_modules/@twilio/voice-sdk/dist
 let apiOrigin = sandbox.url;
 const pages: Record<string, () => string> = {
   '/widget': () => `<!doctype html><html><head><title>Acme</title></head><body><h1>Acme</h1>
+<p><a id="next" href="/widget?page=2">Pricing</a></p>
 <script src="${apiOrigin}/v1.js"></script>
 <script>window.widget = Kataven.init({ publicKey: '${KEY}', agentId: '${AGENT}', apiBase: '${apiOrigin}/v1' });</script>
 </body></html>`,
@@ -107,8 +114,8 @@ const pages: Record<string, () => string> = {
 const site = createServer((req, res) => {
   if (req.url === '/twilio.min.js') {
     res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'max-age=3600' }).end(twilioBuild);
-  } else if (req.url && pages[req.url]) {
-    const page = pages[req.url];
+  } else if (req.url && pages[new URL(req.url, 'http://site').pathname]) {
+    const page = pages[new URL(req.url, 'http://site').pathname];
     res.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' }).end(page?.());
   } else res.writeHead(404).end();
 });
@@ -136,11 +143,19 @@ const PROBE_SCRIPT = `(() => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   };
-  // A tap's clock starts at the call button's click, as the browser stamped it.
+  // A tap's clock starts at the call button's click, as the browser stamped it; a link's, kept for the next page, on
+  // the clock both pages share (time origin + stamp).
   addEventListener('click', (event) => {
     if (event.composedPath().some((node) => node.getAttribute && node.getAttribute('part') === 'call-button')) {
       window.__benchClickAt = event.timeStamp;
     }
+    if (event.target.closest && event.target.closest('a')) {
+      sessionStorage.setItem('__benchLinkClickAt', String(performance.timeOrigin + event.timeStamp));
+    }
+  }, true);
+  // Capture sees the widget's event whenever it comes, before any script of the page asks.
+  document.addEventListener('kataven-call-connected', () => {
+    window.__benchConnectedAt = performance.timeOrigin + performance.now();
   }, true);
 })();`;
 
@@ -165,6 +180,24 @@ const ARM_WIDGET = `window.__benchResult = new Promise((resolve, reject) => {
     }, reject);
   }, { once: true });
 }); undefined`;
+/** The next page after a link: waits for the resumed call's connected, then its first agent audio. */
+const RESUMED = `new Promise((resolve, reject) => {
+  const clickedAt = Number(sessionStorage.getItem('__benchLinkClickAt'));
+  const loader = performance.getEntriesByType('resource').find((entry) => new URL(entry.name).pathname === '/v1.js');
+  const deadline = performance.now() + 20000;
+  const wait = () => {
+    if (!window.__benchConnectedAt) {
+      if (performance.now() > deadline) return reject(new Error('the call did not resume within 20 s'));
+      return setTimeout(wait, 10);
+    }
+    window.__benchFirstAudio().then((heard) => resolve({
+      connectedMs: window.__benchConnectedAt - clickedAt,
+      firstAudioMs: performance.timeOrigin + heard - clickedAt,
+      afterLoaderMs: heard - loader.responseEnd,
+    }), reject);
+  };
+  wait();
+})`;
 const START = `window.__benchClickAt = performance.now(); window.widget.start(); undefined`;
 const OPEN_THEN_START = `(() => {
   window.__benchClickAt = performance.now();
@@ -215,6 +248,13 @@ async function clickAndWait(tab: Page, mode: Mode): Promise<Sample> {
   // A visitor reading the label; for `hover`, long enough for the prefetch to land even at 80 ms RTT.
   await tab.waitForTimeout(mode === 'hover' ? 1500 : 500);
   await tab.evaluate(ARM_WIDGET);
+  if (mode === 'navigate') {
+    // The call is up, with the agent's audio flowing, before the visitor follows the link.
+    await tab.evaluate(START);
+    await tab.evaluate('window.__benchResult');
+    await Promise.all([tab.waitForURL(/page=2/), tab.locator('#next').click()]);
+    return await tab.evaluate<Sample>(RESUMED);
+  }
   const gap = TAP_GAP_MS[mode];
   if (gap !== undefined) {
     const tapped = Date.now();
@@ -260,6 +300,14 @@ async function runAt(browser: Browser, rttMs: number): Promise<string[]> {
       },
     );
     lines.push(`${LABELS[mode].padEnd(12)}${cells.join('')}`);
+  }
+  if (MODES.includes('navigate') && MODES.includes('cold')) {
+    const loader = (sample: Sample) => sample.afterLoaderMs ?? NaN;
+    const audio = (sample: Sample) => sample.firstAudioMs;
+    lines.push(
+      `navigate: next page's loader → first audio ${p50('navigate', loader).toFixed(0)} / ${p95('navigate', loader).toFixed(0)} ms` +
+        ` (÷ cold click → first audio ${(p50('navigate', loader) / p50('cold', audio)).toFixed(2)})`,
+    );
   }
   if (TIMELINE) {
     const columns = Object.fromEntries(MODES.map((mode) => [LABELS[mode], samples[mode]]));
