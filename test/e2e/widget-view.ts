@@ -8,6 +8,42 @@ export interface KatavenEvent {
   composed: boolean;
 }
 
+/** A page of either driver the suites use (Playwright's, puppeteer's): all these helpers need is `evaluate`. */
+interface EvaluatingPage {
+  evaluate(read: (wanted: string | null) => KatavenEvent[], wanted: string | null): Promise<KatavenEvent[]>;
+}
+
+/** All kataven-* events the page recorded so far (page-guards.ts's init script), in order, of `type` if given. */
+export function recordedEvents(page: EvaluatingPage, type?: string): Promise<KatavenEvent[]> {
+  return page.evaluate(
+    (wanted: string | null) =>
+      ((window as unknown as { __katavenEvents?: KatavenEvent[] }).__katavenEvents ?? []).filter(
+        (event) => !wanted || event.type === wanted,
+      ),
+    type ?? null,
+  );
+}
+
+/** Waits until the page has recorded a kataven-* event of `type` (matching `match`, if given); returns it. */
+export async function waitForRecordedEvent(
+  page: EvaluatingPage,
+  type: string,
+  match: (detail: Record<string, unknown>) => boolean = () => true,
+  timeout = 15_000,
+): Promise<KatavenEvent> {
+  let found: KatavenEvent | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await recordedEvents(page, type)).find((event) => match(event.detail ?? {}));
+        return Boolean(found);
+      },
+      { timeout, message: `waiting for a ${type} event` },
+    )
+    .toBe(true);
+  return found!;
+}
+
 export class WidgetView {
   readonly host: Locator;
   constructor(
@@ -37,31 +73,15 @@ export class WidgetView {
   }
   /** All kataven-* events so far, in order. */
   events(type?: string): Promise<KatavenEvent[]> {
-    return this.page.evaluate(
-      (wanted) =>
-        ((window as unknown as { __katavenEvents?: KatavenEvent[] }).__katavenEvents ?? []).filter(
-          (event) => !wanted || event.type === wanted,
-        ),
-      type ?? null,
-    );
+    return recordedEvents(this.page, type);
   }
   /** Waits until a kataven-* event of `type` (matching `match`, if given) has been dispatched; returns it. */
-  async waitForEvent(
+  waitForEvent(
     type: string,
-    match: (detail: Record<string, unknown>) => boolean = () => true,
-    timeout = 15_000,
+    match?: (detail: Record<string, unknown>) => boolean,
+    timeout?: number,
   ): Promise<KatavenEvent> {
-    let found: KatavenEvent | undefined;
-    await expect
-      .poll(
-        async () => {
-          found = (await this.events(type)).find((event) => match(event.detail ?? {}));
-          return Boolean(found);
-        },
-        { timeout, message: `waiting for a ${type} event` },
-      )
-      .toBe(true);
-    return found!;
+    return waitForRecordedEvent(this.page, type, match, timeout);
   }
   /** The sequence of statuses from kataven-status events. */
   async statusTrail(): Promise<string[]> {

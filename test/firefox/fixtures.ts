@@ -11,7 +11,7 @@ import { firefoxLaunchOptions } from '../../scripts/firefox.mjs';
 import { startCustomerSite, type CustomerSite } from '../e2e/customer-site';
 import { assertInsideNamespace, e2eSeed } from '../e2e/fixtures';
 import { INIT_SCRIPT, UNHANDLED_MARK, type PageProblems } from '../e2e/page-guards';
-import type { KatavenEvent } from '../e2e/widget-view';
+import { recordedEvents, waitForRecordedEvent, type KatavenEvent } from '../e2e/widget-view';
 
 export { expect };
 
@@ -75,30 +75,14 @@ export class FirefoxWidget {
   }
   /** All kataven-* events so far, in order (recorded by the Chromium suite's init script). */
   events(type?: string): Promise<KatavenEvent[]> {
-    return this.page.evaluate(
-      (wanted) =>
-        ((window as unknown as { __katavenEvents?: KatavenEvent[] }).__katavenEvents ?? []).filter(
-          (event) => !wanted || event.type === wanted,
-        ),
-      type ?? null,
-    );
+    return recordedEvents(this.page, type);
   }
-  async waitForEvent(
+  waitForEvent(
     type: string,
-    match: (detail: Record<string, unknown>) => boolean = () => true,
-    timeout = 15_000,
+    match?: (detail: Record<string, unknown>) => boolean,
+    timeout?: number,
   ): Promise<KatavenEvent> {
-    let found: KatavenEvent | undefined;
-    await expect
-      .poll(
-        async () => {
-          found = (await this.events(type)).find((event) => match(event.detail ?? {}));
-          return Boolean(found);
-        },
-        { timeout, message: `waiting for a ${type} event` },
-      )
-      .toBe(true);
-    return found!;
+    return waitForRecordedEvent(this.page, type, match, timeout);
   }
   async statusTrail(): Promise<string[]> {
     return (await this.events('kataven-status')).map((event) => String(event.detail?.['status']));
