@@ -1,19 +1,22 @@
 // Continuity (docs/protocol.md section 9): a call on a plain multi-page site follows the visitor from page to
 // page and across a reload, with the real Twilio SDK against the real sandbox, audio both ways on every page.
-import type { Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 import type { Sandbox } from '../../sandbox/server';
 import {
   DEMO_KEY,
   e2eSeed,
   GREETING,
+  guardContext,
   type CustomerSite,
-  type WidgetView,
   expect,
   mediaBothWays,
   sandboxCalls,
   sandboxRequests,
   test,
   waitForCall,
+  watchContext,
+  WidgetView,
 } from './fixtures';
 
 /** A page of the customer's three-page site: a heading, links to every page, and the script-tag embed. */
@@ -340,4 +343,61 @@ test.describe('a resume token out of its place', () => {
     // No media for any refused token: the call never had more than its two legs.
     expect((await sandboxCalls(sandbox))[0]?.legs).toHaveLength(2);
   });
+});
+
+test('the microphone not granted on the next page: one "Continue the call", one click, connected', async ({
+  sandbox,
+  customer,
+  network,
+  problems,
+}) => {
+  // A browser whose permission prompts nobody answers (no --use-fake-ui-for-media-stream): the test grants and takes
+  // the microphone permission itself, as a visitor's browser settings would.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream'),
+  });
+  try {
+    // The camera permission (never used) lets Chromium gather ICE candidates off the default route (none here).
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, permissions: ['camera', 'microphone'] });
+    await guardContext(context, network);
+    await watchContext(context, problems);
+    const page = await context.newPage();
+    const widget = new WidgetView(page);
+    await page.goto(serveSite(sandbox, customer));
+    const sessionId = await callFromPanel(widget);
+    await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20 }), { message: 'media both ways on page 1' });
+
+    // The grant goes (a one-time grant lapsing, the visitor resetting it): the next page could only prompt.
+    await context.clearPermissions();
+    await context.grantPermissions(['camera']);
+    await follow(page, 'Pricing');
+    await widget.expectStatus('resuming', 15_000);
+    await expect(widget.part('resume-button')).toHaveText('Continue the call');
+    // That button and nothing else: no call, end or consent controls, and nothing asked of the server yet.
+    for (const other of ['call-button', 'end-button', 'consent', 'retry-button']) {
+      await expect(widget.part(other)).toHaveCount(0);
+    }
+    expect((await sandboxRequests(sandbox)).filter((entry) => entry.path.endsWith('/connect/resume'))).toEqual([]);
+
+    // The visitor clicks; the browser's prompt is answered with "allow".
+    await context.grantPermissions(['camera', 'microphone'], { origin: customer.origin });
+    await widget.part('resume-button').click();
+    await widget.expectStatus('connected', 15_000);
+    const connected = await widget.waitForEvent('kataven-call-connected');
+    expect(connected.detail?.['sessionId']).toBe(sessionId);
+    const live = await waitForCall(
+      sandbox,
+      (call) =>
+        call.state === 'connected' &&
+        call.legs.length === 2 &&
+        (call.legs[1]?.packets_from_caller ?? 0) > 20 &&
+        (call.legs[1]?.packets_to_caller ?? 0) > 20,
+      { message: 'the second leg with media both ways' },
+    );
+    expect(live.session_id).toBe(sessionId);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 });
