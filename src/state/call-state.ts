@@ -194,6 +194,8 @@ export function createCallState(context: CallStateContext) {
     start(): Promise<void> {
       const config = stores.$config.get();
       const agent = agentId();
+      // A call held for the visitor's click: the page's own start() is that click, never a second call.
+      if (heldResume) return this.continueResume();
       if (isLive(stores.$status.get())) return controller.start(agent);
       if (!config || stores.$status.get() === 'unavailable') return Promise.resolve();
       if (config.policy.consent_required && !consented) {

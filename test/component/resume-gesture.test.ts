@@ -76,3 +76,30 @@ describe('<kataven-widget> continuing a call that needs a click', () => {
     expect(testbed.server.requestsTo('POST /widget/connect/resume')).to.have.length(1);
   });
 });
+
+describe('<kataven-widget> start() while a taken-over call waits for a click', () => {
+  const testbed = useWidgetTestbed();
+  afterEach(() => sessionStorage.removeItem(RECORD_KEY));
+
+  it("takes the held call over (the page's own button is the click), and places no second call", async () => {
+    testbed.server.on('POST /widget/connect/resume', {
+      body: {
+        ...connectBody,
+        visitor: sessionBody('guest', 'jwt-resumed'),
+        resume: { token: 'rs_second', expires_in: 30 },
+        transcript: [],
+      },
+    });
+    leaveRecord();
+    testbed.devices.requireGesture(true);
+    const element = await testbed.mount();
+    await waitUntil(() => element.status === 'resuming', `status stayed ${element.status}`, { timeout: 10_000 });
+    await waitForPart(element, 'resume-button');
+    void element.start();
+    (await waitForCall(testbed.devices)).answer();
+    await waitForStatus(element, 'connected');
+    expect(testbed.server.requestsTo('POST /widget/connect/resume')).to.have.length(1);
+    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
+    expect(testbed.devices.devices).to.have.length(1);
+  });
+});
