@@ -82,6 +82,11 @@ export interface DeviceFactory {
    * `useGrant`, `openSignaling` and `warmMicrophone`; without it every call builds its Device after `/widget/connect`.
    */
   readonly buildsAhead?: boolean;
+  /**
+   * Continuity: whether a call taken over on a freshly loaded page needs the visitor's click first (the microphone
+   * would prompt, or audio could not start). Absent: never.
+   */
+  readonly needsGesture?: () => Promise<boolean>;
 }
 
 /** The shape of a Twilio error as the SDK emits it. */

@@ -2,6 +2,7 @@
  * The production Device factory: `@twilio/voice-sdk` is imported only here, and only when a call is about to start
  * (or on intent, via `preloadTwilio`), so it is its own chunk that a page never pays for up front.
  */
+import { gestureNeeded } from './gesture.js';
 import { WidgetError } from '../api/errors.js';
 import type { AudioDevicesLike, CallLike, DeviceFactory, DeviceInit, DeviceLike } from './device.js';
 import { inboundAudioPackets } from './media-watchdog.js';
@@ -93,7 +94,7 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
       },
     };
   },
-  { buildsAhead: true },
+  { buildsAhead: true, needsGesture: gestureNeeded },
 );
 
 /** An RTCPeerConnection subclass that remembers the last instance made (a Device has one call at a time). */

@@ -79,6 +79,8 @@ export function createCallState(context: CallStateContext) {
   /** Continuity: the live call's newest resume token, and the mute state a taken-over call restores once live. */
   let resumeGrant: ResumeGrant | null = null;
   let restoreMuted = false;
+  /** A taken-over call waiting for the visitor's click (`continueResume`). */
+  let heldResume: ResumeRecord | null = null;
   const clientKey = input.clientKey ?? '';
   const continuityOn = () =>
     (context.latestInput?.() ?? input).continuity !== 'off' &&
@@ -161,6 +163,8 @@ export function createCallState(context: CallStateContext) {
     if (wasLive && (status === 'ended' || status === 'error')) {
       // Over for good (hung up, out of time, failed, or not handed over): the next page starts afresh.
       resumeGrant = null;
+      heldResume = null;
+      stores.$resumeHeld.set(false);
       deleteResumeRecord(clientKey);
       conversation.callEnded();
       wakeLock.release();
@@ -190,6 +194,8 @@ export function createCallState(context: CallStateContext) {
     start(): Promise<void> {
       const config = stores.$config.get();
       const agent = agentId();
+      // A call held for the visitor's click: the page's own start() is that click, never a second call.
+      if (heldResume) return this.continueResume();
       if (isLive(stores.$status.get())) return controller.start(agent);
       if (!config || stores.$status.get() === 'unavailable') return Promise.resolve();
       if (config.policy.consent_required && !consented) {
@@ -212,10 +218,30 @@ export function createCallState(context: CallStateContext) {
       return controller.start(agent);
     },
     end: (reason: CallEndReason) => controller.end(reason),
-    /** Continuity: takes over the live call an earlier page of this tab left (`record`), muted if it was. */
-    resume(record: ResumeRecord): Promise<void> {
-      if (isLive(stores.$status.get())) return Promise.resolve();
+    /**
+     * Continuity: takes over the live call an earlier page of this tab left (`record`), muted if it was. Where the
+     * browser needs a click first, the call is held in `resuming` (`$resumeHeld`) until `continueResume()`.
+     */
+    async resume(record: ResumeRecord): Promise<void> {
+      if (isLive(stores.$status.get())) return;
       restoreMuted = record.muted;
+      const deviceFactory = input.deviceFactory ?? createTwilioDevice;
+      if (await deviceFactory.needsGesture?.()) {
+        if (stores.$status.get() !== 'ready') return;
+        heldResume = record;
+        stores.$resumeHeld.set(true);
+        stores.$open.set(true);
+        report({ type: 'resumeFound' });
+        return;
+      }
+      return controller.start(record.agent_id, record.resume_token);
+    },
+    /** The visitor's click on "Continue the call": the held call is taken over now. */
+    continueResume(): Promise<void> {
+      const record = heldResume;
+      heldResume = null;
+      stores.$resumeHeld.set(false);
+      if (!record || stores.$status.get() !== 'resuming') return Promise.resolve();
       return controller.start(record.agent_id, record.resume_token);
     },
     /**

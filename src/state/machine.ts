@@ -85,7 +85,14 @@ export const TRANSITIONS: {
   connecting: { ringing: 'ringing', callAccepted: 'connected', ...callEnds },
   ringing: { callAccepted: 'connected', ...callEnds },
   // A call of this tab's that an earlier page left (docs/protocol.md section 9), being taken over on this one.
-  resuming: { ringing: 'resuming', callAccepted: 'connected', resumeRefused: 'error', ...callEnds },
+  // Held for the visitor's click ("Continue the call") before the server is asked, it is found again after it.
+  resuming: {
+    resumeFound: 'resuming',
+    ringing: 'resuming',
+    callAccepted: 'connected',
+    resumeRefused: 'error',
+    ...callEnds,
+  },
   connected: { mediaLost: 'reconnecting', ...callEnds },
   reconnecting: { mediaLost: 'reconnecting', mediaRestored: 'connected', ...callEnds },
   ended: { callRequested: 'connecting', ...always },

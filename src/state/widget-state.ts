@@ -341,6 +341,12 @@ export function createWidgetState(emit: EmitEvent) {
       await loaded?.acceptConsent();
     },
 
+    /** "Continue the call": the visitor's click a call taken over from an earlier page waited for. */
+    async continueResume(): Promise<void> {
+      const loaded = await loadCallState();
+      await loaded?.continueResume();
+    },
+
     /** The call-time state (audio devices), or null when it could not load. */
     calls: loadCallState,
 

@@ -140,6 +140,8 @@ function initialValues() {
     feedback: 'ask' as FeedbackPhase,
     /** Twilio's call-quality warnings in force during a call (the panel's "Poor connection" hint). */
     networkWarnings: [] as readonly string[],
+    /** A call taken over from an earlier page waits for the visitor's click ("Continue the call"). */
+    resumeHeld: false,
   };
 }
 
@@ -158,6 +160,7 @@ export function createStores() {
     $captions: atom(initial.captions),
     $feedback: atom(initial.feedback),
     $networkWarnings: atom(initial.networkWarnings),
+    $resumeHeld: atom(initial.resumeHeld),
   };
 }
 

@@ -49,6 +49,8 @@ export type PanelIntent =
         | 'decline'
         /** With the microphone blocked or missing: call, and type instead of speaking. */
         | 'type-instead'
+        /** A call taken over from an earlier page waited for this click ("Continue the call"). */
+        | 'resume'
         | 'skip-feedback';
     }
   | { action: 'rate'; rating: Rating; comment: string };
@@ -95,6 +97,7 @@ export class KatavenCallPanel extends LitElement {
     feedback: { attribute: false },
     poorLine: { attribute: false },
     calls: { attribute: false },
+    resumeHeld: { attribute: false },
   };
 
   /** The texts, in `locale`, with the page's overrides laid over them. */
@@ -119,6 +122,8 @@ export class KatavenCallPanel extends LitElement {
   declare poorLine: boolean;
   /** The call-time state (audio devices), loaded on intent; null when it could not load. */
   declare calls: () => Promise<CallState | null>;
+  /** A call taken over from an earlier page waits for the visitor's click: the panel offers only that. */
+  declare resumeHeld: boolean;
 
   constructor() {
     super();
@@ -137,6 +142,7 @@ export class KatavenCallPanel extends LitElement {
     this.feedback = 'ask';
     this.poorLine = false;
     this.calls = () => Promise.resolve(null);
+    this.resumeHeld = false;
   }
 
   protected override createRenderRoot() {
@@ -157,6 +163,7 @@ export class KatavenCallPanel extends LitElement {
     agree: () => this.#intent({ action: 'agree' }),
     decline: () => this.#intent({ action: 'decline' }),
     typeInstead: () => this.#intent({ action: 'type-instead' }),
+    resume: () => this.#intent({ action: 'resume' }),
     skipFeedback: () => this.#intent({ action: 'skip-feedback' }),
     rate: (rating: Rating, comment: string) => this.#intent({ action: 'rate', rating, comment }),
     sendText: (text: string) => this.dispatchEvent(new PanelTextEvent(text)),
@@ -206,6 +213,11 @@ export class KatavenCallPanel extends LitElement {
           <button class="primary" part="agree-button" @click=${on.agree}>${t.agree}</button>
           <button class="secondary" part="decline-button" @click=${on.decline}>${t.decline}</button>
         </div>
+      </div>`;
+    }
+    if (status === 'resuming' && this.resumeHeld) {
+      return html`<div class="actions">
+        <button class="primary" part="resume-button" @click=${on.resume}>${t.resume}</button>
       </div>`;
     }
     if (isLive(status)) return this.#renderCall();

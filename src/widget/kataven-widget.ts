@@ -54,6 +54,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart agree-button - Agrees to the consent step and starts the call.
  * @csspart decline-button - Declines the consent step.
  * @csspart retry-button - Tries again after a retryable error.
+ * @csspart resume-button - "Continue the call": a call taken over from an earlier page waits for this click.
  * @csspart transcript - The conversation so far (role="log").
  * @csspart text-input - The text box of a live call.
  * @csspart send-button - Sends the typed text.
@@ -166,6 +167,7 @@ export class KatavenWidget extends LitElement {
     retryAt: this.#state.$retryAt,
     feedback: this.#state.$feedback,
     networkWarnings: this.#state.$networkWarnings,
+    resumeHeld: this.#state.$resumeHeld,
   });
   #panel = new PanelLoader(
     this,
@@ -381,6 +383,7 @@ export class KatavenWidget extends LitElement {
       .feedback=${feedback}
       .poorLine=${networkWarnings.length > 0}
       .calls=${this.#state.actions.calls}
+      .resumeHeld=${this.#stores.values.resumeHeld}
       @kataven-panel-intent=${this.#onPanelIntent}
       @kataven-panel-text=${this.#onPanelText}
     ></kataven-call-panel>`;
@@ -452,6 +455,8 @@ export class KatavenWidget extends LitElement {
         return actions.declineConsent();
       case 'type-instead':
         return void actions.continueByTyping();
+      case 'resume':
+        return void actions.continueResume();
       case 'rate':
         return void actions.rate(detail.rating, detail.comment);
       case 'skip-feedback':

@@ -1,18 +1,22 @@
 // Continuity (docs/protocol.md section 9): a call on a plain multi-page site follows the visitor from page to
 // page and across a reload, with the real Twilio SDK against the real sandbox, audio both ways on every page.
-import type { Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../playwright.config';
 import type { Sandbox } from '../../sandbox/server';
 import {
   DEMO_KEY,
   e2eSeed,
   GREETING,
+  guardContext,
   type CustomerSite,
-  type WidgetView,
   expect,
   mediaBothWays,
   sandboxCalls,
+  sandboxRequests,
   test,
   waitForCall,
+  watchContext,
+  WidgetView,
 } from './fixtures';
 
 /** A page of the customer's three-page site: a heading, links to every page, and the script-tag embed. */
@@ -196,4 +200,204 @@ test.describe('the agent navigates', () => {
     expect(live.legs.at(-1)?.page_url).toBe(`${customer.origin}/pricing`);
     expect(live.tool_results).toContainEqual(expect.objectContaining({ result: { opened: '/pricing' } }));
   });
+});
+
+/** The resume token the live call's record holds in this tab's sessionStorage (what a later page would present). */
+async function storedResumeToken(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((name) => name.startsWith('kataven:resume:'));
+    return String(
+      (JSON.parse((key && sessionStorage.getItem(key)) || '{}') as { resume_token?: unknown }).resume_token,
+    );
+  });
+}
+
+const storedKeys = (page: Page) =>
+  page.evaluate(() => Object.keys(sessionStorage).filter((name) => name.startsWith('kataven:')));
+
+/** `POST /widget/connect/resume` from `page`, with its own Origin, as a script on that page would send it. */
+async function presentResumeToken(
+  page: Page,
+  sandbox: Sandbox,
+  token: string,
+): Promise<{ status: number; code: string }> {
+  return page.evaluate(
+    async ({ url, body }) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      // Refusals answer `code: message` in plain text (docs/protocol.md section 1).
+      return { status: res.status, code: (await res.text()).split(':')[0] ?? '' };
+    },
+    { url: `${sandbox.apiBase}/widget/connect/resume`, body: JSON.stringify({ resume_token: token }) },
+  );
+}
+
+test.describe('away too long', () => {
+  // A one-second window (and Twilio's own reconnect grace no longer than it), so the server ends the call soon after
+  // the page goes; the test waits for that end itself, not for a time.
+  test.use({
+    seed: e2eSeed((_account, seed) => {
+      seed.settings = { ...seed.settings, resume_seconds: 1 };
+    }),
+    sandboxOptions: { signalingGraceMs: 1000 },
+  });
+
+  test('leaving the site past the resume window: the call ends caller_left, a later page shows nothing', async ({
+    page,
+    sandbox,
+    customer,
+    widget,
+  }) => {
+    const home = serveSite(sandbox, customer);
+    await page.goto(home);
+    await callFromPanel(widget);
+    await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20 }), { message: 'media both ways' });
+    expect(await storedKeys(page)).toHaveLength(1);
+
+    // Off the site in the same tab (this tab's sessionStorage for the site stays), and not back within the window.
+    await page.goto('about:blank');
+    const over = await waitForCall(sandbox, (call) => call.state === 'closed', { message: 'the call ends' });
+    expect(over.end_reason).toBe('caller_left');
+    expect(over.legs).toHaveLength(1);
+
+    // Back on the site: no panel, no attempt to resume, and the stale record is gone.
+    await page.goto(`${customer.origin}/pricing`);
+    await widget.expectStatus('ready');
+    await expect(widget.launcher).toBeVisible();
+    await expect(widget.panel).toBeHidden();
+    expect(await widget.statusTrail()).not.toContain('resuming');
+    expect(await storedKeys(page)).toEqual([]);
+    expect((await sandboxRequests(sandbox)).filter((entry) => entry.path.endsWith('/connect/resume'))).toEqual([]);
+  });
+});
+
+test.describe('a resume token out of its place', () => {
+  /** The sandbox's clock runs this far ahead of the browser's once the test moves it (the resume window passing). */
+  const sandboxClock = { ahead: 0 };
+  test.use({ sandboxOptions: { now: () => Date.now() + sandboxClock.ahead } });
+  test.afterEach(() => {
+    sandboxClock.ahead = 0;
+  });
+
+  test('from another allowlisted origin, replayed, or after the window: refused, no media, the call unaffected', async ({
+    page,
+    context,
+    sandbox,
+    customer,
+    widget,
+    problems,
+  }) => {
+    // The browser logs each refusal itself; what the server answers and what the visitor sees is what is checked.
+    problems.allow(/status of 40[13] .*\/widget\/connect\/resume/);
+    await page.goto(serveSite(sandbox, customer));
+    const sessionId = await callFromPanel(widget);
+    await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20 }), { message: 'media both ways' });
+    const first = await storedResumeToken(page);
+    expect(first).toMatch(/^rs_/);
+
+    // Another origin the key allows (127.0.0.1 instead of localhost, the same site's server) presents the token.
+    const elsewhere = await context.newPage();
+    await elsewhere.goto(
+      customer.page('<!doctype html><title>Elsewhere</title>', '/elsewhere').replace('localhost', '127.0.0.1'),
+    );
+    expect(await presentResumeToken(elsewhere, sandbox, first)).toEqual({ status: 403, code: 'origin_not_allowed' });
+    await elsewhere.close();
+
+    // Nothing moved: the visitor's own tab is still on its one leg, and its token still takes the call to the next page.
+    await widget.expectStatus('connected');
+    expect((await sandboxCalls(sandbox))[0]?.legs).toHaveLength(1);
+    await follow(page, 'Pricing');
+    await widget.expectStatus('connected', 15_000);
+    expect((await widget.waitForEvent('kataven-call-connected')).detail?.['sessionId']).toBe(sessionId);
+    const moved = await waitForCall(
+      sandbox,
+      (call) => call.legs.length === 2 && (call.legs[1]?.packets_to_caller ?? 0) > 20,
+      { message: 'the second leg with media' },
+    );
+
+    // The spent token, replayed from the visitor's own origin: refused, and the live leg goes on with media.
+    expect(await presentResumeToken(page, sandbox, first)).toEqual({ status: 401, code: 'resume_expired' });
+    const after = await waitForCall(
+      sandbox,
+      (call) =>
+        call.state === 'connected' &&
+        call.legs.length === 2 &&
+        (call.legs[1]?.packets_from_caller ?? 0) > (moved.legs[1]?.packets_from_caller ?? 0) + 20,
+      { message: 'the live leg still carries the caller' },
+    );
+    expect(after.legs[1]?.ended_at).toBeNull();
+    await widget.expectStatus('connected');
+
+    // Off the site until the server's window has passed (its clock moved on, the browser's not): the call ends, and
+    // the page the visitor comes back to finds a record its own clock still trusts, with a token the server refuses.
+    await page.goto('about:blank');
+    await waitForCall(sandbox, (call) => call.away_since !== null, { message: 'the caller is away' });
+    sandboxClock.ahead = 31_000;
+    const over = await waitForCall(sandbox, (call) => call.state === 'closed', { message: 'the call ends' });
+    expect(over.end_reason).toBe('caller_left');
+    await page.goto(`${customer.origin}/contact`);
+    await widget.expectStatus('error', 15_000);
+    expect(await widget.statusTrail()).toContain('resuming');
+    await expect(widget.error).toContainText('Your call ended while you were away');
+    await expect(widget.part('retry-button')).toBeVisible();
+    expect(await storedKeys(page)).toEqual([]);
+    // No media for any refused token: the call never had more than its two legs.
+    expect((await sandboxCalls(sandbox))[0]?.legs).toHaveLength(2);
+  });
+});
+
+test('the microphone not granted on the next page: one "Continue the call", one click, connected', async ({
+  sandbox,
+  customer,
+  network,
+  problems,
+}) => {
+  // A browser whose permission prompts nobody answers (no --use-fake-ui-for-media-stream): the test grants and takes
+  // the microphone permission itself, as a visitor's browser settings would.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS.filter((arg) => arg !== '--use-fake-ui-for-media-stream'),
+  });
+  try {
+    // The camera permission (never used) lets Chromium gather ICE candidates off the default route (none here).
+    const context = await browser.newContext({ ignoreHTTPSErrors: true, permissions: ['camera', 'microphone'] });
+    await guardContext(context, network);
+    await watchContext(context, problems);
+    const page = await context.newPage();
+    const widget = new WidgetView(page);
+    await page.goto(serveSite(sandbox, customer));
+    const sessionId = await callFromPanel(widget);
+    await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20 }), { message: 'media both ways on page 1' });
+
+    // The grant goes (a one-time grant lapsing, the visitor resetting it): the next page could only prompt.
+    await context.clearPermissions();
+    await context.grantPermissions(['camera']);
+    await follow(page, 'Pricing');
+    await widget.expectStatus('resuming', 15_000);
+    await expect(widget.part('resume-button')).toHaveText('Continue the call');
+    // That button and nothing else: no call, end or consent controls, and nothing asked of the server yet.
+    for (const other of ['call-button', 'end-button', 'consent', 'retry-button']) {
+      await expect(widget.part(other)).toHaveCount(0);
+    }
+    expect((await sandboxRequests(sandbox)).filter((entry) => entry.path.endsWith('/connect/resume'))).toEqual([]);
+
+    // The visitor clicks; the browser's prompt is answered with "allow".
+    await context.grantPermissions(['camera', 'microphone'], { origin: customer.origin });
+    await widget.part('resume-button').click();
+    await widget.expectStatus('connected', 15_000);
+    const connected = await widget.waitForEvent('kataven-call-connected');
+    expect(connected.detail?.['sessionId']).toBe(sessionId);
+    const live = await waitForCall(
+      sandbox,
+      (call) =>
+        call.state === 'connected' &&
+        call.legs.length === 2 &&
+        (call.legs[1]?.packets_from_caller ?? 0) > 20 &&
+        (call.legs[1]?.packets_to_caller ?? 0) > 20,
+      { message: 'the second leg with media both ways' },
+    );
+    expect(live.session_id).toBe(sessionId);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
 });

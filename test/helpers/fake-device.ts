@@ -152,12 +152,20 @@ export function fakeDevices(options: { buildsAhead?: boolean } = {}) {
     devices.push(device);
     return device;
   };
-  const factory: DeviceFactory = Object.assign(create, { buildsAhead: options.buildsAhead === true });
+  let gesture = false;
+  const factory: DeviceFactory = Object.assign(create, {
+    buildsAhead: options.buildsAhead === true,
+    needsGesture: () => Promise.resolve(gesture),
+  });
   return {
     factory,
     devices,
     failNext(error: unknown) {
       failure = error;
+    },
+    /** Whether a call taken over from an earlier page must wait for the visitor's click (no microphone grant yet). */
+    requireGesture(required: boolean) {
+      gesture = required;
     },
     get last(): FakeDevice {
       const device = devices[devices.length - 1];

@@ -30,6 +30,7 @@ const EXPECTED = `
   connecting callEnded ended
   ringing callAccepted connected
   ringing callEnded ended
+  resuming resumeFound resuming
   resuming ringing resuming
   resuming callAccepted connected
   resuming callEnded ended

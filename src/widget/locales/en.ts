@@ -10,6 +10,7 @@ const en = {
   unmute: 'Unmute microphone',
   retry: 'Try again',
   retryIn: (seconds: number) => `Try again in ${seconds} s`,
+  resume: 'Continue the call',
   agree: 'Agree and start call',
   decline: 'Not now',
   consent: 'This call uses your microphone. Please agree before we connect you.',
