@@ -10,6 +10,7 @@ const cs: Strings = {
   unmute: 'Zapnout mikrofon',
   retry: 'Zkusit znovu',
   retryIn: (seconds: number) => `Zkusit znovu za ${seconds} s`,
+  callAgain: 'Zavolat znovu',
   agree: 'Souhlasím a volat',
   decline: 'Teď ne',
   consent: 'Tento hovor používá váš mikrofon. Než vás spojíme, udělte prosím souhlas.',

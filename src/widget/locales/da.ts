@@ -10,6 +10,7 @@ const da: Strings = {
   unmute: 'Slå mikrofonen til',
   retry: 'Prøv igen',
   retryIn: (seconds: number) => `Prøv igen om ${seconds} s`,
+  callAgain: 'Ring igen',
   agree: 'Accepter og ring op',
   decline: 'Ikke nu',
   consent: 'Opkaldet bruger din mikrofon. Giv dit samtykke, før vi forbinder dig.',

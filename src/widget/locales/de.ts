@@ -10,6 +10,7 @@ const de: Strings = {
   unmute: 'Mikrofon einschalten',
   retry: 'Erneut versuchen',
   retryIn: (seconds: number) => `Erneut versuchen in ${seconds} s`,
+  callAgain: 'Erneut anrufen',
   agree: 'Zustimmen und anrufen',
   decline: 'Jetzt nicht',
   consent: 'Für diesen Anruf wird Ihr Mikrofon verwendet. Bitte stimmen Sie zu, bevor wir Sie verbinden.',

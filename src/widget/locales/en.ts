@@ -10,6 +10,8 @@ const en = {
   unmute: 'Unmute microphone',
   retry: 'Try again',
   retryIn: (seconds: number) => `Try again in ${seconds} s`,
+  /** The retry button after a dropped call: it places a new call. */
+  callAgain: 'Call again',
   agree: 'Agree and start call',
   decline: 'Not now',
   consent: 'This call uses your microphone. Please agree before we connect you.',

@@ -10,6 +10,7 @@ const es: Strings = {
   unmute: 'Activar micrófono',
   retry: 'Reintentar',
   retryIn: (seconds: number) => `Reintentar en ${seconds} s`,
+  callAgain: 'Volver a llamar',
   agree: 'Aceptar y llamar',
   decline: 'Ahora no',
   consent: 'Esta llamada usa tu micrófono. Acepta antes de que te conectemos.',

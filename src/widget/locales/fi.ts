@@ -10,6 +10,7 @@ const fi: Strings = {
   unmute: 'Poista mykistys',
   retry: 'Yritä uudelleen',
   retryIn: (seconds: number) => `Yritä uudelleen ${seconds} s kuluttua`,
+  callAgain: 'Soita uudelleen',
   agree: 'Hyväksy ja soita',
   decline: 'Ei nyt',
   consent: 'Puhelu käyttää mikrofoniasi. Anna suostumuksesi ennen kuin yhdistämme sinut.',

@@ -10,6 +10,7 @@ const fr: Strings = {
   unmute: 'Réactiver le micro',
   retry: 'Réessayer',
   retryIn: (seconds: number) => `Réessayer dans ${seconds} s`,
+  callAgain: 'Rappeler',
   agree: 'Accepter et appeler',
   decline: 'Pas maintenant',
   consent: 'Cet appel utilise votre micro. Merci de donner votre accord avant que nous vous mettions en relation.',

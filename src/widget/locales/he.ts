@@ -10,6 +10,7 @@ const he: Strings = {
   unmute: 'ביטול ההשתקה',
   retry: 'ניסיון חוזר',
   retryIn: (seconds: number) => `ניסיון חוזר בעוד ${seconds} שנ׳`,
+  callAgain: 'חיוג חוזר',
   agree: 'אישור והתחלת שיחה',
   decline: 'לא עכשיו',
   consent: 'השיחה משתמשת במיקרופון שלך. יש לאשר לפני שנחבר אותך.',

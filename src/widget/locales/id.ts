@@ -10,6 +10,7 @@ const id: Strings = {
   unmute: 'Aktifkan mikrofon',
   retry: 'Coba lagi',
   retryIn: (seconds: number) => `Coba lagi dalam ${seconds} dtk`,
+  callAgain: 'Telepon lagi',
   agree: 'Setuju dan mulai panggilan',
   decline: 'Nanti saja',
   consent: 'Panggilan ini menggunakan mikrofon Anda. Mohon berikan persetujuan sebelum kami menghubungkan Anda.',

@@ -10,6 +10,7 @@ const it: Strings = {
   unmute: 'Attiva microfono',
   retry: 'Riprova',
   retryIn: (seconds: number) => `Riprova tra ${seconds} s`,
+  callAgain: 'Richiama',
   agree: 'Accetta e chiama',
   decline: 'Non ora',
   consent: 'Questa chiamata usa il tuo microfono. Dai il tuo consenso prima che ti mettiamo in contatto.',

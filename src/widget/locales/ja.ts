@@ -10,6 +10,7 @@ const ja: Strings = {
   unmute: 'ミュートを解除',
   retry: '再試行',
   retryIn: (seconds: number) => `${seconds}秒後に再試行`,
+  callAgain: 'もう一度かける',
   agree: '同意して通話する',
   decline: '今はしない',
   consent: 'この通話ではマイクを使用します。接続する前に同意をお願いします。',

@@ -10,6 +10,7 @@ const ko: Strings = {
   unmute: '마이크 켜기',
   retry: '다시 시도',
   retryIn: (seconds: number) => `${seconds}초 후 다시 시도`,
+  callAgain: '다시 전화하기',
   agree: '동의하고 통화하기',
   decline: '나중에',
   consent: '이 통화는 마이크를 사용합니다. 연결하기 전에 동의해 주세요.',

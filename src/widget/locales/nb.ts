@@ -10,6 +10,7 @@ const nb: Strings = {
   unmute: 'Slå på mikrofonen',
   retry: 'Prøv igjen',
   retryIn: (seconds: number) => `Prøv igjen om ${seconds} s`,
+  callAgain: 'Ring igjen',
   agree: 'Godta og ring',
   decline: 'Ikke nå',
   consent: 'Samtalen bruker mikrofonen din. Gi ditt samtykke før vi kobler deg til.',

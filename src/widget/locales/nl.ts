@@ -10,6 +10,7 @@ const nl: Strings = {
   unmute: 'Microfoon aanzetten',
   retry: 'Opnieuw proberen',
   retryIn: (seconds: number) => `Opnieuw proberen over ${seconds} s`,
+  callAgain: 'Opnieuw bellen',
   agree: 'Akkoord en bellen',
   decline: 'Niet nu',
   consent: 'Voor dit gesprek gebruiken we uw microfoon. Geef eerst uw toestemming, dan verbinden we u door.',

@@ -10,6 +10,7 @@ const pl: Strings = {
   unmute: 'Włącz mikrofon',
   retry: 'Spróbuj ponownie',
   retryIn: (seconds: number) => `Spróbuj ponownie za ${seconds} s`,
+  callAgain: 'Zadzwoń ponownie',
   agree: 'Zgadzam się, połącz',
   decline: 'Nie teraz',
   consent: 'Ta rozmowa korzysta z Twojego mikrofonu. Wyraź zgodę, zanim Cię połączymy.',

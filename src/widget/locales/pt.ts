@@ -10,6 +10,7 @@ const pt: Strings = {
   unmute: 'Ativar microfone',
   retry: 'Tentar novamente',
   retryIn: (seconds: number) => `Tentar novamente em ${seconds} s`,
+  callAgain: 'Ligar novamente',
   agree: 'Aceitar e ligar',
   decline: 'Agora não',
   consent: 'Esta chamada usa o seu microfone. Dê o seu consentimento antes de conectarmos você.',

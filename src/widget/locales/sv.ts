@@ -10,6 +10,7 @@ const sv: Strings = {
   unmute: 'Slå på mikrofonen',
   retry: 'Försök igen',
   retryIn: (seconds: number) => `Försök igen om ${seconds} s`,
+  callAgain: 'Ring igen',
   agree: 'Godkänn och ring',
   decline: 'Inte nu',
   consent: 'Samtalet använder din mikrofon. Godkänn det innan vi kopplar upp dig.',

@@ -10,6 +10,7 @@ const tr: Strings = {
   unmute: 'Mikrofonu aç',
   retry: 'Tekrar dene',
   retryIn: (seconds: number) => `${seconds} sn sonra tekrar dene`,
+  callAgain: 'Tekrar ara',
   agree: 'Kabul et ve ara',
   decline: 'Şimdi değil',
   consent: 'Bu arama mikrofonunuzu kullanır. Sizi bağlamadan önce lütfen onay verin.',

@@ -10,6 +10,7 @@ const vi: Strings = {
   unmute: 'Bật micrô',
   retry: 'Thử lại',
   retryIn: (seconds: number) => `Thử lại sau ${seconds} giây`,
+  callAgain: 'Gọi lại',
   agree: 'Đồng ý và gọi',
   decline: 'Để sau',
   consent: 'Cuộc gọi này sử dụng micrô của bạn. Vui lòng đồng ý trước khi chúng tôi kết nối.',

@@ -10,6 +10,7 @@ const zhCN: Strings = {
   unmute: '取消静音',
   retry: '重试',
   retryIn: (seconds: number) => `${seconds} 秒后重试`,
+  callAgain: '重新呼叫',
   agree: '同意并开始通话',
   decline: '以后再说',
   consent: '本次通话需要使用您的麦克风。请在我们为您接通前表示同意。',
