@@ -228,9 +228,11 @@ export class KatavenCallPanel extends LitElement {
       // With the microphone blocked or missing, offer to call and type instead.
       const noMicrophone = error.code === 'mic_denied' || error.code === 'mic_unavailable';
       const typing = noMicrophone ? renderTypeInstead(t.conversation, on.typeInstead) : null;
+      // After a dropped call, retrying places a new call: the button says so.
+      const label = error.code === 'call_dropped' ? t.callAgain : t.retry;
       return html`<div class="actions">
           <button class="primary" part="retry-button" ?disabled=${wait > 0} @click=${on.retry}>
-            ${wait > 0 ? t.retryIn(wait) : t.retry}
+            ${wait > 0 ? t.retryIn(wait) : label}
           </button>
           ${typing?.button ?? nothing}
         </div>

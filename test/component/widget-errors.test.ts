@@ -170,6 +170,11 @@ describe('<kataven-widget> error codes', () => {
         expect(errorView.getAttribute('role')).to.equal('alert');
         const retry = part(element, 'retry-button') !== null;
         expect(retry, 'retry offered exactly when retrying can help').to.equal(scenario.retryable);
+        if (retry) {
+          // A dropped call is placed again; anything else is tried again (maybe after the server's Retry-After).
+          const label = part(element, 'retry-button')?.textContent?.trim();
+          expect(label).to.match(code === 'call_dropped' ? /^Call again$/ : /^Try again( in \d+ s)?$/);
+        }
       } finally {
         recorder.stop();
       }

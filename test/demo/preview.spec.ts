@@ -123,6 +123,19 @@ test('picking another agent, then back before its policy arrives, ends on the la
     await membersHeld;
     await route.fallback();
   });
+  // The positive signal that the page has handled the late answer: the widget parses every answer with JSON.parse;
+  // a task after the one that parsed the members agent's config, the rest of its (synchronous and microtask) handling
+  // is done.
+  await page.evaluate(() => {
+    const parse = JSON.parse;
+    JSON.parse = ((text: string, reviver?: Parameters<typeof parse>[1]) => {
+      const value: unknown = parse(text, reviver);
+      if (typeof text === 'string' && text.includes('"id":"agent_members"')) {
+        setTimeout(() => ((window as { membersAnswerParsed?: boolean }).membersAnswerParsed = true));
+      }
+      return value;
+    }) as typeof parse;
+  });
   const agent = demo.field('Agent');
   const busy = page.locator('.notice[role="status"]');
   await agent.selectOption('agent_members');
@@ -132,15 +145,18 @@ test('picking another agent, then back before its policy arrives, ends on the la
 
   // Settled, not finished: a widget reconfigured back to Ava may abort its own request for the old agent after the
   // answer's headers arrived, and Playwright's response.finished() never resolves for a request that then fails.
-  const membersSettled = new Promise<void>((resolve) => {
-    const settled = (request: { url(): string }) => /agent_id=agent_members/.test(request.url()) && resolve();
-    page.on('requestfinished', settled);
-    page.on('requestfailed', settled);
+  const membersSettled = new Promise<'finished' | 'failed'>((resolve) => {
+    const settled = (how: 'finished' | 'failed') => (request: { url(): string }) =>
+      /agent_id=agent_members/.test(request.url()) && resolve(how);
+    page.on('requestfinished', settled('finished'));
+    page.on('requestfailed', settled('failed'));
   });
   releaseMembers();
-  await membersSettled;
-  // Let the page handle the late answer (it is parsed asynchronously) before checking it changed nothing.
-  await page.waitForTimeout(300);
+  // An answer that arrived whole is parsed (asynchronously): wait until the page has handled it, then check it
+  // changed nothing. One the widget aborted never reaches the page's code.
+  if ((await membersSettled) === 'finished') {
+    await page.waitForFunction(() => (window as { membersAnswerParsed?: boolean }).membersAnswerParsed === true);
+  }
   await expect(agent).toHaveValue('agent_ava');
   await expect(page.getByRole('radio', { name: /^Both/ })).toBeChecked();
   await expect(page.getByRole('switch', { name: /Ask for consent/ })).not.toBeChecked();

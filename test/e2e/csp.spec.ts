@@ -149,7 +149,7 @@ test('a call dropped by the agent shows the error view under the strict CSP with
   await injectFault(sandbox, { kind: 'hangup', error_code: 31603, message: 'Decline' });
   await widget.expectStatus('error');
   await expect(widget.error).toHaveText('The call was dropped. Please try again.');
-  await expect(widget.part('retry-button')).toHaveText('Try again');
+  await expect(widget.part('retry-button')).toHaveText('Call again');
   await expect(widget.part('end-button')).toHaveCount(0);
   expect(await violations()).toEqual([]);
 });

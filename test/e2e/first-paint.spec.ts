@@ -43,9 +43,13 @@ async function slowConfig(page: Page, options: { fail?: boolean } = {}) {
 
 async function framesUntilSettled(page: Page, status: string): Promise<Frame[]> {
   await expect(page.locator('kataven-widget')).toHaveAttribute('status', status, { timeout: 15_000 });
-  // A few more frames after the status settled: a late jump (styles, logo, fonts) would show here.
-  await page.waitForTimeout(400);
-  return page.evaluate(() => (window as unknown as { __launcherFrames: Frame[] }).__launcherFrames);
+  // A few more painted frames after the status settled (counted, not timed): a late jump (styles, logo, fonts) would
+  // show here.
+  const recorded = () => page.evaluate(() => (window as unknown as { __launcherFrames: Frame[] }).__launcherFrames);
+  const count = () => page.evaluate(() => (window as unknown as { __launcherFrames: Frame[] }).__launcherFrames.length);
+  const settledAt = await count();
+  await expect.poll(count, { message: 'frames painted after the status settled' }).toBeGreaterThan(settledAt + 20);
+  return recorded();
 }
 
 function expectOneBox(frames: Frame[]) {

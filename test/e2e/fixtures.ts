@@ -3,7 +3,7 @@
 // page error and console collection (page-guards.ts), the widget's shadow DOM and events (widget-view.ts), and the
 // sandbox's view of calls. Specs import everything from here.
 import os from 'node:os';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import type { CallView } from '../../sandbox/call-book';
 import type { SeedConfig } from '../../sandbox/seed';
 import type { Sandbox, SandboxOptions } from '../../sandbox/server';
@@ -122,11 +122,41 @@ export async function openAvaPage(sandbox: Sandbox, customer: CustomerSite, widg
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/**
+ * The sandbox's clock (its `now` option): real time plus an offset the test moves forward, so token expiry, grants and
+ * cost-cap windows are reached without waiting for them. The sandbox runs in the test's process, so nothing of this
+ * goes over the wire; pair it with Playwright's `page.clock` to move the browser's time too (see `advanceTime`).
+ */
+export interface SandboxClock {
+  now(): number;
+  advance(ms: number): void;
+}
+
+/**
+ * Moves the page's clock and the sandbox's forward together by `ms`, in steps short enough that nothing watching the
+ * live call in real time mistakes the jump for a dead line: the widget's media watchdog calls a line stalled after
+ * 1 s (on the page's clock) without a new packet, the Twilio SDK reconnects a socket that hears nothing for 15 s. A
+ * short real pause between steps lets packets and signaling messages arrive. The page needs `page.clock.install()`
+ * before it loads; the sandbox's clock moves first, so every token the page holds is checked against a time at least
+ * as late as the page's own.
+ */
+export async function advanceTime(page: Page, clock: SandboxClock, ms: number): Promise<void> {
+  const STEP_MS = 400;
+  for (let moved = 0; moved < ms; moved += STEP_MS) {
+    const step = Math.min(STEP_MS, ms - moved);
+    clock.advance(step);
+    await page.clock.fastForward(step);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 interface E2EFixtures {
   /** Edit the e2e seed for this test (`test.use({ seed: e2eSeed((account) => …) })`). */
   seed: SeedConfig;
   /** Extra sandbox options (heartbeat, grace period). */
   sandboxOptions: SandboxOptions;
+  /** The sandbox's movable clock. */
+  sandboxClock: SandboxClock;
   sandbox: Sandbox;
   customer: CustomerSite;
   network: NetworkLog;
@@ -170,8 +200,13 @@ export const test = base.extend<E2EFixtures, WorkerFixtures>({
   seed: [e2eSeed(), { option: true }],
   sandboxOptions: [{}, { option: true }],
 
-  sandbox: async ({ seed, sandboxOptions }, use) => {
-    const sandbox = await startTestSandbox(seed, sandboxOptions);
+  sandboxClock: async ({}, use) => {
+    let offset = 0;
+    await use({ now: () => Date.now() + offset, advance: (ms) => (offset += ms) });
+  },
+
+  sandbox: async ({ seed, sandboxOptions, sandboxClock }, use) => {
+    const sandbox = await startTestSandbox(seed, { now: sandboxClock.now, ...sandboxOptions });
     try {
       await use(sandbox);
     } finally {

@@ -1,32 +1,45 @@
-// Every shipped locale in the built CDN widget, inline in a 320 px column: consent, a real call (mute, unmute, end)
-// and its aftermath, with no text or button running out of the panel; Arabic and Hebrew mirrored.
+// Every shipped locale in the built CDN widget, inline in a 320 px column: consent, a real call (mute, end) and its
+// aftermath, with no text or button running out of the panel; Arabic and Hebrew mirrored.
+import type { Locator } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
-import { DEMO_KEY, type WidgetView, expect, test } from './fixtures';
+import { DEMO_KEY, WidgetView, e2eSeed, expect, test } from './fixtures';
 
 const LOCALES = 'en es fr de it pt nl sv da nb fi pl cs tr ru uk el ar he hi ja ko zh-CN zh-TW id vi th'.split(' ');
 const RTL = new Set(['ar', 'he']);
 
-function inlinePage(sandbox: Sandbox, locale: string, extra: Record<string, unknown> = {}): string {
-  const init = {
-    publicKey: DEMO_KEY,
-    agentId: 'agent_ava',
-    apiBase: sandbox.apiBase,
-    display: 'inline',
-    locale,
-    ...extra,
-  };
+/**
+ * Fixed: one widget's panel growing (consent, a call) never moves the next one while a click is on its way to it.
+ * The viewport holds a whole group, so nothing scrolls either.
+ */
+const SLOT_HEIGHT = 640;
+
+/** Several inline widgets, one per locale, each in its own 320 px column (`#slot-<locale>`), as `window.widgets`. */
+function inlinePage(sandbox: Sandbox, locales: string[], extra: Record<string, unknown> = {}): string {
+  const slots = locales.map((locale) => `<div class="slot" id="slot-${locale}"></div>`).join('\n    ');
+  const inits = locales.map((locale) => {
+    const init = {
+      publicKey: DEMO_KEY,
+      agentId: 'agent_ava',
+      apiBase: sandbox.apiBase,
+      display: 'inline',
+      locale,
+      container: `#slot-${locale}`,
+      ...extra,
+    };
+    return `window.widgets[${JSON.stringify(locale)}] = Kataven.init(${JSON.stringify(init)});`;
+  });
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width" />
     <title>Acme Inc.</title>
-    <style>body { margin: 0 } #slot { width: 320px }</style>
+    <style>body { margin: 0 } .slot { width: 320px; height: ${SLOT_HEIGHT}px }</style>
   </head>
   <body>
-    <div id="slot"></div>
+    ${slots}
     <script src="${sandbox.url}/v1.js"></script>
-    <script>window.widget = Kataven.init(${JSON.stringify({ ...init, container: '#slot' })});</script>
+    <script>window.widgets = {}; ${inits.join(' ')}</script>
   </body>
 </html>`;
 }
@@ -51,54 +64,88 @@ function overflows(widget: WidgetView): Promise<string[]> {
   });
 }
 
-for (const locale of LOCALES) {
-  test(`${locale}: the panel fits 320 px through consent, a call and its end`, async ({
+/**
+ * One page per group of locales, one widget per locale on it, all taken through the same steps at once: loading a
+ * page (and starting a sandbox) once per group, and calling in parallel, keeps the suite fast.
+ */
+const GROUP_SIZE = 7;
+const GROUPS = Array.from({ length: Math.ceil(LOCALES.length / GROUP_SIZE) }, (_, i) =>
+  LOCALES.slice(i * GROUP_SIZE, (i + 1) * GROUP_SIZE),
+);
+
+test.use({
+  seed: e2eSeed((account) => {
+    account.call_limits = { ...account.call_limits, concurrent_max: GROUP_SIZE };
+  }),
+});
+
+for (const locales of GROUPS) {
+  test(`${locales.join(' ')}: each panel fits 320 px through consent, a call and its end`, async ({
     page,
     sandbox,
     customer,
-    widget,
   }) => {
-    await page.setViewportSize({ width: 320, height: 720 });
-    await page.goto(customer.page(inlinePage(sandbox, locale)));
-    await widget.expectStatus('ready');
-    await expect(widget.panel).toHaveAttribute('lang', locale);
-    const direction = RTL.has(locale) ? 'rtl' : 'ltr';
-    await expect(widget.panel).toHaveAttribute('dir', direction);
-    expect(await widget.panel.evaluate((panel) => getComputedStyle(panel).direction)).toBe(direction);
-    await expect(widget.part('call-button')).toBeVisible();
-    expect(await overflows(widget), 'ready').toEqual([]);
-
-    // Consent (the preview policy asks for it) shows the longest texts and two buttons side by side.
-    await page.evaluate(() => {
-      (window as unknown as { widget: { policy: unknown } }).widget.policy = { consent_required: true };
-    });
-    await widget.part('call-button').click();
-    const agree = widget.panel.locator('button.primary');
-    await expect(agree).toBeVisible();
-    expect(await overflows(widget), 'consent').toEqual([]);
-
-    await agree.click();
-    await widget.expectStatus('connected', 15_000);
-    await expect(widget.part('end-button')).toBeVisible();
-    expect(await overflows(widget), 'connected').toEqual([]);
-    if (RTL.has(locale)) {
-      // Mirrored: the first button sits at the right; the call time still reads left to right.
-      const [mute, end] = [
-        await widget.part('mute-button').boundingBox(),
-        await widget.part('end-button').boundingBox(),
-      ];
-      expect(mute!.x).toBeGreaterThan(end!.x);
-      const time = widget.host.locator('.time [dir="ltr"]');
-      await expect(time).toHaveText(/^\d+:\d\d$/);
-    }
-    await widget.part('mute-button').click();
-    await expect(widget.part('mute-button')).toHaveAttribute('aria-pressed', 'true');
-    expect(await overflows(widget), 'muted').toEqual([]);
-
-    await widget.part('end-button').click();
-    await widget.expectStatus('ended');
-    expect(await overflows(widget), 'ended').toEqual([]);
+    // Seven calls at once on a loaded two-core machine: room beyond the suite's 45 s (measured 20-43 s under load).
+    test.setTimeout(90_000);
+    await page.setViewportSize({ width: 320, height: SLOT_HEIGHT * locales.length });
+    await page.goto(customer.page(inlinePage(sandbox, locales)));
+    // All of the group's calls at once (the seed admits that many concurrent calls): each widget is its own.
+    // Clicks take turns (the page has one mouse); the waits for each widget's call overlap.
+    let turn = Promise.resolve();
+    const click = (target: Locator) => {
+      const clicked = turn.then(() => target.click());
+      turn = clicked.catch(() => undefined);
+      return clicked;
+    };
+    await Promise.all(
+      locales.map((locale) => throughACall(new WidgetView(page, `#slot-${locale} kataven-widget`), locale, click)),
+    );
   });
+}
+
+async function throughACall(
+  widget: WidgetView,
+  locale: string,
+  click: (target: Locator) => Promise<void>,
+): Promise<void> {
+  const { page } = widget;
+  await widget.expectStatus('ready');
+  await expect(widget.panel).toHaveAttribute('lang', locale);
+  const direction = RTL.has(locale) ? 'rtl' : 'ltr';
+  await expect(widget.panel).toHaveAttribute('dir', direction);
+  expect(await widget.panel.evaluate((panel) => getComputedStyle(panel).direction)).toBe(direction);
+  await expect(widget.part('call-button')).toBeVisible();
+  expect(await overflows(widget), `${locale} ready`).toEqual([]);
+
+  // Consent (the preview policy asks for it) shows the longest texts and two buttons side by side.
+  await page.evaluate((locale) => {
+    (window as unknown as { widgets: Record<string, { policy: unknown }> }).widgets[locale]!.policy = {
+      consent_required: true,
+    };
+  }, locale);
+  await click(widget.part('call-button'));
+  const agree = widget.panel.locator('button.primary');
+  await expect(agree).toBeVisible();
+  expect(await overflows(widget), `${locale} consent`).toEqual([]);
+
+  await click(agree);
+  await widget.expectStatus('connected', 30_000);
+  await expect(widget.part('end-button')).toBeVisible();
+  expect(await overflows(widget), `${locale} connected`).toEqual([]);
+  if (RTL.has(locale)) {
+    // Mirrored: the first button sits at the right; the call time still reads left to right.
+    const [mute, end] = [await widget.part('mute-button').boundingBox(), await widget.part('end-button').boundingBox()];
+    expect(mute!.x).toBeGreaterThan(end!.x);
+    const time = widget.host.locator('.time [dir="ltr"]');
+    await expect(time).toHaveText(/^\d+:\d\d$/);
+  }
+  await click(widget.part('mute-button'));
+  await expect(widget.part('mute-button')).toHaveAttribute('aria-pressed', 'true');
+  expect(await overflows(widget), `${locale} muted`).toEqual([]);
+
+  await click(widget.part('end-button'));
+  await widget.expectStatus('ended');
+  expect(await overflows(widget), `${locale} ended`).toEqual([]);
 }
 
 test('Kataven.init({ strings }) replaces single texts of the current locale', async ({
@@ -107,7 +154,7 @@ test('Kataven.init({ strings }) replaces single texts of the current locale', as
   customer,
   widget,
 }) => {
-  await page.goto(customer.page(inlinePage(sandbox, 'fr', { strings: { call: 'Appeler Ava' } })));
+  await page.goto(customer.page(inlinePage(sandbox, ['fr'], { strings: { call: 'Appeler Ava' } })));
   await widget.expectStatus('ready');
   await expect(widget.part('call-button')).toHaveText('Appeler Ava');
   await expect(widget.part('status')).toHaveText('Prêt quand vous l’êtes.');

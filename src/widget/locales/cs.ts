@@ -11,6 +11,7 @@ const cs: Strings = {
   retry: 'Zkusit znovu',
   retryIn: (seconds: number) => `Zkusit znovu za ${seconds} s`,
   resume: 'Pokračovat v hovoru',
+  callAgain: 'Zavolat znovu',
   agree: 'Souhlasím a volat',
   decline: 'Teď ne',
   consent: 'Tento hovor používá váš mikrofon. Než vás spojíme, udělte prosím souhlas.',

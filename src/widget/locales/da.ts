@@ -11,6 +11,7 @@ const da: Strings = {
   retry: 'Prøv igen',
   retryIn: (seconds: number) => `Prøv igen om ${seconds} s`,
   resume: 'Fortsæt opkaldet',
+  callAgain: 'Ring igen',
   agree: 'Accepter og ring op',
   decline: 'Ikke nu',
   consent: 'Opkaldet bruger din mikrofon. Giv dit samtykke, før vi forbinder dig.',

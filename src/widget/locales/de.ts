@@ -11,6 +11,7 @@ const de: Strings = {
   retry: 'Erneut versuchen',
   retryIn: (seconds: number) => `Erneut versuchen in ${seconds} s`,
   resume: 'Anruf fortsetzen',
+  callAgain: 'Erneut anrufen',
   agree: 'Zustimmen und anrufen',
   decline: 'Jetzt nicht',
   consent: 'Für diesen Anruf wird Ihr Mikrofon verwendet. Bitte stimmen Sie zu, bevor wir Sie verbinden.',

@@ -11,6 +11,8 @@ const en = {
   retry: 'Try again',
   retryIn: (seconds: number) => `Try again in ${seconds} s`,
   resume: 'Continue the call',
+  /** The retry button after a dropped call: it places a new call. */
+  callAgain: 'Call again',
   agree: 'Agree and start call',
   decline: 'Not now',
   consent: 'This call uses your microphone. Please agree before we connect you.',

@@ -11,6 +11,7 @@ const es: Strings = {
   retry: 'Reintentar',
   retryIn: (seconds: number) => `Reintentar en ${seconds} s`,
   resume: 'Continuar la llamada',
+  callAgain: 'Volver a llamar',
   agree: 'Aceptar y llamar',
   decline: 'Ahora no',
   consent: 'Esta llamada usa tu micrófono. Acepta antes de que te conectemos.',

@@ -11,6 +11,7 @@ const fi: Strings = {
   retry: 'Yritä uudelleen',
   retryIn: (seconds: number) => `Yritä uudelleen ${seconds} s kuluttua`,
   resume: 'Jatka puhelua',
+  callAgain: 'Soita uudelleen',
   agree: 'Hyväksy ja soita',
   decline: 'Ei nyt',
   consent: 'Puhelu käyttää mikrofoniasi. Anna suostumuksesi ennen kuin yhdistämme sinut.',

@@ -11,6 +11,7 @@ const fr: Strings = {
   retry: 'Réessayer',
   retryIn: (seconds: number) => `Réessayer dans ${seconds} s`,
   resume: 'Reprendre l’appel',
+  callAgain: 'Rappeler',
   agree: 'Accepter et appeler',
   decline: 'Pas maintenant',
   consent: 'Cet appel utilise votre micro. Merci de donner votre accord avant que nous vous mettions en relation.',

@@ -11,6 +11,7 @@ const he: Strings = {
   retry: 'ניסיון חוזר',
   retryIn: (seconds: number) => `ניסיון חוזר בעוד ${seconds} שנ׳`,
   resume: 'המשך השיחה',
+  callAgain: 'חיוג חוזר',
   agree: 'אישור והתחלת שיחה',
   decline: 'לא עכשיו',
   consent: 'השיחה משתמשת במיקרופון שלך. יש לאשר לפני שנחבר אותך.',

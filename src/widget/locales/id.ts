@@ -11,6 +11,7 @@ const id: Strings = {
   retry: 'Coba lagi',
   retryIn: (seconds: number) => `Coba lagi dalam ${seconds} dtk`,
   resume: 'Lanjutkan panggilan',
+  callAgain: 'Telepon lagi',
   agree: 'Setuju dan mulai panggilan',
   decline: 'Nanti saja',
   consent: 'Panggilan ini menggunakan mikrofon Anda. Mohon berikan persetujuan sebelum kami menghubungkan Anda.',

@@ -11,6 +11,7 @@ const it: Strings = {
   retry: 'Riprova',
   retryIn: (seconds: number) => `Riprova tra ${seconds} s`,
   resume: 'Continua la chiamata',
+  callAgain: 'Richiama',
   agree: 'Accetta e chiama',
   decline: 'Non ora',
   consent: 'Questa chiamata usa il tuo microfono. Dai il tuo consenso prima che ti mettiamo in contatto.',

@@ -11,6 +11,7 @@ const ja: Strings = {
   retry: '再試行',
   retryIn: (seconds: number) => `${seconds}秒後に再試行`,
   resume: '通話を続ける',
+  callAgain: 'もう一度かける',
   agree: '同意して通話する',
   decline: '今はしない',
   consent: 'この通話ではマイクを使用します。接続する前に同意をお願いします。',

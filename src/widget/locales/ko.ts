@@ -11,6 +11,7 @@ const ko: Strings = {
   retry: '다시 시도',
   retryIn: (seconds: number) => `${seconds}초 후 다시 시도`,
   resume: '통화 계속하기',
+  callAgain: '다시 전화하기',
   agree: '동의하고 통화하기',
   decline: '나중에',
   consent: '이 통화는 마이크를 사용합니다. 연결하기 전에 동의해 주세요.',

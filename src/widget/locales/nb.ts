@@ -11,6 +11,7 @@ const nb: Strings = {
   retry: 'Prøv igjen',
   retryIn: (seconds: number) => `Prøv igjen om ${seconds} s`,
   resume: 'Fortsett samtalen',
+  callAgain: 'Ring igjen',
   agree: 'Godta og ring',
   decline: 'Ikke nå',
   consent: 'Samtalen bruker mikrofonen din. Gi ditt samtykke før vi kobler deg til.',

@@ -11,6 +11,7 @@ const nl: Strings = {
   retry: 'Opnieuw proberen',
   retryIn: (seconds: number) => `Opnieuw proberen over ${seconds} s`,
   resume: 'Gesprek voortzetten',
+  callAgain: 'Opnieuw bellen',
   agree: 'Akkoord en bellen',
   decline: 'Niet nu',
   consent: 'Voor dit gesprek gebruiken we uw microfoon. Geef eerst uw toestemming, dan verbinden we u door.',

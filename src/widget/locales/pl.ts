@@ -11,6 +11,7 @@ const pl: Strings = {
   retry: 'Spróbuj ponownie',
   retryIn: (seconds: number) => `Spróbuj ponownie za ${seconds} s`,
   resume: 'Kontynuuj rozmowę',
+  callAgain: 'Zadzwoń ponownie',
   agree: 'Zgadzam się, połącz',
   decline: 'Nie teraz',
   consent: 'Ta rozmowa korzysta z Twojego mikrofonu. Wyraź zgodę, zanim Cię połączymy.',

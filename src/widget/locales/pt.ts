@@ -11,6 +11,7 @@ const pt: Strings = {
   retry: 'Tentar novamente',
   retryIn: (seconds: number) => `Tentar novamente em ${seconds} s`,
   resume: 'Continuar a chamada',
+  callAgain: 'Ligar novamente',
   agree: 'Aceitar e ligar',
   decline: 'Agora não',
   consent: 'Esta chamada usa o seu microfone. Dê o seu consentimento antes de conectarmos você.',

@@ -11,6 +11,7 @@ const sv: Strings = {
   retry: 'Försök igen',
   retryIn: (seconds: number) => `Försök igen om ${seconds} s`,
   resume: 'Fortsätt samtalet',
+  callAgain: 'Ring igen',
   agree: 'Godkänn och ring',
   decline: 'Inte nu',
   consent: 'Samtalet använder din mikrofon. Godkänn det innan vi kopplar upp dig.',

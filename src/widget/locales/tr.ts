@@ -11,6 +11,7 @@ const tr: Strings = {
   retry: 'Tekrar dene',
   retryIn: (seconds: number) => `${seconds} sn sonra tekrar dene`,
   resume: 'Aramaya devam et',
+  callAgain: 'Tekrar ara',
   agree: 'Kabul et ve ara',
   decline: 'Şimdi değil',
   consent: 'Bu arama mikrofonunuzu kullanır. Sizi bağlamadan önce lütfen onay verin.',

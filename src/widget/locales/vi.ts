@@ -11,6 +11,7 @@ const vi: Strings = {
   retry: 'Thử lại',
   retryIn: (seconds: number) => `Thử lại sau ${seconds} giây`,
   resume: 'Tiếp tục cuộc gọi',
+  callAgain: 'Gọi lại',
   agree: 'Đồng ý và gọi',
   decline: 'Để sau',
   consent: 'Cuộc gọi này sử dụng micrô của bạn. Vui lòng đồng ý trước khi chúng tôi kết nối.',

@@ -11,6 +11,7 @@ const zhCN: Strings = {
   retry: '重试',
   retryIn: (seconds: number) => `${seconds} 秒后重试`,
   resume: '继续通话',
+  callAgain: '重新呼叫',
   agree: '同意并开始通话',
   decline: '以后再说',
   consent: '本次通话需要使用您的麦克风。请在我们为您接通前表示同意。',

@@ -11,6 +11,7 @@ const zhTW: Strings = {
   retry: '重試',
   retryIn: (seconds: number) => `${seconds} 秒後重試`,
   resume: '繼續通話',
+  callAgain: '重新撥打',
   agree: '同意並開始通話',
   decline: '以後再說',
   consent: '這通電話需要使用您的麥克風。請在我們為您接通前表示同意。',
