@@ -258,6 +258,11 @@ export function createWidgetState(emit: EmitEvent) {
       const abort = new AbortController();
       loadAbort = abort;
       report({ type: 'configRequested' });
+      // A call an earlier page of this tab left (resumeLeftCall): its code downloads beside the config, not after.
+      if (input.continuity !== 'off' && !input.deviceFactory && readResumeRecord(input.clientKey ?? '')) {
+        preloadTwilio().catch(() => undefined);
+        import('./call-state.js').catch(() => undefined);
+      }
       $error.set(null);
       loading = apiClient()
         .getConfig(input.agentId, abort.signal)
