@@ -6,30 +6,39 @@ import { spawn } from 'node:child_process';
 import { stripVTControlCharacters as stripAnsi } from 'node:util';
 import { main as preflight } from './preflight.mjs';
 
-// A step with `alongside` runs that second step at the same time (2 cores: one mostly-Node step beside one browser
-// step), its output held back and printed whole when it ends, so the two never interleave.
+// A step with `alongside` runs those other steps at the same time, one after another (2 cores: one browser step beside
+// mostly-Node work, or a short browser step), their output held back and printed whole as each ends, so nothing
+// interleaves. A failed step stops the run once its whole row has ended.
 const steps = [
-  { name: 'typecheck', command: 'npm run --silent typecheck' },
-  { name: 'lint', command: 'npm run --silent lint' },
-  { name: 'tools', command: 'npm run --silent test:tools' },
-  // The example packs dist/, so the build comes first; it is 6 s.
-  { name: 'build', command: 'npm run --silent build' },
+  {
+    name: 'lint',
+    command: 'npm run --silent lint',
+    alongside: [
+      { name: 'typecheck', command: 'npm run --silent typecheck' },
+      { name: 'tools', command: 'npm run --silent test:tools' },
+      // The example and the size tests pack dist/, so the build comes first; it is 6 s.
+      { name: 'build', command: 'npm run --silent build' },
+    ],
+  },
   {
     name: 'component',
     command: 'npm run --silent test:component',
-    alongside: { name: 'example', command: 'npm run --silent test:example' },
+    alongside: [
+      { name: 'example', command: 'npm run --silent test:example' },
+      { name: 'e2e (studio)', command: 'npm run --silent test:e2e -- --project=demo' },
+    ],
   },
   {
     name: 'sandbox',
     command: 'npm run --silent test:sandbox',
-    alongside: { name: 'component (Firefox)', command: 'npm run --silent test:component:firefox' },
+    alongside: [{ name: 'component (Firefox)', command: 'npm run --silent test:component:firefox' }],
   },
   {
     name: 'size',
     command: 'npm run --silent test:size',
-    alongside: { name: 'e2e (Firefox)', command: 'npm run --silent test:e2e:firefox' },
+    alongside: [{ name: 'e2e (Firefox)', command: 'npm run --silent test:e2e:firefox' }],
   },
-  { name: 'e2e', command: 'npm run --silent test:e2e' },
+  { name: 'e2e', command: 'npm run --silent test:e2e -- --project=e2e' },
 ];
 
 /** Test counts from WTR ("N passed, N failed"), node:test ("# pass N") and Playwright ("N passed (…)"). */
@@ -65,20 +74,27 @@ function run(command, { hold = false } = {}) {
   });
 }
 
-/** Runs one step (and the step alongside it), printing its header and result line; returns each step's result. */
+/** Runs one step and, at the same time, the steps alongside it in turn; prints each header and result line. */
 async function runStep(step) {
   const timed = async (one, hold) => {
     const started = Date.now();
     const result = await run(one.command, { hold });
     return { step: one, ...result, seconds: (Date.now() - started) / 1000 };
   };
+  const side = step.alongside ?? [];
   console.log(`\n=== ${step.name}: ${step.command}`);
-  if (step.alongside)
-    console.log(`=== ${step.alongside.name}, alongside: ${step.alongside.command} (output when it ends)`);
+  for (const other of side) console.log(`=== ${other.name}, alongside: ${other.command} (output when it ends)`);
   const main = timed(step, false);
-  const side = step.alongside ? timed(step.alongside, true) : null;
-  const results = [await main];
-  if (side) results.push(await side);
+  const sideResults = (async () => {
+    const results = [];
+    for (const other of side) {
+      const result = await timed(other, true);
+      results.push(result);
+      if (result.code !== 0) break;
+    }
+    return results;
+  })();
+  const results = [await main, ...(await sideResults)];
   for (const { step: one, code, seconds } of results) {
     console.log(`=== ${one.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds.toFixed(1)} s`);
   }
