@@ -57,6 +57,38 @@ export async function sandboxCalls(sandbox: Sandbox): Promise<CallView[]> {
   return res.json<CallView[]>();
 }
 
+/** Packets of the (only) sandbox call so far, each way (-1 with no call). */
+export interface CallPackets {
+  from: number;
+  to: number;
+}
+
+export async function callPackets(sandbox: Sandbox): Promise<CallPackets> {
+  const [only] = await sandboxCalls(sandbox);
+  return { from: only?.packets_from_caller ?? -1, to: only?.packets_to_caller ?? -1 };
+}
+
+/**
+ * Both media directions of the (only) sandbox call grow by more than `min` packets (20 ms packets: 50 a second) from
+ * `before`, or from now.
+ */
+export async function expectMediaFlowing(
+  sandbox: Sandbox,
+  before?: CallPackets,
+  { min = 50, message = 'packets flowing both ways' }: { min?: number; message?: string } = {},
+): Promise<void> {
+  const from = before ?? (await callPackets(sandbox));
+  await expect
+    .poll(
+      async () => {
+        const now = await callPackets(sandbox);
+        return Math.min(now.from - from.from, now.to - from.to);
+      },
+      { message, timeout: 10_000 },
+    )
+    .toBeGreaterThan(min);
+}
+
 export async function sandboxRequests(sandbox: Sandbox): Promise<RequestLogEntry[]> {
   const res = await call(sandbox, 'GET', '/sandbox/requests', { origin: null });
   if (res.status !== 200) throw new Error(`GET /sandbox/requests → ${res.status} ${res.text}`);

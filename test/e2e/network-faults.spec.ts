@@ -3,7 +3,17 @@
 // hears, and the sandbox's record of the call and its packets.
 import type { Sandbox } from '../../sandbox/server';
 import { A_ADDRESS, B_ADDRESSES, splitSeed, test, type SplitNetwork } from './browser-netns';
-import { DEMO_KEY, GREETING, expect, mediaBothWays, sandboxCalls, scriptTagPage, waitForCall } from './fixtures';
+import {
+  DEMO_KEY,
+  GREETING,
+  callPackets,
+  expect,
+  expectMediaFlowing,
+  mediaBothWays,
+  sandboxCalls,
+  scriptTagPage,
+  waitForCall,
+} from './fixtures';
 import { waitFor } from '../../sandbox/test/signaling-client';
 import { startCustomerSite } from './customer-site';
 
@@ -44,24 +54,6 @@ async function callAva(sandbox: Sandbox, split: SplitNetwork): Promise<{ callSid
   return { callSid: live.call_sid, sessionId: live.session_id };
 }
 
-async function packets(sandbox: Sandbox): Promise<{ from: number; to: number }> {
-  const [only] = await sandboxCalls(sandbox);
-  return { from: only?.packets_from_caller ?? -1, to: only?.packets_to_caller ?? -1 };
-}
-
-/** Both directions grow by more than `min` packets from `before` (20 ms packets: 50 a second). */
-async function expectMediaFlowing(sandbox: Sandbox, before: { from: number; to: number }, min = 50): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const now = await packets(sandbox);
-        return Math.min(now.from - before.from, now.to - before.to);
-      },
-      { message: 'packets flowing both ways again', timeout: 10_000 },
-    )
-    .toBeGreaterThan(min);
-}
-
 /** The first kataven-status event `status` the page heard at or after `since` (the browser's clock). */
 async function statusSince(split: SplitNetwork, status: string, since: number, timeout: number): Promise<number> {
   let at = 0;
@@ -100,7 +92,7 @@ async function cutAndRecover(
   expect(reconnectingAt - cutAt, `${seconds} s cut: ms from the cut to "reconnecting"`).toBeLessThan(2_000);
   await widget.expectStatus('reconnecting');
   // Nothing reaches the sandbox while the link is down.
-  const during = await packets(sandbox);
+  const during = await callPackets(sandbox);
 
   // The cut lasts `seconds` in all (the browser's clock, which the cut does not touch): a real outage, not a sleep
   // standing in for a signal.
@@ -209,7 +201,7 @@ test('the browser’s address changes mid-call: ICE restart, connected again wit
   // Wi-Fi hands over to cellular: the old address is gone at once, a new one routes.
   await split.readdress(B_ADDRESSES[1]);
   await widget.waitForEvent('kataven-status', (d) => d['status'] === 'reconnecting', 10_000);
-  const before = await packets(sandbox);
+  const before = await callPackets(sandbox);
   await widget.waitForEvent(
     'kataven-status',
     (d) => d['status'] === 'connected' && d['previous'] === 'reconnecting',

@@ -2,7 +2,16 @@
 // link to the sandbox cut for 3 s mid-call. The Chromium suite (test/e2e/network-faults.spec.ts) covers the longer
 // cuts and the address change; here the question is whether a Firefox caller comes through a short cut.
 import type { Sandbox } from '../../sandbox/server';
-import { DEMO_KEY, GREETING, mediaBothWays, sandboxCalls, scriptTagPage, waitForCall } from '../e2e/fixtures';
+import {
+  DEMO_KEY,
+  GREETING,
+  callPackets,
+  expectMediaFlowing,
+  mediaBothWays,
+  sandboxCalls,
+  scriptTagPage,
+  waitForCall,
+} from '../e2e/fixtures';
 import { A_ADDRESS, splitSeed, test, type FirefoxSplit } from './browser-netns';
 import { expect } from './fixtures';
 
@@ -12,24 +21,6 @@ const TWILIO_LOG = /^\[TwilioVoice\]/;
 test.use({ seed: splitSeed(), sandboxOptions: { host: '0.0.0.0' } });
 // A Firefox of its own, a call, a cut and a recovery: more than the subset's 60 s on a loaded machine.
 test.describe.configure({ timeout: 120_000 });
-
-async function packets(sandbox: Sandbox): Promise<{ from: number; to: number }> {
-  const [only] = await sandboxCalls(sandbox);
-  return { from: only?.packets_from_caller ?? -1, to: only?.packets_to_caller ?? -1 };
-}
-
-/** Both directions grow by more than 50 packets (a second of audio) from `before`. */
-async function expectMediaFlowing(sandbox: Sandbox, before: { from: number; to: number }): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const now = await packets(sandbox);
-        return Math.min(now.from - before.from, now.to - before.to);
-      },
-      { message: 'packets flowing both ways again', timeout: 10_000 },
-    )
-    .toBeGreaterThan(50);
-}
 
 async function callAva(sandbox: Sandbox, split: FirefoxSplit) {
   const { widget, customer, sandboxForBrowser } = split;
@@ -72,7 +63,7 @@ test('a 3 s link cut mid-call in Firefox: connected again on the same call, audi
   const reconnecting = await widget.waitForEvent('kataven-status', (d) => d['status'] === 'reconnecting', 5_000);
   expect(reconnecting.at - cutAt, 'ms from the cut to "reconnecting"').toBeLessThan(2_000);
   await widget.expectStatus('reconnecting');
-  const during = await packets(sandbox);
+  const during = await callPackets(sandbox);
 
   // The cut lasts 3 s in all, waited for in the page (the browser's clock, which the cut does not touch).
   const left = Math.max(0, cutAt + 3_000 - (await split.browserNow()));

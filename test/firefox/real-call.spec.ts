@@ -7,6 +7,7 @@ import {
   DEMO_KEY,
   GREETING,
   e2eSeed,
+  expectMediaFlowing,
   injectFault,
   mediaBothWays,
   sandboxCalls,
@@ -35,24 +36,6 @@ async function callAva(sandbox: Sandbox, widget: FirefoxWidget): Promise<void> {
   await waitForCall(sandbox, mediaBothWays({ morePacketsThan: 20, callerAudible: true }), {
     message: 'media flowing both ways on the sandbox call',
   });
-}
-
-/** Both media directions on the (only) sandbox call grow by more than 50 packets (a second of audio) from now. */
-async function expectMediaFlowing(sandbox: Sandbox): Promise<void> {
-  const counts = async () => {
-    const [only] = await sandboxCalls(sandbox);
-    return { from: only?.packets_from_caller ?? 0, to: only?.packets_to_caller ?? 0 };
-  };
-  const before = await counts();
-  await expect
-    .poll(
-      async () => {
-        const now = await counts();
-        return Math.min(now.from - before.from, now.to - before.to);
-      },
-      { message: 'packets still flowing both ways', timeout: 10_000 },
-    )
-    .toBeGreaterThan(50);
 }
 
 test('script tag: branded launcher, a real call with audio both ways and captions, hang up', async ({
