@@ -7,6 +7,9 @@ import type { ApiClient } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import type { SignalingResponse, VisitorSessionResponse } from '../api/call-schemas.js';
 
+/** A visitor token as the server hands it out (the guest session's answer, or a resume's). */
+type VisitorToken = Pick<VisitorSessionResponse, 'token' | 'refresh_token' | 'expires_in'>;
+
 export interface VisitorSessionOptions {
   api: Pick<ApiClient, 'startGuestSession' | 'exchangeUserToken' | 'refreshSession'>;
   /** The agent the page asked for; a key pinned to another agent wins (the server decides). */
@@ -88,15 +91,8 @@ export class VisitorSession {
    * Continuity: the visitor session `/widget/connect/resume` answered for a call taken over from an earlier page
    * (the old page's tokens went with its memory). Used like one this session signed in for.
    */
-  adopt(visitor: { token: string; refresh_token: string; expires_in: number }): void {
-    const ttlMs = visitor.expires_in * 1000;
-    const now = this.#now();
-    this.#current = {
-      token: visitor.token,
-      refreshToken: visitor.refresh_token,
-      staleAt: now + ttlMs - Math.min(30_000, ttlMs * 0.2),
-      refreshAt: now + ttlMs - Math.min(60_000, ttlMs * 0.3),
-    };
+  adopt(visitor: VisitorToken): void {
+    this.#keep(visitor, this.#now());
     this.#schedule();
   }
 
@@ -174,19 +170,24 @@ export class VisitorSession {
   }
 
   #accept(response: VisitorSessionResponse): void {
-    const ttlMs = response.expires_in * 1000;
     const now = this.#now();
-    this.#current = {
-      token: response.token,
-      refreshToken: response.refresh_token,
-      staleAt: now + ttlMs - Math.min(30_000, ttlMs * 0.2),
-      refreshAt: now + ttlMs - Math.min(60_000, ttlMs * 0.3),
-    };
+    this.#keep(response, now);
     this.#agentId = response.agent_id;
     this.#visitor = response.visitor;
     const grant = response.signaling;
     this.#signaling = grant ? { grant, expiresAt: now + grant.expires_in * 1000 } : null;
     this.#schedule();
+  }
+
+  /** Holds `visitor` as the current token: stale a little before it expires, refreshed a little before that. */
+  #keep(visitor: VisitorToken, now: number): void {
+    const ttlMs = visitor.expires_in * 1000;
+    this.#current = {
+      token: visitor.token,
+      refreshToken: visitor.refresh_token,
+      staleAt: now + ttlMs - Math.min(30_000, ttlMs * 0.2),
+      refreshAt: now + ttlMs - Math.min(60_000, ttlMs * 0.3),
+    };
   }
 
   #schedule(): void {
