@@ -6,7 +6,18 @@
 
 export const TIMELINE = process.env.BENCH_TIMELINE === '1';
 
-export const STEPS = ['guest answered', 'connect sent', 'connect answered', 'socket open', 'invite sent'] as const;
+export const STEPS = [
+  'loader received',
+  'config answered',
+  'guest answered',
+  'connect sent',
+  'resume sent',
+  'connect answered',
+  'resume answered',
+  'twilio received',
+  'socket open',
+  'invite sent',
+] as const;
 export type Step = (typeof STEPS)[number];
 /** Page time of each step's first occurrence, as recorded; `clickAt` is the click's page time. */
 export interface PageMarks {
@@ -24,8 +35,10 @@ export const TIMELINE_SCRIPT = `(() => {
   const pageFetch = window.fetch;
   window.fetch = function (input, init) {
     const url = String(input instanceof Request ? input.url : input);
-    const call = /\\/widget\\/auth\\/guest$/.test(url) ? 'guest' : /\\/widget\\/connect$/.test(url) ? 'connect' : '';
-    if (call === 'connect') mark('connect sent');
+    const path = new URL(url, location.href).pathname;
+    const call = { '/widget/auth/guest': 'guest', '/widget/connect': 'connect', '/widget/connect/resume': 'resume',
+      '/widget/config': 'config' }[path.replace(/^\\/v1/, '')] ?? '';
+    if (call === 'connect' || call === 'resume') mark(call + ' sent');
     const answer = pageFetch.call(this, input, init);
     if (call) answer.then(() => mark(call + ' answered'), () => undefined);
     return answer;
@@ -43,7 +56,21 @@ export const TIMELINE_SCRIPT = `(() => {
   };
 })();`;
 
-export const READ_MARKS = '({ clickAt: window.__benchClickAt, marks: window.__benchMarks })';
+/**
+ * The marks, plus two from resource timing: the loader and the Twilio chunk received. A page reached by the
+ * navigate flow's link counts from that click, kept in sessionStorage by the page before.
+ */
+export const READ_MARKS = `(() => {
+  const marks = { ...window.__benchMarks };
+  for (const entry of performance.getEntriesByType('resource')) {
+    const file = new URL(entry.name).pathname.split('/').pop();
+    if (file === 'v1.js') marks['loader received'] ??= entry.responseEnd;
+    if (/twilio/.test(file)) marks['twilio received'] ??= entry.responseEnd;
+  }
+  const linkClickAt = Number(sessionStorage.getItem('__benchLinkClickAt'));
+  const clickAt = window.__benchClickAt ?? linkClickAt - performance.timeOrigin;
+  return { clickAt, marks };
+})()`;
 
 export function timelineOf({ clickAt, marks }: PageMarks): Timeline {
   const timeline: Timeline = {};
