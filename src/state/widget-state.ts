@@ -6,12 +6,18 @@
 import { type ApiClient, createApiClientWith } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import type { WidgetConfigResponse } from '../api/schemas.js';
-import type { VisitorSessionResponse } from '../api/call-schemas.js';
+import type { ResumeResponse, VisitorSessionResponse } from '../api/call-schemas.js';
 import type { CallEndReason } from '../call/call-controller.js';
 import { preloadTwilio } from '../call/twilio-loader.js';
 import type { EmitEvent } from '../events.js';
 import { loadOnce } from '../load-once.js';
-import { deleteResumeRecord, readResumeRecord } from '../session/resume-record.js';
+import {
+  type ResumeRecord,
+  deleteResumeRecord,
+  readResumeRecord,
+  resumeExpiry,
+  saveResumeRecord,
+} from '../session/resume-record.js';
 import { offlineError, whenOnline } from './offline.js';
 import type { CallState } from './call-state.js';
 import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
@@ -38,6 +44,8 @@ export function createWidgetState(emit: EmitEvent) {
   let lastResponse: WidgetConfigResponse | null = null;
   /** A guest session requested at the click (or on intent) while the call code was still downloading. */
   let earlyGuest: { response: Promise<VisitorSessionResponse>; at: number } | null = null;
+  /** The resume request for a call an earlier page left, sent beside the config (`load`), for the token it spent. */
+  let earlyResume: { token: string; response: Promise<ResumeResponse> } | null = null;
   /** Bumped whenever the visitor's identity (key, agent, tokens) changes, so late async work can tell it is stale. */
   let generation = 0;
 
@@ -106,7 +114,31 @@ export function createWidgetState(emit: EmitEvent) {
     earlyGuest = { response, at: Date.now() };
   }
 
-  /** The API the call state uses: its first guest sign-in takes the early request when there is a fresh one. */
+  /**
+   * Continuity: asks to take over the call an earlier page of this tab left, beside the config rather than after it
+   * (a round trip less before the call is back). Only when the page has no context of its own: that is checked by the
+   * call code first. The answer's new token is kept at once, so a call that then waits for the visitor's click can
+   * still be taken over by the site's next page.
+   */
+  function startEarlyResume(record: ResumeRecord): void {
+    if (input.context !== undefined) return;
+    const clientKey = input.clientKey ?? '';
+    const response = apiClient().resumeCall(record.resume_token, { url: location.href });
+    earlyResume = { token: record.resume_token, response };
+    response.then(
+      ({ resume }) => {
+        if (!resume || readResumeRecord(clientKey)?.resume_token !== record.resume_token) return;
+        saveResumeRecord(clientKey, {
+          ...record,
+          resume_token: resume.token,
+          expires_at: resumeExpiry(resume.expires_in),
+        });
+      },
+      () => undefined, // reported where the call state consumes it
+    );
+  }
+
+  /** The API the call state uses: its first guest sign-in, or resume, takes the early request when there is one. */
   function apiForCalls(): ApiClient {
     const api = apiClient();
     return {
@@ -116,6 +148,11 @@ export function createWidgetState(emit: EmitEvent) {
         earlyGuest = null;
         const fresh = early && agentId === input.agentId && Date.now() - early.at < 60_000;
         return fresh ? early.response : api.startGuestSession(agentId, signal);
+      },
+      resumeCall(resumeToken, pageContext, signal) {
+        const early = earlyResume;
+        earlyResume = null;
+        return early?.token === resumeToken ? early.response : api.resumeCall(resumeToken, pageContext, signal);
       },
     };
   }
@@ -188,6 +225,7 @@ export function createWidgetState(emit: EmitEvent) {
     calls = null;
     loadCalls = callStateLoader();
     earlyGuest = null;
+    earlyResume = null;
   }
 
   /** Intent waiting for a load to settle; released on dispose so that no caller waits forever. */
@@ -258,11 +296,14 @@ export function createWidgetState(emit: EmitEvent) {
       const abort = new AbortController();
       loadAbort = abort;
       report({ type: 'configRequested' });
-      // A call an earlier page of this tab left (resumeLeftCall): its code downloads beside the config, not after.
-      if (input.continuity !== 'off' && !input.deviceFactory && readResumeRecord(input.clientKey ?? '')) {
+      // A call an earlier page of this tab left (resumeLeftCall): its code and its resume request go out beside the
+      // config, not after it.
+      const leftCall = input.continuity === 'off' ? null : readResumeRecord(input.clientKey ?? '');
+      if (leftCall && !input.deviceFactory) {
         preloadTwilio().catch(() => undefined);
         import('./call-state.js').catch(() => undefined);
       }
+      if (leftCall) startEarlyResume(leftCall);
       $error.set(null);
       loading = apiClient()
         .getConfig(input.agentId, abort.signal)

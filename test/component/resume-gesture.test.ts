@@ -48,9 +48,15 @@ describe('<kataven-widget> continuing a call that needs a click', () => {
     for (const other of ['call-button', 'end-button', 'mute-button', 'consent', 'agree-button', 'retry-button']) {
       expect(part(element, other), other).to.equal(null);
     }
-    // Nothing is asked of the server or the microphone before the click.
-    expect(testbed.server.requestsTo('POST /widget/connect/resume')).to.have.length(0);
+    // The microphone is not touched before the click. The resume request went out with the config (a round trip
+    // less once the visitor clicks), and its new token is kept at once: a next page could still take the call over.
     expect(testbed.devices.devices).to.have.length(0);
+    await waitUntil(
+      () =>
+        (JSON.parse(sessionStorage.getItem(RECORD_KEY) ?? '{}') as { resume_token?: string }).resume_token ===
+        'rs_second',
+      'the new resume token kept before the click',
+    );
 
     await clickPart(element, 'resume-button');
     const call = await waitForCall(testbed.devices);
@@ -65,6 +71,29 @@ describe('<kataven-widget> continuing a call that needs a click', () => {
     await waitUntil(() => element.shadowRoot?.textContent?.includes("Hi, I'm Ava."), 'the transcript so far');
     // The record now holds the new single-use token.
     expect(JSON.parse(sessionStorage.getItem(RECORD_KEY) ?? '{}')).to.include({ resume_token: 'rs_second' });
+  });
+
+  it('sends the resume request beside the config, not after its answer', async () => {
+    let answerConfig!: () => void;
+    const configHeld = new Promise<void>((resolve) => (answerConfig = resolve));
+    testbed.server.on('GET /widget/config', () => configHeld.then(() => ({ body: configBody() })));
+    const element = await testbed.mount();
+    await waitUntil(
+      () => testbed.server.requestsTo('POST /widget/connect/resume').length === 1,
+      'the resume request while the config is unanswered',
+    );
+    const [config] = testbed.server.requestsTo('GET /widget/config');
+    expect(config?.answerRead).to.equal(false);
+    expect(testbed.server.requestsTo('POST /widget/connect/resume')[0]?.body).to.deep.equal({
+      resume_token: 'rs_first',
+      page_context: { url: location.href },
+    });
+    answerConfig();
+    (await waitForCall(testbed.devices, 10_000)).answer();
+    await waitForStatus(element, 'connected');
+    // The call took the early answer: one resume request in all, no new call.
+    expect(testbed.server.requestsTo('POST /widget/connect/resume')).to.have.length(1);
+    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(0);
   });
 
   it('takes the call over at once, with no button, where the browser needs no click', async () => {
