@@ -5,7 +5,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitForCall } from '../helpers/fake-device.js';
-import { configBody } from '../helpers/fake-server.js';
+import { DEMO_KEY, configBody, connectBody, sessionBody } from '../helpers/fake-server.js';
 import { PANEL_TEXT_FACES } from '../../src/widget/font-warmup.js';
 import {
   type WidgetTestbed,
@@ -140,6 +140,36 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
     await element.open();
     await waitForPart(element, 'error');
     return element;
+  },
+  'a call from an earlier page waiting for "Continue the call"': async (context) => {
+    const record = {
+      session_id: 'sess_1',
+      agent_id: 'agent_ava',
+      resume_token: 'rs_1',
+      panel_open: false,
+      muted: false,
+    };
+    sessionStorage.setItem(
+      `kataven:resume:${DEMO_KEY}`,
+      JSON.stringify({ ...record, expires_at: Date.now() + 30_000 }),
+    );
+    context.testbed.server.on('POST /widget/connect/resume', {
+      body: {
+        ...connectBody,
+        visitor: sessionBody('guest'),
+        resume: { token: 'rs_2', expires_in: 30 },
+        transcript: [],
+      },
+    });
+    context.testbed.devices.requireGesture(true);
+    try {
+      const element = await mount(context);
+      await waitForStatus(element, 'resuming');
+      await waitForPart(element, 'resume-button');
+      return element;
+    } finally {
+      sessionStorage.removeItem(`kataven:resume:${DEMO_KEY}`);
+    }
   },
   'live launcher (call live, panel closed)': async (context) => {
     const element = await connected(context);
