@@ -149,8 +149,8 @@ export class KatavenWidget extends LitElement {
   /** Functions the agent may call in the page: `(params, {sessionId}) => result`. Expose only what a visitor may do. */
   declare clientTools: ClientTools | undefined;
   /**
-   * `on` (default): a live call follows the visitor to the site's next page in this tab (a link, a reload), with its
-   * transcript. `off`: leaving the page ends the call.
+   * `on` (default): a live call follows the visitor to the site's next page in this tab (a link, a reload, a route
+   * change), with its transcript. `off`: leaving the page ends the call.
    */
   declare continuity: 'on' | 'off' | undefined;
 
