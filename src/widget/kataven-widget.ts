@@ -409,16 +409,16 @@ export class KatavenWidget extends LitElement {
     this.#configured = true;
     const input: WidgetInput = {};
     for (const name of WIDGET_INPUTS) Object.assign(input, { [name]: this[name] });
-    const live = this.isConnected && !this.hasAttribute(DEFER_HYDRATION);
+    const canLoad = this.isConnected && !this.hasAttribute(DEFER_HYDRATION);
     // A route change: the call the previous route's element left (parking.ts) is taken over as it is, with no request.
-    const parked = live && this.status === 'idle' ? claim(input) : undefined;
+    const parked = canLoad && this.status === 'idle' ? claim(input) : undefined;
     if (parked) {
       this.#state.actions.dispose();
       this.#use(parked);
       parked.actions.handOver(this.#emit);
     }
     this.#state.actions.configure(input);
-    if (live && this.status === 'idle') void this.#state.actions.load();
+    if (canLoad && this.status === 'idle') void this.#state.actions.load();
   }
 
   #onLauncherClick = () => {
