@@ -32,7 +32,10 @@ import {
   resetStores,
 } from './widget-stores.js';
 
-export function createWidgetState(emit: EmitEvent) {
+export function createWidgetState(emitTo: EmitEvent) {
+  // The element the page's events go to: another one after a route change took the call over (`handOver`).
+  let target = emitTo;
+  const emit: EmitEvent = (name, detail) => target(name, detail);
   const stores = createStores();
   const { $status, $error, $config, $open, $consentAsked } = stores;
 
@@ -421,6 +424,18 @@ export function createWidgetState(emit: EmitEvent) {
       return $config.get() ? actions.start() : actions.load();
     },
 
+    /** The inputs of a live call that may follow the visitor to another element (continuity on), else null. */
+    followingCall(): WidgetInput | null {
+      const on = input.continuity !== 'off' && $config.get()?.policy.continuity_enabled !== false;
+      return on && isLive($status.get()) ? input : null;
+    },
+
+    /** From now on the page's events go to `to` (the element that took the call over), which hears its new status. */
+    handOver(to: EmitEvent): void {
+      target = to;
+      to('status', { status: $status.get(), previous: 'idle' });
+    },
+
     dispose(): void {
       cancelOnlineWait();
       for (const release of [...loadWaiters]) release();
@@ -430,5 +445,7 @@ export function createWidgetState(emit: EmitEvent) {
     },
   };
 
-  return { ...stores, actions };
+  return { ...stores, stores, actions };
 }
+
+export type WidgetState = ReturnType<typeof createWidgetState>;

@@ -2,9 +2,10 @@ import { LitElement, type PropertyValues, adoptStyles, html, nothing } from 'lit
 import { isLauncherPosition, readableOn } from '../api/branding.js';
 import type { DeviceFactory } from '../call/device.js';
 import type { ClientTools } from '../call/tool-runner.js';
-import { createKatavenEvent } from '../events.js';
+import { type EmitEvent, createKatavenEvent } from '../events.js';
 import type { PolicyOverride } from '../state/config-rules.js';
-import { createWidgetState } from '../state/widget-state.js';
+import { claim, release } from '../state/parking.js';
+import { type WidgetState, createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
 import { FontWarmup, fontWarmupStyles } from './font-warmup.js';
@@ -148,27 +149,14 @@ export class KatavenWidget extends LitElement {
   /** Functions the agent may call in the page: `(params, {sessionId}) => result`. Expose only what a visitor may do. */
   declare clientTools: ClientTools | undefined;
   /**
-   * `on` (default): a live call follows the visitor to the site's next page in this tab (a link, a reload), with its
-   * transcript. `off`: leaving the page ends the call.
+   * `on` (default): a live call follows the visitor to the site's next page in this tab (a link, a reload, a route
+   * change), with its transcript. `off`: leaving the page ends the call.
    */
   declare continuity: 'on' | 'off' | undefined;
 
-  #state = createWidgetState((name, detail) => this.dispatchEvent(createKatavenEvent(name, detail)));
-  #stores = new StoreController(this, {
-    status: this.#state.$status,
-    error: this.#state.$error,
-    config: this.#state.$config,
-    open: this.#state.$open,
-    consentAsked: this.#state.$consentAsked,
-    muted: this.#state.$muted,
-    level: this.#state.$level,
-    elapsedSeconds: this.#state.$elapsedSeconds,
-    captions: this.#state.$captions,
-    retryAt: this.#state.$retryAt,
-    feedback: this.#state.$feedback,
-    networkWarnings: this.#state.$networkWarnings,
-    resumeHeld: this.#state.$resumeHeld,
-  });
+  #emit: EmitEvent = (name, detail) => this.dispatchEvent(createKatavenEvent(name, detail));
+  #state = createWidgetState(this.#emit);
+  #stores = new StoreController(this, this.#state.stores);
   #panel = new PanelLoader(
     this,
     () => resolveLocale(this.locale),
@@ -229,7 +217,14 @@ export class KatavenWidget extends LitElement {
     super.disconnectedCallback();
     this.#unwatchPageLanguage?.();
     this.#unwatchPageLanguage = null;
-    this.#state.actions.dispose();
+    // A live call waits a moment for the next route's element (parking.ts); this element starts afresh if re-inserted.
+    release(this.#state);
+    this.#use(createWidgetState(this.#emit));
+  }
+
+  #use(state: WidgetState): void {
+    this.#state = state;
+    this.#stores.use(state.stores);
   }
 
   protected override willUpdate(): void {
@@ -414,10 +409,16 @@ export class KatavenWidget extends LitElement {
     this.#configured = true;
     const input: WidgetInput = {};
     for (const name of WIDGET_INPUTS) Object.assign(input, { [name]: this[name] });
-    this.#state.actions.configure(input);
-    if (this.isConnected && this.status === 'idle' && !this.hasAttribute(DEFER_HYDRATION)) {
-      void this.#state.actions.load();
+    const canLoad = this.isConnected && !this.hasAttribute(DEFER_HYDRATION);
+    // A route change: the call the previous route's element left (parking.ts) is taken over as it is, with no request.
+    const parked = canLoad && this.status === 'idle' ? claim(input) : undefined;
+    if (parked) {
+      this.#state.actions.dispose();
+      this.#use(parked);
+      parked.actions.handOver(this.#emit);
     }
+    this.#state.actions.configure(input);
+    if (canLoad && this.status === 'idle') void this.#state.actions.load();
   }
 
   #onLauncherClick = () => {

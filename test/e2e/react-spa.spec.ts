@@ -1,10 +1,21 @@
 // @kataven/widget/react in a customer's React app: rendered on the server with react-dom/server, built with Vite
 // (the package linked into node_modules the way `npm install` places it, so its "exports" decide what loads),
-// hydrated in the browser without a mismatch, and a real call placed through it with onCallConnected observed.
+// hydrated in the browser without a mismatch, and a real call placed through it with onCallConnected observed; then a
+// client-side route change to a page with its own <KatavenWidget>, which takes the call over with no request.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCustomerSpa, type CustomerSpa } from './customer-site';
-import { DEMO_KEY, expect, mediaBothWays, test, waitForCall } from './fixtures';
+import {
+  DEMO_KEY,
+  callPackets,
+  expect,
+  expectMediaFlowing,
+  mediaBothWays,
+  sandboxCalls,
+  sandboxRequests,
+  test,
+  waitForCall,
+} from './fixtures';
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/react-spa');
 let app: CustomerSpa | undefined;
@@ -26,7 +37,7 @@ test.afterAll(async () => {
   await app?.remove();
 });
 
-test('React: server-rendered <KatavenWidget> hydrates, and a real call fires onCallConnected', async ({
+test('React: server-rendered <KatavenWidget> hydrates, a real call fires onCallConnected and survives a route change', async ({
   page,
   sandbox,
   customer,
@@ -60,7 +71,29 @@ test('React: server-rendered <KatavenWidget> hydrates, and a real call fires onC
   });
   expect(live).toMatchObject({ agent_id: 'agent_ava', session_id: sessionId });
 
+  // A client-side route change: React unmounts this page's <KatavenWidget> and mounts the next page's.
+  const home = await widget.host.elementHandle();
+  await page.getByRole('link', { name: 'Pricing' }).click();
+  await expect(page.getByRole('heading', { name: 'Pricing' })).toBeVisible();
+  await expect(page).toHaveURL(`${customer.origin}/pricing`);
+  expect(await home?.evaluate((element) => element.isConnected)).toBe(false);
+  // The new element has the call as it was, at once: connected, the panel open.
+  await expect(page.locator('#log')).toHaveText(/ pricing:connected$/);
+  await widget.expectStatus('connected');
+  await expect(widget.panel).toBeVisible();
+  // The same call goes on: media both ways after the change, one call with one leg, the same session.
+  await expectMediaFlowing(sandbox, await callPackets(sandbox), { message: 'media both ways after the route change' });
+  const calls = await sandboxCalls(sandbox);
+  expect(calls).toHaveLength(1);
+  expect(calls[0]).toMatchObject({ state: 'connected', session_id: sessionId });
+  expect(calls[0]?.legs).toHaveLength(1);
+  // Nothing went over the wire for it: one config, one /widget/connect (route 1's), no resume.
+  const paths = (await sandboxRequests(sandbox)).map((request) => `${request.method} ${request.path}`);
+  expect(paths.filter((path) => path === 'POST /v1/widget/connect')).toHaveLength(1);
+  expect(paths.filter((path) => path.startsWith('GET /v1/widget/config'))).toHaveLength(1);
+  expect(paths.filter((path) => path.includes('/widget/connect/resume'))).toEqual([]);
+
   await widget.part('end-button').click();
-  await expect(page.locator('#log')).toHaveText(/ end:local$/);
+  await expect(page.locator('#log')).toContainText(' end:local');
   await waitForCall(sandbox, (c) => c.state === 'closed');
 });
