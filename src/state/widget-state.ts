@@ -14,6 +14,7 @@ import { loadOnce } from '../load-once.js';
 import { deleteResumeRecord, readResumeRecord } from '../session/resume-record.js';
 import { offlineError, whenOnline } from './offline.js';
 import type { CallState } from './call-state.js';
+import type { CallTabs } from './call-tabs.js';
 import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
 import { type WidgetEvent, createMachine } from './machine.js';
 import {
@@ -33,6 +34,8 @@ export function createWidgetState(emit: EmitEvent) {
   let input: WidgetInput = {};
   let api: ApiClient | null = null;
   let calls: CallState | null = null;
+  /** The other tabs of this site (call-tabs.ts), once the config allows continuity; null where there are none. */
+  let tabs: CallTabs | null = null;
   let loadAbort: AbortController | null = null;
   let loading: Promise<void> | null = null;
   let lastResponse: WidgetConfigResponse | null = null;
@@ -52,8 +55,7 @@ export function createWidgetState(emit: EmitEvent) {
    * page, unless the current status does not take the event (then nothing changes at all). Returns whether it did.
    */
   function report(event: WidgetEvent): boolean {
-    const error =
-      event.type === 'failed' || event.type === 'configRefused' || event.type === 'resumeRefused' ? event.error : null;
+    const error = 'error' in event ? event.error : null;
     if (error && !machine.can(event.type)) return machine.send(event); // ignored, and reported in development
     if (error) {
       $error.set(error);
@@ -65,6 +67,9 @@ export function createWidgetState(emit: EmitEvent) {
   }
 
   const fail = (error: WidgetError) => report({ type: 'failed', error });
+
+  /** A "Move call here" is under way. */
+  let moving = false;
 
   /** Cancels the wait for `online` after an offline click. */
   let cancelOnlineWait = (): void => undefined;
@@ -172,10 +177,27 @@ export function createWidgetState(emit: EmitEvent) {
       deleteResumeRecord(clientKey);
       return;
     }
-    const record = readResumeRecord(clientKey);
-    if (!record || $status.get() !== 'ready') return;
-    $open.set(record.panel_open);
-    void loadCallState().then((loaded) => loaded?.resume(record));
+    const forGeneration = generation;
+    // Another tab holding the call (call-tabs.ts) wins over a record: a duplicated tab has a copy of that tab's.
+    void import('./call-tabs.js')
+      .then(({ createCallTabs }) => {
+        if (generation !== forGeneration) return false;
+        tabs = createCallTabs({ clientKey, stores, report, handOver: () => calls?.handOver() ?? null });
+        return tabs?.heldElsewhere() ?? false;
+      })
+      .catch(() => false) // no tab features (the chunk did not load): one tab, as before
+      .then((held) => {
+        if (generation !== forGeneration) return;
+        if (held) {
+          deleteResumeRecord(clientKey);
+          if ($status.get() === 'ready') report({ type: 'heldElsewhere' });
+          return;
+        }
+        const record = readResumeRecord(clientKey);
+        if (!record || $status.get() !== 'ready') return;
+        $open.set(record.panel_open);
+        void loadCallState().then((loaded) => loaded?.resume(record));
+      });
   }
 
   /** Drops the session and any call: used when the key, agent or visitor identity changes, and on dispose. */
@@ -184,6 +206,8 @@ export function createWidgetState(emit: EmitEvent) {
     loadAbort?.abort(new DOMException('reconfigured', 'AbortError'));
     loadAbort = null;
     loading = null;
+    tabs?.dispose();
+    tabs = null;
     calls?.dispose();
     calls = null;
     loadCalls = callStateLoader();
@@ -262,6 +286,7 @@ export function createWidgetState(emit: EmitEvent) {
       if (input.continuity !== 'off' && !input.deviceFactory && readResumeRecord(input.clientKey ?? '')) {
         preloadTwilio().catch(() => undefined);
         import('./call-state.js').catch(() => undefined);
+        import('./call-tabs.js').catch(() => undefined);
       }
       $error.set(null);
       loading = apiClient()
@@ -318,7 +343,8 @@ export function createWidgetState(emit: EmitEvent) {
         if ($status.get() === 'error') await actions.load();
         else await whenLoadSettled();
       }
-      if (!$config.get() || $status.get() === 'unavailable') return;
+      // The call is live in another tab: never a second one (the visitor may move it here instead).
+      if (!$config.get() || $status.get() === 'unavailable' || $status.get() === 'elsewhere') return;
       if (failWhileOffline()) return;
       startEarlyGuest();
       const loaded = await loadCallState();
@@ -350,6 +376,23 @@ export function createWidgetState(emit: EmitEvent) {
     async continueResume(): Promise<void> {
       const loaded = await loadCallState();
       await loaded?.continueResume();
+    },
+
+    /**
+     * "Move call here": the call code first (so the other tab's leaving and this one's taking over are close), then
+     * the tab holding the call hands it over and this tab resumes it.
+     */
+    async moveHere(): Promise<void> {
+      if ($status.get() !== 'elsewhere' || !tabs || moving) return;
+      moving = true;
+      $error.set(null);
+      try {
+        const loaded = await loadCallState();
+        const record = loaded && (await tabs?.requestMove());
+        if (loaded && record && $status.get() === 'elsewhere') await loaded.takeOver(record);
+      } finally {
+        moving = false;
+      }
     },
 
     /** The call-time state (audio devices), or null when it could not load. */

@@ -1,0 +1,136 @@
+/**
+ * Tabs (docs/protocol.md section 9, "Tabs"): one live call per site and key. Widgets in one page stand in for tabs of
+ * one site: they share the origin's Web Locks and BroadcastChannels (and, unlike tabs, its sessionStorage: the holder's
+ * resume record is there, as in a duplicated tab). Each test has a key of its own, so no test sees another's tabs.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import en from '../../src/widget/locales/en.js';
+import type { KatavenWidget } from '../../src/widget/kataven-widget.js';
+import { waitForCall } from '../helpers/fake-device.js';
+import { connectBody, sessionBody } from '../helpers/fake-server.js';
+import { clickPart, part, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
+
+let keys = 0;
+/** A key no other test uses (its lock and channel are this test's alone). */
+const freshKey = () => `pk_live_tabs${Date.now().toString(36)}${(keys += 1)}`;
+
+async function heldLocks(): Promise<string[]> {
+  const { held = [] } = await navigator.locks.query();
+  return held.map((lock) => lock.name ?? '');
+}
+
+async function waitForLauncherLabel(element: KatavenWidget, label: string): Promise<void> {
+  await waitUntil(
+    () => part(element, 'launcher')?.getAttribute('aria-label') === label,
+    `the launcher reads ${part(element, 'launcher')?.getAttribute('aria-label')}, not ${label}`,
+  );
+}
+
+describe('<kataven-widget> tabs: one live call per site and key', () => {
+  const testbed = useWidgetTestbed();
+
+  beforeEach(() => {
+    testbed.server.on('POST /widget/connect', {
+      body: { ...connectBody, resume: { token: 'rs_first', expires_in: 30 } },
+    });
+    testbed.server.on('POST /widget/connect/resume', {
+      body: {
+        ...connectBody,
+        visitor: sessionBody('guest', 'jwt-moved'),
+        resume: { token: 'rs_second', expires_in: 30 },
+        transcript: [{ role: 'agent', text: "Hi, I'm Ava." }],
+      },
+    });
+  });
+
+  it('shows the call of another tab, moves it here quietly, and frees the key when it ends', async () => {
+    const clientKey = freshKey();
+    const first = await testbed.mount({ clientKey });
+    // A tab already open (ready) when the other tab's call goes live.
+    const open = await testbed.mount({ clientKey });
+    await waitForStatus(first, 'ready');
+    await waitForStatus(open, 'ready');
+
+    void first.start();
+    const call = await waitForCall(testbed.devices);
+    call.answer();
+    await waitForStatus(first, 'connected');
+    await waitForStatus(open, 'elsewhere');
+    expect(await heldLocks()).to.include(`kataven-call:${clientKey}`);
+
+    // A tab opened during the call (its sessionStorage has the holder's record, as a duplicated tab's would).
+    const duplicate = await testbed.mount({ clientKey });
+    await waitForStatus(duplicate, 'elsewhere');
+    await waitForLauncherLabel(duplicate, en.status.elsewhere);
+    expect(part(duplicate, 'launcher')?.textContent).to.include(en.status.elsewhere);
+    await duplicate.open();
+    expect((await waitForPart(duplicate, 'move-here-button')).textContent?.trim()).to.equal(en.moveHere);
+    expect(part(duplicate, 'status')?.textContent).to.equal(en.status.elsewhere);
+    expect(part(duplicate, 'call-button')).to.equal(null);
+    // Its own start() (a page's button) places no second call either.
+    await duplicate.start();
+    expect(duplicate.status).to.equal('elsewhere');
+    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
+    expect(testbed.server.requestsTo('POST /widget/connect/resume')).to.have.length(0);
+    expect(testbed.devices.devices).to.have.length(1);
+
+    // "Move call here": the holder leaves quietly (no hangup) and this tab resumes with the holder's newest token.
+    const holderDevice = testbed.devices.last;
+    await clickPart(duplicate, 'move-here-button');
+    await waitUntil(() => testbed.devices.devices.length === 2 && testbed.devices.last.calls.length > 0, 'no new leg');
+    expect(holderDevice.leftQuietly, 'the holder left quietly').to.equal(true);
+    expect(call.disconnected, 'the holder hung up').to.equal(false);
+    await waitForStatus(first, 'elsewhere');
+    expect(testbed.server.requestsTo('POST /widget/connect/resume').map((request) => request.body)).to.deep.equal([
+      { resume_token: 'rs_first', page_context: { url: location.href } },
+    ]);
+    testbed.devices.last.call.answer();
+    await waitForStatus(duplicate, 'connected');
+    await waitUntil(() => duplicate.shadowRoot?.textContent?.includes("Hi, I'm Ava."), 'the transcript so far');
+    expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
+    // The old tab offers to move it back; the tab that was open all along still shows it elsewhere.
+    await first.open();
+    await waitForPart(first, 'move-here-button');
+    expect(open.status).to.equal('elsewhere');
+
+    // The call ends in the tab that has it: the lock goes, and the other tabs may call again.
+    await duplicate.end();
+    await waitForStatus(duplicate, 'ended');
+    await waitForStatus(first, 'ready');
+    await waitForStatus(open, 'ready');
+    expect(await heldLocks()).to.not.include(`kataven-call:${clientKey}`);
+    await waitForPart(first, 'call-button');
+  });
+
+  it('says so when the tab holding the call does not hand it over, and loses nothing', async () => {
+    const clientKey = freshKey();
+    // Another tab holds the call and answers a move with no record (it cannot move the call now).
+    let releaseLock = (): void => undefined;
+    await new Promise<void>((held) => {
+      void navigator.locks.request(
+        `kataven-call:${clientKey}`,
+        () => new Promise<void>((release) => ((releaseLock = release), held())),
+      );
+    });
+    const other = new BroadcastChannel(`kataven-call:${clientKey}`);
+    other.onmessage = ({ data }: MessageEvent<{ type: string; id: string }>) => {
+      if (data.type === 'move') other.postMessage({ kataven: 1, type: 'handover', id: data.id, record: null });
+    };
+    try {
+      const element = await testbed.mount({ clientKey });
+      await waitForStatus(element, 'elsewhere');
+      await element.open();
+      await clickPart(element, 'move-here-button');
+      await waitForPart(element, 'error');
+      expect(part(element, 'error')?.textContent).to.equal(en.errors.call_failed);
+      // Still in another tab, with the button to try again, and nothing was asked of the server.
+      expect(element.status).to.equal('elsewhere');
+      await waitForPart(element, 'move-here-button');
+      expect(testbed.server.requestsTo('POST /widget/connect/resume')).to.have.length(0);
+      expect(testbed.devices.devices).to.have.length(0);
+    } finally {
+      other.close();
+      releaseLock();
+    }
+  });
+});
