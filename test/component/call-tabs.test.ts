@@ -52,7 +52,8 @@ describe('<kataven-widget> tabs: one live call per site and key', () => {
     await waitForStatus(open, 'ready');
 
     void first.start();
-    const call = await waitForCall(testbed.devices);
+    // The call code loads first (a chunk of its own; slow on a busy machine).
+    const call = await waitForCall(testbed.devices, 10_000);
     call.answer();
     await waitForStatus(first, 'connected');
     await waitForStatus(open, 'elsewhere');
