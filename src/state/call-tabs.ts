@@ -35,8 +35,11 @@ export interface CallTabsContext {
 export interface CallTabs {
   /** Whether another tab holds the live call for this key now (answered by the lock manager, no waiting). */
   heldElsewhere(): Promise<boolean>;
-  /** Asks the tab holding the call to hand it over; the record to resume it with, or null (reported) if none came. */
-  requestMove(): Promise<ResumeRecord | null>;
+  /**
+   * "Move call here": loads the call code (`load`) first, so the other tab's leaving and this one's taking over are
+   * close; then asks the tab holding the call to hand it over, and takes it over with what it hands over.
+   */
+  moveHere(load: () => Promise<{ takeOver(record: ResumeRecord): Promise<void> } | null>): Promise<void>;
   dispose(): void;
 }
 
@@ -152,29 +155,45 @@ function tabsOn(locks: LockManager, context: CallTabsContext): CallTabs {
     }
   };
 
+  /** Asks the tab holding the call to hand it over; the record to resume it with, or null (reported) if none came. */
+  async function requestMove(): Promise<ResumeRecord | null> {
+    const id = Math.random().toString(36).slice(2);
+    const record = await new Promise<ResumeRecord | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), context.moveTimeoutMs ?? 3000);
+      moves.set(id, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
+      });
+      post({ kataven: 1, type: 'move', id });
+    });
+    moves.delete(id);
+    if (record) {
+      // The copy of the holder's record this tab may have (a duplicated tab) is spent with the move.
+      deleteResumeRecord(clientKey);
+      return record;
+    }
+    if (stores.$status.get() === 'elsewhere') {
+      const error = new WidgetError('call_failed', 'the tab that holds the call did not hand it over');
+      report({ type: 'moveFailed', error });
+    }
+    return null;
+  }
+
+  let moving = false;
+
   return {
     heldElsewhere,
-    async requestMove() {
-      const id = Math.random().toString(36).slice(2);
-      const record = await new Promise<ResumeRecord | null>((resolve) => {
-        const timer = setTimeout(() => resolve(null), context.moveTimeoutMs ?? 3000);
-        moves.set(id, (answer) => {
-          clearTimeout(timer);
-          resolve(answer);
-        });
-        post({ kataven: 1, type: 'move', id });
-      });
-      moves.delete(id);
-      if (record) {
-        // The copy of the holder's record this tab may have (a duplicated tab) is spent with the move.
-        deleteResumeRecord(clientKey);
-        return record;
+    async moveHere(load) {
+      if (stores.$status.get() !== 'elsewhere' || moving) return;
+      moving = true;
+      stores.$error.set(null);
+      try {
+        const calls = await load();
+        const record = calls && (await requestMove());
+        if (calls && record && stores.$status.get() === 'elsewhere') await calls.takeOver(record);
+      } finally {
+        moving = false;
       }
-      if (stores.$status.get() === 'elsewhere') {
-        const error = new WidgetError('call_failed', 'the tab that holds the call did not hand it over');
-        report({ type: 'moveFailed', error });
-      }
-      return null;
     },
     dispose() {
       unlisten();

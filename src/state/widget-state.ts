@@ -68,9 +68,6 @@ export function createWidgetState(emit: EmitEvent) {
 
   const fail = (error: WidgetError) => report({ type: 'failed', error });
 
-  /** A "Move call here" is under way. */
-  let moving = false;
-
   /** Cancels the wait for `online` after an offline click. */
   let cancelOnlineWait = (): void => undefined;
 
@@ -378,22 +375,8 @@ export function createWidgetState(emit: EmitEvent) {
       await loaded?.continueResume();
     },
 
-    /**
-     * "Move call here": the call code first (so the other tab's leaving and this one's taking over are close), then
-     * the tab holding the call hands it over and this tab resumes it.
-     */
-    async moveHere(): Promise<void> {
-      if ($status.get() !== 'elsewhere' || !tabs || moving) return;
-      moving = true;
-      $error.set(null);
-      try {
-        const loaded = await loadCallState();
-        const record = loaded && (await tabs?.requestMove());
-        if (loaded && record && $status.get() === 'elsewhere') await loaded.takeOver(record);
-      } finally {
-        moving = false;
-      }
-    },
+    /** "Move call here": the call in another tab of this site is taken over here (call-tabs.ts). */
+    moveHere: (): Promise<void> => tabs?.moveHere(loadCallState) ?? Promise.resolve(),
 
     /** The call-time state (audio devices), or null when it could not load. */
     calls: loadCallState,
