@@ -6,6 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import en from '../../src/widget/locales/en.js';
 import type { KatavenWidget } from '../../src/widget/kataven-widget.js';
+import { fastForward, hasClock, installClock } from '../helpers/clock.js';
 import { waitForCall } from '../helpers/fake-device.js';
 import { connectBody, sessionBody } from '../helpers/fake-server.js';
 import { clickPart, part, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
@@ -24,6 +25,18 @@ async function waitForLauncherLabel(element: KatavenWidget, label: string): Prom
     () => part(element, 'launcher')?.getAttribute('aria-label') === label,
     `the launcher reads ${part(element, 'launcher')?.getAttribute('aria-label')}, not ${label}`,
   );
+}
+
+/** Another tab's live call: its Web Lock, held until the returned function releases it (that tab went away). */
+async function holdCallElsewhere(clientKey: string): Promise<() => void> {
+  let releaseLock = (): void => undefined;
+  await new Promise<void>((held) => {
+    void navigator.locks.request(
+      `kataven-call:${clientKey}`,
+      () => new Promise<void>((release) => ((releaseLock = release), held())),
+    );
+  });
+  return releaseLock;
 }
 
 describe('<kataven-widget> tabs: one live call per site and key', () => {
@@ -106,13 +119,7 @@ describe('<kataven-widget> tabs: one live call per site and key', () => {
   it('says so when the tab holding the call does not hand it over, and loses nothing', async () => {
     const clientKey = freshKey();
     // Another tab holds the call and answers a move with no record (it cannot move the call now).
-    let releaseLock = (): void => undefined;
-    await new Promise<void>((held) => {
-      void navigator.locks.request(
-        `kataven-call:${clientKey}`,
-        () => new Promise<void>((release) => ((releaseLock = release), held())),
-      );
-    });
+    const releaseLock = await holdCallElsewhere(clientKey);
     const other = new BroadcastChannel(`kataven-call:${clientKey}`);
     other.onmessage = ({ data }: MessageEvent<{ type: string; id: string }>) => {
       if (data.type === 'move') other.postMessage({ kataven: 1, type: 'handover', id: data.id, record: null });
@@ -133,5 +140,21 @@ describe('<kataven-widget> tabs: one live call per site and key', () => {
       other.close();
       releaseLock();
     }
+  });
+
+  // Last in this file: the clock stays installed for the rest of the page.
+  it('is ready again when the tab with the call went away without a word, once no page of it took the call back', async function () {
+    if (!hasClock) this.skip(); // Playwright's clock (Chromium); the logic does not differ by browser
+    await installClock();
+    const clientKey = freshKey();
+    const releaseLock = await holdCallElsewhere(clientKey);
+    const element = await testbed.mount({ clientKey });
+    await waitForStatus(element, 'elsewhere');
+    // The tab closed: its lock is free and no `over` came. Its next page would have 3 s to take the call again.
+    releaseLock();
+    // Moved on a second at a time until the check after that grace has run (its lock request is granted first).
+    for (let second = 0; second < 10 && element.status !== 'ready'; second += 1) await fastForward(1000);
+    await waitForStatus(element, 'ready');
+    expect(testbed.devices.devices).to.have.length(0);
   });
 });
