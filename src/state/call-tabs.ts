@@ -108,8 +108,10 @@ function tabsOn(locks: LockManager, context: CallTabsContext): CallTabs {
         clearTimeout(graceTimer);
         graceTimer = setTimeout(() => {
           void heldElsewhere().then((held) => {
+            // Something happened meanwhile (an `over`, a move here, disposal): that decided it.
+            if (stores.$status.get() !== 'elsewhere' || abort.signal.aborted) return;
             if (held) watch();
-            else if (stores.$status.get() === 'elsewhere') report({ type: 'releasedElsewhere' });
+            else report({ type: 'releasedElsewhere' });
           });
         }, context.releaseGraceMs ?? 3000);
       })
@@ -172,7 +174,7 @@ function tabsOn(locks: LockManager, context: CallTabsContext): CallTabs {
       deleteResumeRecord(clientKey);
       return record;
     }
-    if (stores.$status.get() === 'elsewhere') {
+    if (stores.$status.get() === 'elsewhere' && !abort.signal.aborted) {
       const error = new WidgetError('call_failed', 'the tab that holds the call did not hand it over');
       report({ type: 'moveFailed', error });
     }
