@@ -172,6 +172,8 @@ export function createCallState(context: CallStateContext) {
       stopTicker();
       stores.$level.set({ input: 0, output: 0 });
       stores.$muted.set(false);
+      // The conversation goes on in the other tab: this one would show it stale once the call is over there.
+      if (status === 'elsewhere') stores.$captions.set([]);
     }
   }
 

@@ -71,6 +71,9 @@ describe('<kataven-widget> tabs: one live call per site and key', () => {
     await waitForStatus(first, 'connected');
     await waitForStatus(open, 'elsewhere');
     expect(await heldLocks()).to.include(`kataven-call:${clientKey}`);
+    call.emit('messageReceived', { content: { role: 'agent', text: 'Said in the first tab.', final: true } });
+    await first.open();
+    await waitUntil(() => first.shadowRoot?.textContent?.includes('Said in the first tab.'), 'the first caption');
 
     // A tab opened during the call (its sessionStorage has the holder's record, as a duplicated tab's would).
     const duplicate = await testbed.mount({ clientKey });
@@ -103,7 +106,6 @@ describe('<kataven-widget> tabs: one live call per site and key', () => {
     await waitUntil(() => duplicate.shadowRoot?.textContent?.includes("Hi, I'm Ava."), 'the transcript so far');
     expect(testbed.server.requestsTo('POST /widget/connect')).to.have.length(1);
     // The old tab offers to move it back; the tab that was open all along still shows it elsewhere.
-    await first.open();
     await waitForPart(first, 'move-here-button');
     expect(open.status).to.equal('elsewhere');
 
@@ -114,6 +116,8 @@ describe('<kataven-widget> tabs: one live call per site and key', () => {
     await waitForStatus(open, 'ready');
     expect(await heldLocks()).to.not.include(`kataven-call:${clientKey}`);
     await waitForPart(first, 'call-button');
+    // The transcript went with the call: the tab it left shows none of it (it would be stale).
+    expect(first.shadowRoot?.textContent).to.not.include('Said in the first tab.');
   });
 
   it('says so when the tab holding the call does not hand it over, and loses nothing', async () => {
