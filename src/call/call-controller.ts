@@ -213,7 +213,11 @@ export class CallController {
     const device = attempt?.device;
     if (!attempt?.call || attempt.connectedAt === undefined || !device?.leaveQuietly) return false;
     attempt.left = true;
-    device.leaveQuietly();
+    try {
+      device.leaveQuietly();
+    } catch (error) {
+      console.warn('[kataven-widget] device teardown failed', error);
+    }
     this.#finish(attempt, 'local');
     return true;
   }
