@@ -74,7 +74,12 @@ test('a second tab shows the call "in another tab", moves it here, and a duplica
   await expect(secondWidget.part('move-here-button')).toHaveText('Move call here');
   await expect(secondWidget.part('call-button')).toHaveCount(0);
 
-  // A duplicate of the first tab: window.open from it copies its sessionStorage (the resume record with it).
+  // A duplicate of the first tab: window.open from it copies its sessionStorage (the resume record with it), as the
+  // page finds it before any script runs.
+  await context.addInitScript(() => {
+    const records = Object.keys(sessionStorage).filter((key) => key.startsWith('kataven:resume:'));
+    (window as unknown as { resumeRecordsAtStart: string[] }).resumeRecordsAtStart = records;
+  });
   const [duplicate] = await Promise.all([
     context.waitForEvent('page'),
     page.evaluate(() => void window.open(location.href)),
@@ -82,6 +87,16 @@ test('a second tab shows the call "in another tab", moves it here, and a duplica
   const duplicateWidget = new WidgetView(duplicate);
   await expectInAnotherTab(duplicateWidget);
   expect(await duplicateWidget.statusTrail()).not.toContain('resuming');
+  expect(
+    await duplicate.evaluate(() => (window as unknown as { resumeRecordsAtStart: string[] }).resumeRecordsAtStart),
+  ).toEqual([`kataven:resume:${DEMO_KEY}`]);
+  // Its copy of the first tab's record is not this tab's to use: gone, while the first tab keeps its own.
+  expect(
+    await duplicate.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('kataven:'))),
+  ).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('kataven:')))).toEqual([
+    `kataven:resume:${DEMO_KEY}`,
+  ]);
 
   // Neither tab placed a call or took this one over: one call, on its one leg, in the first tab.
   expect(await requestCount(sandbox, '/widget/connect')).toBe(1);
