@@ -147,6 +147,23 @@ describe('<kataven-widget> tabs: one live call per site and key', () => {
     }
   });
 
+  it('without Web Locks behaves as one tab did before: no tab features, nothing thrown', async () => {
+    const clientKey = freshKey();
+    const releaseLock = await holdCallElsewhere(clientKey);
+    Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true });
+    try {
+      const element = await testbed.mount({ clientKey });
+      await waitForStatus(element, 'ready');
+      void element.start();
+      (await waitForCall(testbed.devices, 10_000)).answer();
+      await waitForStatus(element, 'connected');
+      expect(element.status).to.equal('connected');
+    } finally {
+      delete (navigator as { locks?: unknown }).locks; // the prototype's getter again
+      releaseLock();
+    }
+  });
+
   // Last in this file: the clock stays installed for the rest of the page.
   it('is ready again when the tab with the call went away without a word, once no page of it took the call back', async function () {
     if (!hasClock) this.skip(); // Playwright's clock (Chromium); the logic does not differ by browser
