@@ -75,7 +75,8 @@ function tabsOn(locks: LockManager, context: CallTabsContext): CallTabs {
     if (release) return false;
     try {
       const { held = [] } = await locks.query();
-      return held.some((lock) => lock.name === name);
+      // Exclusive: the holder's. The others only wait for it, shared (watch), and never count as holding the call.
+      return held.some((lock) => lock.name === name && lock.mode === 'exclusive');
     } catch {
       return false;
     }
@@ -103,7 +104,7 @@ function tabsOn(locks: LockManager, context: CallTabsContext): CallTabs {
     const waiting = new AbortController();
     stopWatching = () => waiting.abort();
     locks
-      .request(name, { signal: waiting.signal }, () => {
+      .request(name, { mode: 'shared', signal: waiting.signal }, () => {
         stopWatching = null;
         clearTimeout(graceTimer);
         graceTimer = setTimeout(() => {

@@ -147,6 +147,33 @@ describe('<kataven-widget> tabs: one live call per site and key', () => {
     }
   });
 
+  it("takes its own tab's call over while another tab only waits for the lock (shared, not holding the call)", async () => {
+    const clientKey = freshKey();
+    // This tab's earlier page left its call (the record), and another tab in `elsewhere` waits on the lock.
+    const record = { session_id: 'sess_1', agent_id: 'agent_ava', resume_token: 'rs_first', panel_open: true };
+    sessionStorage.setItem(
+      `kataven:resume:${clientKey}`,
+      JSON.stringify({ ...record, muted: false, expires_at: Date.now() + 30_000 }),
+    );
+    let releaseWait = (): void => undefined;
+    await new Promise<void>((held) => {
+      void navigator.locks.request(
+        `kataven-call:${clientKey}`,
+        { mode: 'shared' },
+        () => new Promise<void>((release) => ((releaseWait = release), held())),
+      );
+    });
+    try {
+      const element = await testbed.mount({ clientKey });
+      (await waitForCall(testbed.devices, 10_000)).answer();
+      await waitForStatus(element, 'connected');
+      expect(testbed.server.requestsTo('POST /widget/connect/resume')).to.have.length(1);
+    } finally {
+      releaseWait();
+      sessionStorage.removeItem(`kataven:resume:${clientKey}`);
+    }
+  });
+
   it('without Web Locks behaves as one tab did before: no tab features, nothing thrown', async () => {
     const clientKey = freshKey();
     const releaseLock = await holdCallElsewhere(clientKey);
