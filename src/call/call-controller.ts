@@ -45,6 +45,8 @@ export type CallEvent =
   | { type: 'mediaRestored' }
   /** The call ended without an error (hung up on either side, cancelled or out of time). */
   | { type: 'callEnded'; reason: CallEndReason }
+  /** This tab left the call without ending it (`leave()`): it was moved to another tab, where it goes on. */
+  | { type: 'callMoved' }
   /** The call (or its setup) failed with `error`. */
   | { type: 'failed'; error: WidgetError };
 
@@ -106,6 +108,8 @@ interface Attempt {
   resumeToken?: string;
   /** The server refused to hand the call over: the attempt ends as `resumeRefused`, not `failed`. */
   refused?: boolean;
+  /** The call left for another tab (`leave()`): its Device already went quietly, and the call is not over. */
+  left?: boolean;
   /** Twilio's call-quality warnings in force (`warning` until `warning-cleared`). */
   warnings: Set<string>;
 }
@@ -197,6 +201,25 @@ export class CallController {
     // Twilio normally answers with `disconnect`; never let a lost event keep the call half-open.
     const timer = setTimeout(() => this.#finish(attempt, reason), this.#options.hangupTimeoutMs ?? 2000);
     return attempt.finished.finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * Continuity: leaves the live call without ending it, as a page going away does (no hangup; the server keeps the
+   * call for the resume window), for another tab to take over. False, and nothing changes, when there is no answered
+   * call or the Device cannot leave quietly.
+   */
+  leave(): boolean {
+    const attempt = this.#attempt;
+    const device = attempt?.device;
+    if (!attempt?.call || attempt.connectedAt === undefined || !device?.leaveQuietly) return false;
+    attempt.left = true;
+    try {
+      device.leaveQuietly();
+    } catch (error) {
+      console.warn('[kataven-widget] device teardown failed', error);
+    }
+    this.#finish(attempt, 'local');
+    return true;
   }
 
   /** Continuity: from now on the page going away leaves the live call to the site's next page (see DeviceLike). */
@@ -476,12 +499,19 @@ export class CallController {
     const durationMs = attempt.connectedAt === undefined ? 0 : Date.now() - attempt.connectedAt;
     attempt.releaseSession();
     try {
-      attempt.device?.destroy();
+      if (!attempt.left) attempt.device?.destroy();
     } catch (error) {
       console.warn('[kataven-widget] device teardown failed', error);
     }
     const events = this.#options.events;
     if (attempt.warnings.size > 0) events.networkWarnings?.([]);
+    if (attempt.left) {
+      // Not over: the call goes on in the tab it moved to, so the page hears no `kataven-call-end` from this one.
+      this.#report({ type: 'callMoved' });
+      attempt.settle();
+      attempt.finish();
+      return;
+    }
     const error = reason === 'error' ? attempt.pendingError : undefined;
     const failure = attempt.refused ? ('resumeRefused' as const) : ('failed' as const);
     this.#report(error ? { type: failure, error } : { type: 'callEnded', reason });

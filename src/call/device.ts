@@ -59,6 +59,11 @@ export interface DeviceLike {
    * simply closes, so the site's next page can take the call over.
    */
   keepCallOnPageHide?(): void;
+  /**
+   * Continuity: drops the call's media and signaling without a hangup, as a page going away does, and releases the
+   * Device (it is not used again). The server keeps the call for the resume window; another tab takes it over.
+   */
+  leaveQuietly?(): void;
 }
 
 /** Where and as whom a Device signals: the grant of `/widget/connect` (a call) or of `/widget/signaling` (standby). */

@@ -58,6 +58,11 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
     // call listens (its standby socket failing, say): so one listener is always there. The call's still hear it all.
     device.on('error', () => undefined);
     releaseTokenTimerOnReconnect(device);
+    const release = () => {
+      device.destroy();
+      releaseTokenTimer(device);
+      microphone.release();
+    };
     return {
       // Twilio's Call/Device emitters accept any listener; our narrower interfaces are a structural subset.
       on: (event, listener) => device.on(event, listener as (...args: unknown[]) => void),
@@ -85,13 +90,18 @@ export const createTwilioDevice: DeviceFactory = Object.assign(
         const onPageHide = (device as unknown as { _boundOnPageHide?: unknown })._boundOnPageHide;
         if (typeof onPageHide === 'function') window.removeEventListener('pagehide', onPageHide as EventListener);
       },
+      leaveQuietly() {
+        // Twilio sends a `hangup` as it drops a call unless the call's own flag (set when the server hung up) says
+        // not to: the flag is private, so checked, and destroy() closes the socket and the media as a page going away
+        // would.
+        for (const call of [(device as unknown as { _activeCall?: unknown })._activeCall, ...device.calls]) {
+          if (call && typeof call === 'object' && '_shouldSendHangup' in call) call._shouldSendHangup = false;
+        }
+        release();
+      },
       warmMicrophone: () => microphone.ask(),
       inboundAudioPackets: () => (peers.latest ? inboundAudioPackets(peers.latest) : Promise.resolve(null)),
-      destroy() {
-        device.destroy();
-        releaseTokenTimer(device);
-        microphone.release();
-      },
+      destroy: release,
     };
   },
   { buildsAhead: true, needsGesture: gestureNeeded },

@@ -52,7 +52,7 @@ export function saveResumeRecord(
   record: ResumeRecord,
   storage: RecordStorage | null = tabStorage(),
 ): boolean {
-  const checked = checkRecord(record);
+  const checked = checkResumeRecord(record);
   if (!storage || !checked) return false;
   try {
     storage.setItem(storageKey(clientKey), JSON.stringify(checked));
@@ -82,7 +82,7 @@ export function readResumeRecord(
   } catch {
     parsed = undefined;
   }
-  const record = checkRecord(parsed);
+  const record = checkResumeRecord(parsed);
   if (record && record.expires_at > now) return record;
   deleteResumeRecord(clientKey, storage);
   return null;
@@ -101,7 +101,7 @@ const isText = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= MAX_TEXT;
 
 /** The record's own fields if every one fits (extra fields are dropped), else undefined. */
-function checkRecord(value: unknown): ResumeRecord | undefined {
+export function checkResumeRecord(value: unknown): ResumeRecord | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const { session_id, agent_id, resume_token, expires_at, panel_open, muted } = value as Record<string, unknown>;
   if (!isText(session_id) || !isText(agent_id) || !isText(resume_token)) return undefined;

@@ -160,8 +160,9 @@ export function createCallState(context: CallStateContext) {
       stores.$elapsedSeconds.set(0);
       ticker = setInterval(tick, 250);
     }
-    if (wasLive && (status === 'ended' || status === 'error')) {
-      // Over for good (hung up, out of time, failed, or not handed over): the next page starts afresh.
+    if (wasLive && !isLive(status)) {
+      // Over for good (hung up, out of time, failed, or not handed over), or moved to another tab (`elsewhere`): the
+      // next page of this tab starts afresh.
       resumeGrant = null;
       heldResume = null;
       stores.$resumeHeld.set(false);
@@ -171,6 +172,8 @@ export function createCallState(context: CallStateContext) {
       stopTicker();
       stores.$level.set({ input: 0, output: 0 });
       stores.$muted.set(false);
+      // The conversation goes on in the other tab: this one would show it stale once the call is over there.
+      if (status === 'elsewhere') stores.$captions.set([]);
     }
   }
 
@@ -234,6 +237,29 @@ export function createCallState(context: CallStateContext) {
         report({ type: 'resumeFound' });
         return;
       }
+      return controller.start(record.agent_id, record.resume_token);
+    },
+    /**
+     * Tabs (call-tabs.ts): leaves the live call for another tab of this site, quietly (no hangup: the server keeps it
+     * for the resume window), and returns what that tab takes it over with; null when it cannot move now.
+     */
+    handOver(): ResumeRecord | null {
+      const status = stores.$status.get();
+      if (!resumeGrant || !continuityOn() || (status !== 'connected' && status !== 'reconnecting')) return null;
+      const record: ResumeRecord = {
+        session_id: controller.sessionId,
+        agent_id: agentId(),
+        resume_token: resumeGrant.token,
+        expires_at: resumeExpiry(resumeGrant.expires_in),
+        panel_open: stores.$open.get(),
+        muted: stores.$muted.get(),
+      };
+      return controller.leave() ? record : null;
+    },
+    /** "Move call here": takes over the call another tab handed over (`record`), as the site's next page would. */
+    takeOver(record: ResumeRecord): Promise<void> {
+      if (isLive(stores.$status.get())) return Promise.resolve();
+      restoreMuted = record.muted;
       return controller.start(record.agent_id, record.resume_token);
     },
     /** The visitor's click on "Continue the call": the held call is taken over now. */

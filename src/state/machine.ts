@@ -22,6 +22,7 @@ export const WIDGET_STATUSES = [
   'reconnecting',
   'ended',
   'error',
+  'elsewhere',
 ] as const;
 
 export type WidgetStatus = (typeof WIDGET_STATUSES)[number];
@@ -37,7 +38,13 @@ export type ConfigEvent =
   /** The config arrived and says this visitor may not call (`error` says why). */
   | { type: 'configRefused'; error: WidgetError }
   /** The browser is online again after a click failed because it was offline (offline.ts). */
-  | { type: 'backOnline' };
+  | { type: 'backOnline' }
+  /** Another tab of this site holds the live call for this key (call-tabs.ts): this one must not place a second. */
+  | { type: 'heldElsewhere' }
+  /** That other tab's call is over (or its tab is gone): this tab may call again. */
+  | { type: 'releasedElsewhere' }
+  /** "Move call here" got no hand-over from the tab holding the call (`error` says why); nothing changed. */
+  | { type: 'moveFailed'; error: WidgetError };
 
 export type WidgetEvent = ConfigEvent | CallEvent;
 export type WidgetEventType = WidgetEvent['type'];
@@ -48,6 +55,9 @@ export const WIDGET_EVENTS = [
   'configLoaded',
   'configRefused',
   'backOnline',
+  'heldElsewhere',
+  'releasedElsewhere',
+  'moveFailed',
   'callRequested',
   'resumeFound',
   'resumeRefused',
@@ -56,6 +66,7 @@ export const WIDGET_EVENTS = [
   'mediaLost',
   'mediaRestored',
   'callEnded',
+  'callMoved',
   'failed',
 ] as const satisfies readonly WidgetEventType[];
 
@@ -79,6 +90,7 @@ export const TRANSITIONS: {
     configRefused: 'unavailable',
     callRequested: 'connecting',
     resumeFound: 'resuming',
+    heldElsewhere: 'elsewhere',
     ...always,
   },
   unavailable: { configLoaded: 'ready', configRefused: 'unavailable', ...always },
@@ -93,11 +105,26 @@ export const TRANSITIONS: {
     resumeRefused: 'error',
     ...callEnds,
   },
-  connected: { mediaLost: 'reconnecting', ...callEnds },
-  reconnecting: { mediaLost: 'reconnecting', mediaRestored: 'connected', ...callEnds },
-  ended: { callRequested: 'connecting', ...always },
+  // `callMoved`: the visitor moved the call to another tab of this site; it goes on there.
+  connected: { mediaLost: 'reconnecting', callMoved: 'elsewhere', ...callEnds },
+  reconnecting: { mediaLost: 'reconnecting', mediaRestored: 'connected', callMoved: 'elsewhere', ...callEnds },
+  ended: { callRequested: 'connecting', heldElsewhere: 'elsewhere', ...always },
   // A failed load is retried with a new request; a failed call with a new call.
-  error: { configRequested: 'loading', callRequested: 'connecting', backOnline: 'ready', ...always },
+  error: {
+    configRequested: 'loading',
+    callRequested: 'connecting',
+    backOnline: 'ready',
+    heldElsewhere: 'elsewhere',
+    ...always,
+  },
+  // The live call for this key is in another tab of this site: "Move call here" takes it over as a resume does.
+  elsewhere: {
+    heldElsewhere: 'elsewhere',
+    releasedElsewhere: 'ready',
+    moveFailed: 'elsewhere',
+    resumeFound: 'resuming',
+    ...always,
+  },
 };
 
 /** Where `event` leads from `status`, or undefined when the table does not allow it there. */

@@ -20,6 +20,7 @@ import {
 } from '../session/resume-record.js';
 import { offlineError, whenOnline } from './offline.js';
 import type { CallState } from './call-state.js';
+import type { CallTabs } from './call-tabs.js';
 import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
 import { type WidgetEvent, createMachine } from './machine.js';
 import {
@@ -42,6 +43,8 @@ export function createWidgetState(emitTo: EmitEvent) {
   let input: WidgetInput = {};
   let api: ApiClient | null = null;
   let calls: CallState | null = null;
+  /** The other tabs of this site (call-tabs.ts), once the config allows continuity; null where there are none. */
+  let tabs: CallTabs | null = null;
   let loadAbort: AbortController | null = null;
   let loading: Promise<void> | null = null;
   let lastResponse: WidgetConfigResponse | null = null;
@@ -63,8 +66,7 @@ export function createWidgetState(emitTo: EmitEvent) {
    * page, unless the current status does not take the event (then nothing changes at all). Returns whether it did.
    */
   function report(event: WidgetEvent): boolean {
-    const error =
-      event.type === 'failed' || event.type === 'configRefused' || event.type === 'resumeRefused' ? event.error : null;
+    const error = 'error' in event ? event.error : null;
     if (error && !machine.can(event.type)) return machine.send(event); // ignored, and reported in development
     if (error) {
       $error.set(error);
@@ -212,10 +214,27 @@ export function createWidgetState(emitTo: EmitEvent) {
       deleteResumeRecord(clientKey);
       return;
     }
-    const record = readResumeRecord(clientKey);
-    if (!record || $status.get() !== 'ready') return;
-    $open.set(record.panel_open);
-    void loadCallState().then((loaded) => loaded?.resume(record));
+    const forGeneration = generation;
+    // Another tab holding the call (call-tabs.ts) wins over a record: a duplicated tab has a copy of that tab's.
+    void import('./call-tabs.js')
+      .then(({ createCallTabs }) => {
+        if (generation !== forGeneration) return false;
+        tabs = createCallTabs({ clientKey, stores, report, handOver: () => calls?.handOver() ?? null });
+        return tabs?.heldElsewhere() ?? false;
+      })
+      .catch(() => false) // no tab features (the chunk did not load): one tab, as before
+      .then((held) => {
+        if (generation !== forGeneration) return;
+        if (held) {
+          deleteResumeRecord(clientKey);
+          if ($status.get() === 'ready') report({ type: 'heldElsewhere' });
+          return;
+        }
+        const record = readResumeRecord(clientKey);
+        if (!record || $status.get() !== 'ready') return;
+        $open.set(record.panel_open);
+        void loadCallState().then((loaded) => loaded?.resume(record));
+      });
   }
 
   /** Drops the session and any call: used when the key, agent or visitor identity changes, and on dispose. */
@@ -224,6 +243,8 @@ export function createWidgetState(emitTo: EmitEvent) {
     loadAbort?.abort(new DOMException('reconfigured', 'AbortError'));
     loadAbort = null;
     loading = null;
+    tabs?.dispose();
+    tabs = null;
     calls?.dispose();
     calls = null;
     loadCalls = callStateLoader();
@@ -305,6 +326,7 @@ export function createWidgetState(emitTo: EmitEvent) {
       if (leftCall && !input.deviceFactory) {
         preloadTwilio().catch(() => undefined);
         import('./call-state.js').catch(() => undefined);
+        import('./call-tabs.js').catch(() => undefined);
       }
       if (leftCall) startEarlyResume(leftCall);
       $error.set(null);
@@ -362,7 +384,8 @@ export function createWidgetState(emitTo: EmitEvent) {
         if ($status.get() === 'error') await actions.load();
         else await whenLoadSettled();
       }
-      if (!$config.get() || $status.get() === 'unavailable') return;
+      // The call is live in another tab: never a second one (the visitor may move it here instead).
+      if (!$config.get() || $status.get() === 'unavailable' || $status.get() === 'elsewhere') return;
       if (failWhileOffline()) return;
       startEarlyGuest();
       const loaded = await loadCallState();
@@ -395,6 +418,9 @@ export function createWidgetState(emitTo: EmitEvent) {
       const loaded = await loadCallState();
       await loaded?.continueResume();
     },
+
+    /** "Move call here": the call in another tab of this site is taken over here (call-tabs.ts). */
+    moveHere: (): Promise<void> => tabs?.moveHere(loadCallState) ?? Promise.resolve(),
 
     /** The call-time state (audio devices), or null when it could not load. */
     calls: loadCallState,

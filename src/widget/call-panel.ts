@@ -51,6 +51,8 @@ export type PanelIntent =
         | 'type-instead'
         /** A call taken over from an earlier page waited for this click ("Continue the call"). */
         | 'resume'
+        /** The call is live in another tab of this site: "Move call here". */
+        | 'move-here'
         | 'skip-feedback';
     }
   | { action: 'rate'; rating: Rating; comment: string };
@@ -164,6 +166,7 @@ export class KatavenCallPanel extends LitElement {
     decline: () => this.#intent({ action: 'decline' }),
     typeInstead: () => this.#intent({ action: 'type-instead' }),
     resume: () => this.#intent({ action: 'resume' }),
+    moveHere: () => this.#intent({ action: 'move-here' }),
     skipFeedback: () => this.#intent({ action: 'skip-feedback' }),
     rate: (rating: Rating, comment: string) => this.#intent({ action: 'rate', rating, comment }),
     sendText: (text: string) => this.dispatchEvent(new PanelTextEvent(text)),
@@ -218,6 +221,11 @@ export class KatavenCallPanel extends LitElement {
     if (status === 'resuming' && this.resumeHeld) {
       return html`<div class="actions">
         <button class="primary" part="resume-button" @click=${on.resume}>${t.resume}</button>
+      </div>`;
+    }
+    if (status === 'elsewhere') {
+      return html`<div class="actions">
+        <button class="primary" part="move-here-button" @click=${on.moveHere}>${t.moveHere}</button>
       </div>`;
     }
     if (isLive(status)) return this.#renderCall();

@@ -56,6 +56,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart decline-button - Declines the consent step.
  * @csspart retry-button - Tries again after a retryable error.
  * @csspart resume-button - "Continue the call": a call taken over from an earlier page waits for this click.
+ * @csspart move-here-button - "Move call here": the call is live in another tab of this site; this takes it over.
  * @csspart transcript - The conversation so far (role="log").
  * @csspart text-input - The text box of a live call.
  * @csspart send-button - Sends the typed text.
@@ -68,8 +69,9 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @csspart feedback-comment - The optional comment (up to 500 characters).
  * @csspart feedback-skip - Skips the feedback step.
  *
- * @cssstate idle - Also `loading`, `ready`, `unavailable`, `connecting`, `ringing`, `connected`, `reconnecting`,
- *   `ended`, `error`: the current status, as `:state(<status>)`.
+ * @cssstate idle - Also `loading`, `ready`, `unavailable`, `connecting`, `resuming`, `ringing`, `connected`,
+ *   `reconnecting`, `ended`, `error`, `elsewhere` (the call is live in another tab): the current status, as
+ *   `:state(<status>)`.
  *
  * @cssprop --kataven-primary - Primary brand color (default: the account's `primary_color`).
  * @cssprop --kataven-accent - Accent color (default: the account's `accent_color`).
@@ -249,8 +251,9 @@ export class KatavenWidget extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     this.#applyBrandColors();
     if (!this.#configured || WIDGET_INPUTS.some((name) => changed.has(name))) this.#configure();
-    const panelShown = this.display === 'inline' || this.#stores.values.open;
-    if (panelShown && !this.#panel.current) void this.#panel.load();
+    // The launcher's face for a call in another tab comes with the panel's code too.
+    const panelNeeded = this.display === 'inline' || this.#stores.values.open || this.status === 'elsewhere';
+    if (panelNeeded && !this.#panel.current) void this.#panel.load();
     const locale = resolveLocale(this.locale);
     if (this.#panel.kit?.locale !== locale) this.#localeLabel.load(locale);
   }
@@ -432,6 +435,8 @@ export class KatavenWidget extends LitElement {
     // counts against no call limit), leaving only /widget/connect and signaling for the click.
     // After a call has ended too: the next call's standby is built on this intent, as the first one's was.
     if (this.status === 'ready' || this.status === 'ended') this.#state.actions.prepare({ session: true });
+    // "Move call here" needs the call code, not a visitor session (the resume brings one).
+    if (this.status === 'elsewhere') this.#state.actions.prepare();
   };
 
   /** The visitor's intent from the panel, forwarded to the state. */
@@ -458,6 +463,8 @@ export class KatavenWidget extends LitElement {
         return void actions.continueByTyping();
       case 'resume':
         return void actions.continueResume();
+      case 'move-here':
+        return void actions.moveHere();
       case 'rate':
         return void actions.rate(detail.rating, detail.comment);
       case 'skip-feedback':

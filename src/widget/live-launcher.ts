@@ -13,8 +13,15 @@ export interface LiveLauncher {
   content: ReturnType<typeof html>;
 }
 
-/** The launcher's live face, or null when no call is live. */
+/** The launcher's live face, or null when no call is live (here, or in another tab of this site). */
 export function renderLiveLauncher(t: Strings, elapsedSeconds: number, status: WidgetStatus): LiveLauncher | null {
+  if (status === 'elsewhere') {
+    return {
+      label: t.status.elsewhere,
+      content: html`<span class="live-dot elsewhere" aria-hidden="true"></span
+        ><span class="live-time" aria-hidden="true">${t.status.elsewhere}</span>`,
+    };
+  }
   if (!isLive(status)) return null;
   const reconnecting = status === 'reconnecting';
   const time = formatTime(elapsedSeconds);
@@ -48,6 +55,11 @@ export const liveLauncherStyles = css`
   }
   .live-dot.reconnecting {
     background: #f59e0b;
+  }
+  /* The call is in another tab: a still, grey dot. */
+  .live-dot.elsewhere {
+    background: #94a3b8;
+    animation: none;
   }
   @keyframes kataven-live-pulse {
     to {

@@ -68,6 +68,22 @@ async function connected(context: Context) {
   return element;
 }
 
+/** Releases the calls "another tab" holds (call-tabs.ts), after each test. */
+const otherTabs: (() => void)[] = [];
+
+/** The live call for this key is in another tab of the site: that tab's Web Lock is held until the test ends. */
+async function inAnotherTab(context: Context) {
+  await new Promise<void>((held) => {
+    void navigator.locks.request(
+      `kataven-call:${DEMO_KEY}`,
+      () => new Promise<void>((release) => (otherTabs.push(release), held())),
+    );
+  });
+  const element = await mount(context);
+  await waitForStatus(element, 'elsewhere');
+  return element;
+}
+
 /** Each state the visitor can meet, reached the way a visitor (or the server) gets there. */
 const states: Record<string, (context: Context) => Promise<Widget>> = {
   'launcher ready (panel closed)': async (context) => {
@@ -177,6 +193,17 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
     await waitUntil(() => part(element, 'launcher')?.getAttribute('aria-label'), 'the launcher never went live');
     return element;
   },
+  'call in another tab (launcher)': async (context) => {
+    const element = await inAnotherTab(context);
+    await waitUntil(() => part(element, 'launcher')?.getAttribute('aria-label'), 'the launcher never showed the call');
+    return element;
+  },
+  'call in another tab (panel with "Move call here")': async (context) => {
+    const element = await inAnotherTab(context);
+    await element.open();
+    await waitForPart(element, 'move-here-button');
+    return element;
+  },
   'settings menu open': async (context) => {
     const element = await connected(context);
     context.testbed.devices.last.audio = {
@@ -201,6 +228,7 @@ const states: Record<string, (context: Context) => Promise<Widget>> = {
 describe('<kataven-widget> accessibility in every state', () => {
   // The error states explain themselves in the console; keep the test output readable.
   const testbed = useWidgetTestbed({ captureConsole: true });
+  afterEach(() => otherTabs.splice(0).forEach((release) => release()));
 
   for (const theme of ['light', 'dark']) {
     for (const [name, reach] of Object.entries(states)) {

@@ -121,6 +121,14 @@ export class FakeDevice extends Emitter implements DeviceLike {
     for (const call of this.calls) call.disconnect();
   }
 
+  /** Set once the Device left its call quietly (a move to another tab): destroyed, and its calls never hung up. */
+  leftQuietly = false;
+
+  leaveQuietly(): void {
+    this.leftQuietly = true;
+    this.destroyed = true;
+  }
+
   get call(): FakeCall {
     const call = this.calls[this.calls.length - 1];
     if (!call) throw new Error('no call yet');

@@ -66,6 +66,25 @@ describe('call controller', () => {
     expect(device.destroyed).to.equal(true);
   });
 
+  it('leave() drops an answered call quietly: no hangup, no call end, `callMoved`', async () => {
+    const started = controller.start('agent_ava');
+    await waitUntil(() => devices.devices[0]?.calls.length === 1);
+    const device = devices.last;
+    // Not before the answer: there is no call to move yet.
+    expect(controller.leave()).to.equal(false);
+    device.call.answer();
+    await started;
+    expect(controller.leave()).to.equal(true);
+    expect(call.statuses).to.deep.equal(['connecting', 'ringing', 'connected', 'elsewhere']);
+    expect(device.leftQuietly).to.equal(true);
+    expect(device.call.disconnected, 'hung up').to.equal(false);
+    expect(ended).to.deep.equal([]);
+    // Over here: end() and a second leave() have nothing left to do.
+    await controller.end();
+    expect(controller.leave()).to.equal(false);
+    expect(call.statuses.at(-1)).to.equal('elsewhere');
+  });
+
   it('start() is idempotent while a call is starting or live', async () => {
     const first = controller.start('agent_ava');
     const second = controller.start('agent_ava');

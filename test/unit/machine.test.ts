@@ -23,6 +23,7 @@ const EXPECTED = `
   ready configRefused unavailable
   ready callRequested connecting
   ready resumeFound resuming
+  ready heldElsewhere elsewhere
   unavailable configLoaded ready
   unavailable configRefused unavailable
   connecting ringing ringing
@@ -37,13 +38,21 @@ const EXPECTED = `
   resuming resumeRefused error
   connected mediaLost reconnecting
   connected callEnded ended
+  connected callMoved elsewhere
   reconnecting mediaLost reconnecting
   reconnecting mediaRestored connected
   reconnecting callEnded ended
+  reconnecting callMoved elsewhere
   ended callRequested connecting
+  ended heldElsewhere elsewhere
   error configRequested loading
   error callRequested connecting
   error backOnline ready
+  error heldElsewhere elsewhere
+  elsewhere heldElsewhere elsewhere
+  elsewhere releasedElsewhere ready
+  elsewhere moveFailed elsewhere
+  elsewhere resumeFound resuming
   ${WIDGET_STATUSES.map((status) => `${status} reset idle\n${status} failed error`).join('\n')}
 `;
 
@@ -60,6 +69,7 @@ function eventOf(type: WidgetEventType): WidgetEvent {
     case 'failed':
     case 'configRefused':
     case 'resumeRefused':
+    case 'moveFailed':
       return { type, error: ERROR };
     case 'callAccepted':
       return { type, sessionId: 'sess_1' };

@@ -11,6 +11,7 @@ const ar: Strings = {
   retry: 'إعادة المحاولة',
   retryIn: (seconds: number) => `إعادة المحاولة بعد ${seconds} ث`,
   resume: 'متابعة المكالمة',
+  moveHere: 'نقل المكالمة إلى هنا',
   callAgain: 'اتصل مرة أخرى',
   agree: 'موافقة وبدء المكالمة',
   decline: 'ليس الآن',
@@ -45,6 +46,7 @@ const ar: Strings = {
     reconnecting: 'انقطع الاتصال. جارٍ إعادة الاتصال…',
     ended: 'انتهت المكالمة.',
     error: 'حدث خطأ ما.',
+    elsewhere: 'مكالمة جارية في علامة تبويب أخرى',
   },
   errors: {
     invalid_key: 'لم يتم إعداد هذا المساعد بشكل صحيح على هذا الموقع.',

@@ -11,6 +11,7 @@ const cs: Strings = {
   retry: 'Zkusit znovu',
   retryIn: (seconds: number) => `Zkusit znovu za ${seconds} s`,
   resume: 'Pokračovat v hovoru',
+  moveHere: 'Přesunout hovor sem',
   callAgain: 'Zavolat znovu',
   agree: 'Souhlasím a volat',
   decline: 'Teď ne',
@@ -45,6 +46,7 @@ const cs: Strings = {
     reconnecting: 'Spojení se přerušilo. Znovu se připojuji…',
     ended: 'Hovor skončil.',
     error: 'Něco se pokazilo.',
+    elsewhere: 'Hovor probíhá na jiné kartě',
   },
   errors: {
     invalid_key: 'Tento asistent není na tomto webu správně nastaven.',

@@ -11,6 +11,7 @@ const da: Strings = {
   retry: 'Prøv igen',
   retryIn: (seconds: number) => `Prøv igen om ${seconds} s`,
   resume: 'Fortsæt opkaldet',
+  moveHere: 'Flyt opkaldet hertil',
   callAgain: 'Ring igen',
   agree: 'Accepter og ring op',
   decline: 'Ikke nu',
@@ -45,6 +46,7 @@ const da: Strings = {
     reconnecting: 'Forbindelsen blev afbrudt. Forbinder igen…',
     ended: 'Opkaldet er afsluttet.',
     error: 'Noget gik galt.',
+    elsewhere: 'Opkald i gang i en anden fane',
   },
   errors: {
     invalid_key: 'Denne assistent er ikke sat korrekt op på dette website.',

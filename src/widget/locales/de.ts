@@ -11,6 +11,7 @@ const de: Strings = {
   retry: 'Erneut versuchen',
   retryIn: (seconds: number) => `Erneut versuchen in ${seconds} s`,
   resume: 'Anruf fortsetzen',
+  moveHere: 'Anruf hierher verschieben',
   callAgain: 'Erneut anrufen',
   agree: 'Zustimmen und anrufen',
   decline: 'Jetzt nicht',
@@ -45,6 +46,7 @@ const de: Strings = {
     reconnecting: 'Verbindung unterbrochen. Neuer Versuch…',
     ended: 'Anruf beendet.',
     error: 'Etwas ist schiefgelaufen.',
+    elsewhere: 'Anruf läuft in einem anderen Tab',
   },
   errors: {
     invalid_key: 'Dieser Assistent ist auf dieser Website nicht richtig eingerichtet.',

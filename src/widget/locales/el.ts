@@ -11,6 +11,7 @@ const el: Strings = {
   retry: 'Δοκιμάστε ξανά',
   retryIn: (seconds: number) => `Δοκιμάστε ξανά σε ${seconds} δ`,
   resume: 'Συνέχιση της κλήσης',
+  moveHere: 'Μεταφορά της κλήσης εδώ',
   callAgain: 'Νέα κλήση',
   agree: 'Αποδοχή και κλήση',
   decline: 'Όχι τώρα',
@@ -45,6 +46,7 @@ const el: Strings = {
     reconnecting: 'Η σύνδεση χάθηκε. Επανασύνδεση…',
     ended: 'Η κλήση τερματίστηκε.',
     error: 'Κάτι πήγε στραβά.',
+    elsewhere: 'Κλήση σε εξέλιξη σε άλλη καρτέλα',
   },
   errors: {
     invalid_key: 'Ο βοηθός δεν έχει ρυθμιστεί σωστά σε αυτόν τον ιστότοπο.',

@@ -11,6 +11,8 @@ const en = {
   retry: 'Try again',
   retryIn: (seconds: number) => `Try again in ${seconds} s`,
   resume: 'Continue the call',
+  /** "Move call here": takes over the call another tab of this site holds. */
+  moveHere: 'Move call here',
   /** The retry button after a dropped call: it places a new call. */
   callAgain: 'Call again',
   agree: 'Agree and start call',
@@ -46,6 +48,7 @@ const en = {
     reconnecting: 'Connection lost. Reconnecting…',
     ended: 'Call ended.',
     error: 'Something went wrong.',
+    elsewhere: 'Call in progress in another tab',
   },
   errors: {
     invalid_key: 'This assistant is not set up correctly on this website.',

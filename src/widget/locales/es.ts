@@ -11,6 +11,7 @@ const es: Strings = {
   retry: 'Reintentar',
   retryIn: (seconds: number) => `Reintentar en ${seconds} s`,
   resume: 'Continuar la llamada',
+  moveHere: 'Mover la llamada aquí',
   callAgain: 'Volver a llamar',
   agree: 'Aceptar y llamar',
   decline: 'Ahora no',
@@ -45,6 +46,7 @@ const es: Strings = {
     reconnecting: 'Se perdió la conexión. Reconectando…',
     ended: 'Llamada finalizada.',
     error: 'Algo salió mal.',
+    elsewhere: 'Llamada en curso en otra pestaña',
   },
   errors: {
     invalid_key: 'Este asistente no está bien configurado en este sitio.',

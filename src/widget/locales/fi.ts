@@ -11,6 +11,7 @@ const fi: Strings = {
   retry: 'Yritä uudelleen',
   retryIn: (seconds: number) => `Yritä uudelleen ${seconds} s kuluttua`,
   resume: 'Jatka puhelua',
+  moveHere: 'Siirrä puhelu tänne',
   callAgain: 'Soita uudelleen',
   agree: 'Hyväksy ja soita',
   decline: 'Ei nyt',
@@ -45,6 +46,7 @@ const fi: Strings = {
     reconnecting: 'Yhteys katkesi. Yhdistetään uudelleen…',
     ended: 'Puhelu päättyi.',
     error: 'Jokin meni vikaan.',
+    elsewhere: 'Puhelu käynnissä toisessa välilehdessä',
   },
   errors: {
     invalid_key: 'Tätä avustajaa ei ole määritetty oikein tälle sivustolle.',

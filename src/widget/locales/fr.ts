@@ -11,6 +11,7 @@ const fr: Strings = {
   retry: 'Réessayer',
   retryIn: (seconds: number) => `Réessayer dans ${seconds} s`,
   resume: 'Reprendre l’appel',
+  moveHere: 'Déplacer l’appel ici',
   callAgain: 'Rappeler',
   agree: 'Accepter et appeler',
   decline: 'Pas maintenant',
@@ -45,6 +46,7 @@ const fr: Strings = {
     reconnecting: 'Connexion perdue. Reconnexion…',
     ended: 'Appel terminé.',
     error: 'Un problème est survenu.',
+    elsewhere: 'Appel en cours dans un autre onglet',
   },
   errors: {
     invalid_key: 'Cet assistant n’est pas correctement configuré sur ce site.',

@@ -11,6 +11,7 @@ const he: Strings = {
   retry: 'ניסיון חוזר',
   retryIn: (seconds: number) => `ניסיון חוזר בעוד ${seconds} שנ׳`,
   resume: 'המשך השיחה',
+  moveHere: 'העברת השיחה לכאן',
   callAgain: 'חיוג חוזר',
   agree: 'אישור והתחלת שיחה',
   decline: 'לא עכשיו',
@@ -45,6 +46,7 @@ const he: Strings = {
     reconnecting: 'החיבור אבד. מתחבר מחדש…',
     ended: 'השיחה הסתיימה.',
     error: 'משהו השתבש.',
+    elsewhere: 'שיחה פעילה בכרטיסייה אחרת',
   },
   errors: {
     invalid_key: 'העוזר לא הוגדר כראוי באתר הזה.',

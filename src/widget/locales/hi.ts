@@ -11,6 +11,7 @@ const hi: Strings = {
   retry: 'फिर से कोशिश करें',
   retryIn: (seconds: number) => `${seconds} सेकंड में फिर से कोशिश करें`,
   resume: 'कॉल जारी रखें',
+  moveHere: 'कॉल यहाँ लाएँ',
   callAgain: 'फिर से कॉल करें',
   agree: 'सहमत हूँ, कॉल करें',
   decline: 'अभी नहीं',
@@ -45,6 +46,7 @@ const hi: Strings = {
     reconnecting: 'कनेक्शन टूट गया। फिर से कनेक्ट हो रहा है…',
     ended: 'कॉल समाप्त हुई।',
     error: 'कुछ गड़बड़ हो गई।',
+    elsewhere: 'दूसरे टैब में कॉल चल रही है',
   },
   errors: {
     invalid_key: 'यह सहायक इस वेबसाइट पर ठीक से सेट अप नहीं है।',

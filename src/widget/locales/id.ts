@@ -11,6 +11,7 @@ const id: Strings = {
   retry: 'Coba lagi',
   retryIn: (seconds: number) => `Coba lagi dalam ${seconds} dtk`,
   resume: 'Lanjutkan panggilan',
+  moveHere: 'Pindahkan panggilan ke sini',
   callAgain: 'Telepon lagi',
   agree: 'Setuju dan mulai panggilan',
   decline: 'Nanti saja',
@@ -45,6 +46,7 @@ const id: Strings = {
     reconnecting: 'Koneksi terputus. Menghubungkan ulang…',
     ended: 'Panggilan berakhir.',
     error: 'Terjadi kesalahan.',
+    elsewhere: 'Panggilan sedang berlangsung di tab lain',
   },
   errors: {
     invalid_key: 'Asisten ini belum disiapkan dengan benar di situs web ini.',

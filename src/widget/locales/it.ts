@@ -11,6 +11,7 @@ const it: Strings = {
   retry: 'Riprova',
   retryIn: (seconds: number) => `Riprova tra ${seconds} s`,
   resume: 'Continua la chiamata',
+  moveHere: 'Sposta la chiamata qui',
   callAgain: 'Richiama',
   agree: 'Accetta e chiama',
   decline: 'Non ora',
@@ -45,6 +46,7 @@ const it: Strings = {
     reconnecting: 'Connessione persa. Riconnessione…',
     ended: 'Chiamata terminata.',
     error: 'Si è verificato un problema.',
+    elsewhere: 'Chiamata in corso in un’altra scheda',
   },
   errors: {
     invalid_key: 'Questo assistente non è configurato correttamente su questo sito.',

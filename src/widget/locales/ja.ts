@@ -11,6 +11,7 @@ const ja: Strings = {
   retry: '再試行',
   retryIn: (seconds: number) => `${seconds}秒後に再試行`,
   resume: '通話を続ける',
+  moveHere: '通話をこちらに移す',
   callAgain: 'もう一度かける',
   agree: '同意して通話する',
   decline: '今はしない',
@@ -45,6 +46,7 @@ const ja: Strings = {
     reconnecting: '接続が切れました。再接続しています…',
     ended: '通話が終了しました。',
     error: '問題が発生しました。',
+    elsewhere: '別のタブで通話中です',
   },
   errors: {
     invalid_key: 'このサイトではアシスタントが正しく設定されていません。',

@@ -11,6 +11,7 @@ const ko: Strings = {
   retry: '다시 시도',
   retryIn: (seconds: number) => `${seconds}초 후 다시 시도`,
   resume: '통화 계속하기',
+  moveHere: '통화를 여기로 옮기기',
   callAgain: '다시 전화하기',
   agree: '동의하고 통화하기',
   decline: '나중에',
@@ -45,6 +46,7 @@ const ko: Strings = {
     reconnecting: '연결이 끊겼습니다. 다시 연결하는 중…',
     ended: '통화가 종료되었습니다.',
     error: '문제가 발생했습니다.',
+    elsewhere: '다른 탭에서 통화 중입니다',
   },
   errors: {
     invalid_key: '이 웹사이트에 어시스턴트가 올바르게 설정되지 않았습니다.',

@@ -11,6 +11,7 @@ const nb: Strings = {
   retry: 'Prøv igjen',
   retryIn: (seconds: number) => `Prøv igjen om ${seconds} s`,
   resume: 'Fortsett samtalen',
+  moveHere: 'Flytt samtalen hit',
   callAgain: 'Ring igjen',
   agree: 'Godta og ring',
   decline: 'Ikke nå',
@@ -45,6 +46,7 @@ const nb: Strings = {
     reconnecting: 'Forbindelsen ble brutt. Kobler til på nytt…',
     ended: 'Samtalen er avsluttet.',
     error: 'Noe gikk galt.',
+    elsewhere: 'Samtale pågår i en annen fane',
   },
   errors: {
     invalid_key: 'Denne assistenten er ikke riktig satt opp på dette nettstedet.',

@@ -11,6 +11,7 @@ const nl: Strings = {
   retry: 'Opnieuw proberen',
   retryIn: (seconds: number) => `Opnieuw proberen over ${seconds} s`,
   resume: 'Gesprek voortzetten',
+  moveHere: 'Gesprek hierheen verplaatsen',
   callAgain: 'Opnieuw bellen',
   agree: 'Akkoord en bellen',
   decline: 'Niet nu',
@@ -45,6 +46,7 @@ const nl: Strings = {
     reconnecting: 'Verbinding verbroken. Opnieuw verbinden…',
     ended: 'Gesprek beëindigd.',
     error: 'Er ging iets mis.',
+    elsewhere: 'Gesprek bezig in een ander tabblad',
   },
   errors: {
     invalid_key: 'Deze assistent is niet goed ingesteld op deze website.',

@@ -11,6 +11,7 @@ const pl: Strings = {
   retry: 'Spróbuj ponownie',
   retryIn: (seconds: number) => `Spróbuj ponownie za ${seconds} s`,
   resume: 'Kontynuuj rozmowę',
+  moveHere: 'Przenieś rozmowę tutaj',
   callAgain: 'Zadzwoń ponownie',
   agree: 'Zgadzam się, połącz',
   decline: 'Nie teraz',
@@ -45,6 +46,7 @@ const pl: Strings = {
     reconnecting: 'Utracono połączenie. Ponowne łączenie…',
     ended: 'Rozmowa zakończona.',
     error: 'Coś poszło nie tak.',
+    elsewhere: 'Rozmowa trwa w innej karcie',
   },
   errors: {
     invalid_key: 'Ten asystent nie jest poprawnie skonfigurowany w tej witrynie.',

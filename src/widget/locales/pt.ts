@@ -11,6 +11,7 @@ const pt: Strings = {
   retry: 'Tentar novamente',
   retryIn: (seconds: number) => `Tentar novamente em ${seconds} s`,
   resume: 'Continuar a chamada',
+  moveHere: 'Mover a chamada para cá',
   callAgain: 'Ligar novamente',
   agree: 'Aceitar e ligar',
   decline: 'Agora não',
@@ -45,6 +46,7 @@ const pt: Strings = {
     reconnecting: 'Conexão perdida. Reconectando…',
     ended: 'Chamada encerrada.',
     error: 'Algo deu errado.',
+    elsewhere: 'Chamada em andamento em outra aba',
   },
   errors: {
     invalid_key: 'Este assistente não está configurado corretamente neste site.',

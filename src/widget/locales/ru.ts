@@ -11,6 +11,7 @@ const ru: Strings = {
   retry: 'Повторить',
   retryIn: (seconds: number) => `Повторить через ${seconds} с`,
   resume: 'Продолжить звонок',
+  moveHere: 'Перенести звонок сюда',
   callAgain: 'Позвонить снова',
   agree: 'Согласиться и позвонить',
   decline: 'Не сейчас',
@@ -45,6 +46,7 @@ const ru: Strings = {
     reconnecting: 'Связь потеряна. Переподключение…',
     ended: 'Звонок завершён.',
     error: 'Что-то пошло не так.',
+    elsewhere: 'Звонок идёт в другой вкладке',
   },
   errors: {
     invalid_key: 'Этот ассистент неправильно настроен на этом сайте.',

@@ -11,6 +11,7 @@ const sv: Strings = {
   retry: 'Försök igen',
   retryIn: (seconds: number) => `Försök igen om ${seconds} s`,
   resume: 'Fortsätt samtalet',
+  moveHere: 'Flytta samtalet hit',
   callAgain: 'Ring igen',
   agree: 'Godkänn och ring',
   decline: 'Inte nu',
@@ -45,6 +46,7 @@ const sv: Strings = {
     reconnecting: 'Anslutningen bröts. Ansluter igen…',
     ended: 'Samtalet har avslutats.',
     error: 'Något gick fel.',
+    elsewhere: 'Samtal pågår i en annan flik',
   },
   errors: {
     invalid_key: 'Assistenten är inte korrekt inställd på den här webbplatsen.',

@@ -11,6 +11,7 @@ const th: Strings = {
   retry: 'ลองอีกครั้ง',
   retryIn: (seconds: number) => `ลองอีกครั้งใน ${seconds} วินาที`,
   resume: 'ต่อสายสนทนา',
+  moveHere: 'ย้ายสายมาที่นี่',
   callAgain: 'โทรอีกครั้ง',
   agree: 'ยอมรับและเริ่มโทร',
   decline: 'ไว้ทีหลัง',
@@ -45,6 +46,7 @@ const th: Strings = {
     reconnecting: 'การเชื่อมต่อขาดหาย กำลังเชื่อมต่อใหม่…',
     ended: 'สิ้นสุดการโทรแล้ว',
     error: 'เกิดข้อผิดพลาดบางอย่าง',
+    elsewhere: 'กำลังสนทนาอยู่ในแท็บอื่น',
   },
   errors: {
     invalid_key: 'ผู้ช่วยนี้ตั้งค่าบนเว็บไซต์นี้ไม่ถูกต้อง',

@@ -11,6 +11,7 @@ const tr: Strings = {
   retry: 'Tekrar dene',
   retryIn: (seconds: number) => `${seconds} sn sonra tekrar dene`,
   resume: 'Aramaya devam et',
+  moveHere: 'Aramayı buraya taşı',
   callAgain: 'Tekrar ara',
   agree: 'Kabul et ve ara',
   decline: 'Şimdi değil',
@@ -45,6 +46,7 @@ const tr: Strings = {
     reconnecting: 'Bağlantı koptu. Yeniden bağlanıyor…',
     ended: 'Arama sona erdi.',
     error: 'Bir sorun oluştu.',
+    elsewhere: 'Başka bir sekmede görüşme sürüyor',
   },
   errors: {
     invalid_key: 'Bu asistan bu web sitesinde doğru şekilde ayarlanmamış.',

@@ -11,6 +11,7 @@ const vi: Strings = {
   retry: 'Thử lại',
   retryIn: (seconds: number) => `Thử lại sau ${seconds} giây`,
   resume: 'Tiếp tục cuộc gọi',
+  moveHere: 'Chuyển cuộc gọi sang đây',
   callAgain: 'Gọi lại',
   agree: 'Đồng ý và gọi',
   decline: 'Để sau',
@@ -45,6 +46,7 @@ const vi: Strings = {
     reconnecting: 'Mất kết nối. Đang kết nối lại…',
     ended: 'Cuộc gọi đã kết thúc.',
     error: 'Đã xảy ra sự cố.',
+    elsewhere: 'Cuộc gọi đang diễn ra ở thẻ khác',
   },
   errors: {
     invalid_key: 'Trợ lý này chưa được thiết lập đúng trên trang web này.',

@@ -11,6 +11,7 @@ const zhCN: Strings = {
   retry: '重试',
   retryIn: (seconds: number) => `${seconds} 秒后重试`,
   resume: '继续通话',
+  moveHere: '将通话移到这里',
   callAgain: '重新呼叫',
   agree: '同意并开始通话',
   decline: '以后再说',
@@ -45,6 +46,7 @@ const zhCN: Strings = {
     reconnecting: '连接已断开，正在重新连接…',
     ended: '通话已结束。',
     error: '出了点问题。',
+    elsewhere: '另一个标签页中正在通话',
   },
   errors: {
     invalid_key: '此助手在本网站上的设置有误。',

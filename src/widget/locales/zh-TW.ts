@@ -11,6 +11,7 @@ const zhTW: Strings = {
   retry: '重試',
   retryIn: (seconds: number) => `${seconds} 秒後重試`,
   resume: '繼續通話',
+  moveHere: '將通話移到這裡',
   callAgain: '重新撥打',
   agree: '同意並開始通話',
   decline: '以後再說',
@@ -45,6 +46,7 @@ const zhTW: Strings = {
     reconnecting: '連線中斷，正在重新連線…',
     ended: '通話已結束。',
     error: '發生問題。',
+    elsewhere: '另一個分頁中正在通話',
   },
   errors: {
     invalid_key: '這位助理在此網站上的設定有誤。',
