@@ -92,6 +92,11 @@ export function useWidgetTestbed(options: TestbedOptions = {}): WidgetTestbed {
     if (options.captureConsole) captureConsole();
   });
   afterEach(async () => {
+    // A removed element's live call would wait 2 s for the next element (state/parking.ts), and the next test's
+    // widget would take it over: this test's calls end with it.
+    const widgets = [...document.querySelectorAll('kataven-widget')];
+    for (const element of widgets) element.continuity = 'off';
+    await Promise.all(widgets.map((element) => element.updateComplete));
     for (const element of created.splice(0)) element.remove();
     fixtureCleanup();
     capture?.restore();
