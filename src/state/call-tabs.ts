@@ -43,7 +43,22 @@ export interface CallTabs {
   dispose(): void;
 }
 
-const NAME_PREFIX = 'kataven-call:';
+const callLockName = (clientKey: string): string => `kataven-call:${clientKey}`;
+
+/**
+ * Whether a live call for this key is held now, by another tab or another widget of this page (answered by the lock
+ * manager, no waiting; false where it cannot tell). Also asked before the resume request a page sends early
+ * (early-requests.ts): a duplicated tab has a copy of the holder's record, and spending it would take the call away.
+ */
+export async function callHeldInATab(clientKey: string): Promise<boolean> {
+  try {
+    const { held = [] } = (await navigator.locks?.query()) ?? {};
+    // Exclusive: the holder's. The others only wait for it, shared, and never count as holding the call.
+    return held.some((lock) => lock.name === callLockName(clientKey) && lock.mode === 'exclusive');
+  } catch {
+    return false;
+  }
+}
 
 /** Tab coordination for `clientKey`, or null where the browser lacks Web Locks or BroadcastChannel. */
 export function createCallTabs(context: CallTabsContext): CallTabs | null {
@@ -54,7 +69,7 @@ export function createCallTabs(context: CallTabsContext): CallTabs | null {
 
 function tabsOn(locks: LockManager, context: CallTabsContext): CallTabs {
   const { clientKey, stores, report } = context;
-  const name = NAME_PREFIX + clientKey;
+  const name = callLockName(clientKey);
   const channel = new BroadcastChannel(name);
   const post = (message: TabMessage) => {
     try {
@@ -71,16 +86,7 @@ function tabsOn(locks: LockManager, context: CallTabsContext): CallTabs {
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   const moves = new Map<string, (record: ResumeRecord | null) => void>();
 
-  const heldElsewhere = async (): Promise<boolean> => {
-    if (release) return false;
-    try {
-      const { held = [] } = await locks.query();
-      // Exclusive: the holder's. The others only wait for it, shared (watch), and never count as holding the call.
-      return held.some((lock) => lock.name === name && lock.mode === 'exclusive');
-    } catch {
-      return false;
-    }
-  };
+  const heldElsewhere = async (): Promise<boolean> => !release && (await callHeldInATab(clientKey));
 
   /** This tab's call is live: hold the lock until it is not (a page going away releases it too). */
   function hold(): void {

@@ -6,21 +6,15 @@
 import { type ApiClient, createApiClientWith } from '../api/client.js';
 import { WidgetError } from '../api/errors.js';
 import type { WidgetConfigResponse } from '../api/schemas.js';
-import type { ResumeResponse, VisitorSessionResponse } from '../api/call-schemas.js';
 import type { CallEndReason } from '../call/call-controller.js';
 import { preloadTwilio } from '../call/twilio-loader.js';
 import type { EmitEvent } from '../events.js';
 import { loadOnce } from '../load-once.js';
-import {
-  type ResumeRecord,
-  deleteResumeRecord,
-  readResumeRecord,
-  resumeExpiry,
-  saveResumeRecord,
-} from '../session/resume-record.js';
+import { deleteResumeRecord, readResumeRecord } from '../session/resume-record.js';
 import { offlineError, whenOnline } from './offline.js';
 import type { CallState } from './call-state.js';
 import type { CallTabs } from './call-tabs.js';
+import { createEarlyRequests } from './early-requests.js';
 import { type ResolvedConfig, checkClientKey, resolveConfig, unavailableReason } from './config-rules.js';
 import { type WidgetEvent, createMachine } from './machine.js';
 import {
@@ -48,10 +42,6 @@ export function createWidgetState(emitTo: EmitEvent) {
   let loadAbort: AbortController | null = null;
   let loading: Promise<void> | null = null;
   let lastResponse: WidgetConfigResponse | null = null;
-  /** A guest session requested at the click (or on intent) while the call code was still downloading. */
-  let earlyGuest: { response: Promise<VisitorSessionResponse>; at: number } | null = null;
-  /** The resume request for a call an earlier page left, sent beside the config (`load`), for the token it spent. */
-  let earlyResume: { token: string; response: Promise<ResumeResponse> } | null = null;
   /** Bumped whenever the visitor's identity (key, agent, tokens) changes, so late async work can tell it is stale. */
   let generation = 0;
 
@@ -108,58 +98,15 @@ export function createWidgetState(emitTo: EmitEvent) {
     return api;
   }
 
+  /** The guest session and a resume asked for before the call code has loaded (early-requests.ts). */
+  const early = createEarlyRequests(apiClient);
+
   /**
    * Starts the guest session request now, before the call code (which owns the visitor session) has loaded, so the
    * request and the chunk downloads overlap. Only for guests, only when a session is about to be needed anyway.
    */
   function startEarlyGuest(): void {
-    if (calls || earlyGuest || input.userToken || input.userTokenProvider) return;
-    const response = apiClient().startGuestSession(input.agentId);
-    response.catch(() => undefined); // reported where the visitor session consumes it
-    earlyGuest = { response, at: Date.now() };
-  }
-
-  /**
-   * Continuity: asks to take over the call an earlier page of this tab left, beside the config rather than after it
-   * (a round trip less before the call is back). Only when the page has no context of its own: that is checked by the
-   * call code first. The answer's new token is kept at once, so a call that then waits for the visitor's click can
-   * still be taken over by the site's next page.
-   */
-  function startEarlyResume(record: ResumeRecord): void {
-    if (input.context !== undefined) return;
-    const clientKey = input.clientKey ?? '';
-    const response = apiClient().resumeCall(record.resume_token, { url: location.href });
-    earlyResume = { token: record.resume_token, response };
-    response.then(
-      ({ resume }) => {
-        if (!resume || readResumeRecord(clientKey)?.resume_token !== record.resume_token) return;
-        saveResumeRecord(clientKey, {
-          ...record,
-          resume_token: resume.token,
-          expires_at: resumeExpiry(resume.expires_in),
-        });
-      },
-      () => undefined, // reported where the call state consumes it
-    );
-  }
-
-  /** The API the call state uses: its first guest sign-in, or resume, takes the early request when there is one. */
-  function apiForCalls(): ApiClient {
-    const api = apiClient();
-    return {
-      ...api,
-      startGuestSession(agentId, signal) {
-        const early = earlyGuest;
-        earlyGuest = null;
-        const fresh = early && agentId === input.agentId && Date.now() - early.at < 60_000;
-        return fresh ? early.response : api.startGuestSession(agentId, signal);
-      },
-      resumeCall(resumeToken, pageContext, signal) {
-        const early = earlyResume;
-        earlyResume = null;
-        return early?.token === resumeToken ? early.response : api.resumeCall(resumeToken, pageContext, signal);
-      },
-    };
+    if (!calls && !input.userToken && !input.userTokenProvider) early.guest(input.agentId);
   }
 
   /** The call-time half of the state, loaded once per identity on intent or on the first call. */
@@ -177,7 +124,7 @@ export function createWidgetState(emitTo: EmitEvent) {
         calls = createCallState({
           stores,
           input,
-          api: apiForCalls(),
+          api: early.forCalls(),
           emit,
           report,
           latestInput: () => input, // context and clientTools change without a reload
@@ -248,8 +195,7 @@ export function createWidgetState(emitTo: EmitEvent) {
     calls?.dispose();
     calls = null;
     loadCalls = callStateLoader();
-    earlyGuest = null;
-    earlyResume = null;
+    early.clear();
   }
 
   /** Intent waiting for a load to settle; released on dispose so that no caller waits forever. */
@@ -328,7 +274,13 @@ export function createWidgetState(emitTo: EmitEvent) {
         import('./call-state.js').catch(() => undefined);
         import('./call-tabs.js').catch(() => undefined);
       }
-      if (leftCall) startEarlyResume(leftCall);
+      // The page's own context goes with the resume only once the call code has checked it.
+      if (leftCall && input.context === undefined) {
+        const clientKey = input.clientKey ?? '';
+        // The tabs chunk (a few hundred bytes, cached by the page before) knows whether another tab holds the call.
+        const heldInATab = () => import('./call-tabs.js').then(({ callHeldInATab }) => callHeldInATab(clientKey));
+        early.resume(leftCall, clientKey, () => heldInATab().catch(() => false));
+      }
       $error.set(null);
       loading = apiClient()
         .getConfig(input.agentId, abort.signal)
