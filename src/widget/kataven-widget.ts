@@ -8,7 +8,7 @@ import { claim, release } from '../state/parking.js';
 import { type WidgetState, createWidgetState } from '../state/widget-state.js';
 import { WIDGET_INPUTS, type WidgetInput, type WidgetStatus } from '../state/widget-stores.js';
 import { CountdownController } from './countdown-controller.js';
-import { FontWarmup, fontWarmupStyles } from './font-warmup.js';
+import { FontWarmup } from './font-warmup.js';
 import type { KatavenCallPanel, PanelIntentEvent, PanelTextEvent } from './call-panel.js';
 import { type Strings, resolveLocale } from './i18n.js';
 import { launcherStyles } from './launcher-styles.js';
@@ -81,7 +81,7 @@ const DEFER_HYDRATION = 'defer-hydration';
  * @cssprop --kataven-offset - Distance from the viewport corner (default 20px).
  */
 export class KatavenWidget extends LitElement {
-  static override styles = [launcherStyles, fontWarmupStyles];
+  static override styles = [launcherStyles];
 
   static {
     // New inputs start work in `updated()` (a config fetch), whose status the next update renders: that second update

@@ -6,7 +6,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { waitForCall } from '../helpers/fake-device.js';
 import { DEMO_KEY, configBody, connectBody, sessionBody } from '../helpers/fake-server.js';
-import { PANEL_TEXT_FACES } from '../../src/widget/font-warmup.js';
+import { PANEL_TEXT_FACES } from '../../src/widget/font-faces.js';
 import {
   type WidgetTestbed,
   clickPart,

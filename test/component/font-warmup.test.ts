@@ -4,7 +4,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
-import { PANEL_TEXT_FACES } from '../../src/widget/font-warmup.js';
+import { PANEL_TEXT_FACES } from '../../src/widget/font-faces.js';
 import { useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 type Widget = HTMLElementTagNameMap['kataven-widget'];
