@@ -31,9 +31,7 @@ export function createEarlyRequests(api: () => ApiClient) {
      */
     resume(record: ResumeRecord, clientKey: string, heldInATab: () => Promise<boolean>): void {
       const token = record.resume_token;
-      const response = heldInATab().then((held) =>
-        held ? null : api().resumeCall(token, { url: location.href }),
-      );
+      const response = heldInATab().then((held) => (held ? null : api().resumeCall(token, { url: location.href })));
       const sent: NonNullable<typeof resume> = { token, response };
       resume = sent;
       response.then(
