@@ -27,6 +27,14 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const STATIC_HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'no-cache' };
 
+/**
+ * A build chunk named by its content's hash (`chunks/<name>-<8 hash characters>.js`) never changes under that name, so
+ * a CDN lets browsers keep it for good: the site's next page, and the next visit, take it from the cache. Everything
+ * else (v1.js, the entry module, the demo) is revalidated on each use, cheaply, with its ETag.
+ */
+const HASHED_CHUNK = /^\/chunks\/[^/]+-[\w-]{8}\.js$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /** The types worth compressing (images, audio and fonts are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt']);
 const brotli = promisify(brotliCompress);
@@ -103,6 +111,14 @@ export async function serveStatic(req: SandboxRequest, res: SandboxResponse, dir
     const found = await fileAt(candidate);
     if (!found) continue;
     const { file, size, version } = found;
+    // Weak: one tag for the file in every encoding it is sent in.
+    const etag = `W/"${version}"`;
+    const caching = { 'Cache-Control': HASHED_CHUNK.test(relative) ? IMMUTABLE : 'no-cache', ETag: etag };
+    if (req.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
+      res.writeHead(304, { ...STATIC_HEADERS, ...caching });
+      res.end();
+      return;
+    }
     const extension = path.extname(file).toLowerCase();
     const type = CONTENT_TYPES[extension] ?? 'application/octet-stream';
     const compressible = COMPRESSIBLE.has(extension);
@@ -111,6 +127,7 @@ export async function serveStatic(req: SandboxRequest, res: SandboxResponse, dir
     const compressedFile = encoding ? await compressedBody(file, version, encoding).catch(() => null) : null;
     res.writeHead(200, {
       ...STATIC_HEADERS,
+      ...caching,
       'Content-Type': type,
       ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
       ...(compressedFile && encoding

@@ -109,6 +109,42 @@ test('static text is served compressed where the client accepts it, as a CDN doe
   );
 });
 
+test('hashed chunks are cached for good, as a CDN serves them; other files revalidate with their ETag', async () => {
+  const staticDirs = staticFixture();
+  const hashed = path.join(staticDirs[0] ?? '', 'chunks', 'call-state-CNo7J5qw.js');
+  writeFileSync(hashed, 'export const call = 1;');
+  await withSandbox(
+    testSeed(),
+    async (sandbox) => {
+      const get = (pathname: string, headers: Record<string, string> = {}) =>
+        call(sandbox, 'GET', pathname, { headers });
+      const chunk = await get('/chunks/call-state-CNo7J5qw.js');
+      assert.equal(chunk.headers['cache-control'], 'public, max-age=31536000, immutable');
+      // Not named by a hash (the loader, the entry, a chunk named otherwise): used only after asking again.
+      for (const pathname of ['/v1.js', '/chunks/widget-abc.js', '/']) {
+        const first = await get(pathname);
+        assert.equal(first.headers['cache-control'], 'no-cache', pathname);
+        const etag = String(first.headers['etag']);
+        assert.match(etag, /^W\/"/, pathname);
+        const again = await get(pathname, { 'If-None-Match': etag });
+        assert.equal(again.status, 304, pathname);
+        assert.equal(again.body.length, 0, pathname);
+        assert.equal(again.headers['etag'], etag, pathname);
+        assert.equal((await get(pathname, { 'If-None-Match': 'W/"older"' })).status, 200, pathname);
+      }
+      // A rebuilt file has a new tag: the old one gets the new file.
+      const before = String((await get('/v1.js')).headers['etag']);
+      const loader = path.join(staticDirs[0] ?? '', 'v1.js');
+      writeFileSync(loader, 'window.Kataven = { v: 2 };');
+      utimesSync(loader, new Date(), new Date(Date.now() + 5000));
+      const rebuilt = await get('/v1.js', { 'If-None-Match': before });
+      assert.equal(rebuilt.status, 200);
+      assert.equal(rebuilt.text, 'window.Kataven = { v: 2 };');
+    },
+    { staticDirs },
+  );
+});
+
 test('fail_next fails exactly one request to that path; DELETE clears pending faults', async () => {
   await withSandbox(testSeed(), async (sandbox) => {
     const configPath = `/v1/widget/config?client_key=${DEMO_KEY}&agent_id=agent_ava`;
