@@ -40,7 +40,7 @@ test('marks the session answer and /widget/connect sent and answered, each the f
     [`${api}/widget/auth/guest`]: Promise.resolve(new Response('{}')),
     [`${api}/widget/connect`]: connect,
   });
-  await page.fetch(`${api}/widget/config?key=k`);
+  await page.fetch(`${api}/widget/feedback`);
   assert.deepEqual(Object.keys(page.__benchMarks), [], 'other requests mark nothing');
 
   await page.fetch(`${api}/widget/auth/guest`);
@@ -58,6 +58,20 @@ test('marks the session answer and /widget/connect sent and answered, each the f
 
   await page.fetch(`${api}/widget/connect`);
   assert.equal(page.__benchMarks['connect sent'], firstSent, 'a second call keeps the first mark');
+});
+
+test("the next page's steps: the config answered, the resume sent and answered", async () => {
+  const page = pageWith({
+    [`${api}/widget/config?client_key=k`]: Promise.resolve(new Response('{}')),
+    [`${api}/widget/connect/resume`]: Promise.resolve(new Response('{}')),
+  });
+  await page.fetch(`${api}/widget/config?client_key=k`);
+  await tick();
+  assert.deepEqual(Object.keys(page.__benchMarks), ['config answered']);
+  await page.fetch(`${api}/widget/connect/resume`);
+  await tick();
+  assert.deepEqual(Object.keys(page.__benchMarks).sort(), ['config answered', 'resume answered', 'resume sent']);
+  assert.equal(page.__benchMarks['connect sent'], undefined, 'a resume is no /widget/connect');
 });
 
 test('marks the socket opening and the invite, and still sends every message', () => {

@@ -35,9 +35,9 @@ export const TIMELINE_SCRIPT = `(() => {
   const pageFetch = window.fetch;
   window.fetch = function (input, init) {
     const url = String(input instanceof Request ? input.url : input);
-    const path = new URL(url, location.href).pathname;
-    const call = { '/widget/auth/guest': 'guest', '/widget/connect': 'connect', '/widget/connect/resume': 'resume',
-      '/widget/config': 'config' }[path.replace(/^\\/v1/, '')] ?? '';
+    const path = url.split('?')[0];
+    const call = /\\/widget\\/auth\\/guest$/.test(path) ? 'guest' : /\\/widget\\/connect$/.test(path) ? 'connect'
+      : /\\/widget\\/connect\\/resume$/.test(path) ? 'resume' : /\\/widget\\/config$/.test(path) ? 'config' : '';
     if (call === 'connect' || call === 'resume') mark(call + ' sent');
     const answer = pageFetch.call(this, input, init);
     if (call) answer.then(() => mark(call + ' answered'), () => undefined);
