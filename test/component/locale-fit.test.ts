@@ -6,28 +6,13 @@ import { setViewport } from '@web/test-runner-commands';
 import { SUPPORTED_LOCALES } from '../../src/widget/i18n.js';
 import type { KatavenWidget } from '../../src/widget/kataven-widget.js';
 import { configBody } from '../helpers/fake-server.js';
+import { panelOverflows } from '../helpers/panel-overflows.js';
 import { clickPart, part, useWidgetTestbed, waitForPart, waitForStatus } from '../helpers/widget.js';
 
 const RTL = new Set(['ar', 'he']);
 const COLUMN = 320;
 
-/** Elements of the panel that stick out of it or scroll sideways, described for the failure message. */
-function overflows(element: KatavenWidget): string[] {
-  const panel = part(element, 'panel');
-  if (!panel) return ['no panel'];
-  const box = panel.getBoundingClientRect();
-  const problems: string[] = [];
-  if (box.width > COLUMN + 0.5) problems.push(`panel is ${box.width}px wide`);
-  const nodes = [panel, ...panel.querySelectorAll<HTMLElement>('button, p, h2, .time, [part~="meter"], .actions')];
-  for (const node of nodes) {
-    const name = `${node.localName}${node.getAttribute('part') ? `[${node.getAttribute('part')}]` : ''} "${node.textContent?.trim().slice(0, 40)}"`;
-    if (node.scrollWidth > node.clientWidth + 1)
-      problems.push(`${name} scrolls: ${node.scrollWidth} > ${node.clientWidth}`);
-    const rect = node.getBoundingClientRect();
-    if (rect.left < box.left - 0.5 || rect.right > box.right + 0.5) problems.push(`${name} sticks out of the panel`);
-  }
-  return problems;
-}
+const overflows = (element: KatavenWidget): string[] => panelOverflows(element, COLUMN);
 
 /** Waits for the panel's next frame, so layout reflects the last render. */
 async function settled(element: KatavenWidget): Promise<void> {

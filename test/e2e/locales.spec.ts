@@ -4,6 +4,7 @@
 // The built styles and real calls are what this file adds, so seven locales in one page, called at once, cover it.
 import type { Locator } from '@playwright/test';
 import type { Sandbox } from '../../sandbox/server';
+import { panelOverflows } from '../helpers/panel-overflows';
 import { DEMO_KEY, WidgetView, e2eSeed, expect, test } from './fixtures';
 
 /** The five with the most text (German, Greek, Dutch, French, Indonesian) and the two right-to-left ones. */
@@ -27,6 +28,8 @@ function inlinePage(sandbox: Sandbox, locales: string[], extra: Record<string, u
       display: 'inline',
       locale,
       container: `#slot-${locale}`,
+      // One live call per key goes for a site's tabs and widgets (call-tabs.ts); these seven call side by side.
+      continuity: 'off',
       ...extra,
     };
     return `window.widgets[${JSON.stringify(locale)}] = Kataven.init(${JSON.stringify(init)});`;
@@ -47,25 +50,8 @@ function inlinePage(sandbox: Sandbox, locales: string[], extra: Record<string, u
 </html>`;
 }
 
-/** Elements of the panel that stick out of it or scroll sideways, described for the failure message. */
-function overflows(widget: WidgetView): Promise<string[]> {
-  return widget.host.evaluate((element) => {
-    const panel = element.shadowRoot?.querySelector<HTMLElement>('[part~="panel"]');
-    if (!panel) return ['no panel'];
-    const box = panel.getBoundingClientRect();
-    const problems: string[] = [];
-    if (box.width > 320.5) problems.push(`panel is ${box.width}px wide`);
-    const nodes = [panel, ...panel.querySelectorAll<HTMLElement>('button, p, h2, .time, [part~="meter"], .actions')];
-    for (const node of nodes) {
-      const name = `${node.localName}${node.getAttribute('part') ? `[${node.getAttribute('part')}]` : ''} "${node.textContent?.trim().slice(0, 40)}"`;
-      if (node.scrollWidth > node.clientWidth + 1)
-        problems.push(`${name} scrolls: ${node.scrollWidth} > ${node.clientWidth}`);
-      const rect = node.getBoundingClientRect();
-      if (rect.left < box.left - 0.5 || rect.right > box.right + 0.5) problems.push(`${name} sticks out of the panel`);
-    }
-    return problems;
-  });
-}
+/** What runs out of the widget's 320 px panel (test/helpers/panel-overflows.ts, evaluated in the page). */
+const overflows = (widget: WidgetView): Promise<string[]> => widget.host.evaluate(panelOverflows, 320);
 
 test.use({
   seed: e2eSeed((account) => {
