@@ -87,20 +87,27 @@ export function createCallState(context: CallStateContext) {
     stores.$config.get()?.policy.continuity_enabled !== false;
 
   /**
-   * Keeps what the site's next page needs to take the live call over (docs/protocol.md section 9), with a fresh
-   * expiry: the server counts the resume window from the moment the page goes away.
+   * What another page (the site's next one, or another tab) needs to take the live call over (docs/protocol.md
+   * section 9), with a fresh expiry: the server counts the resume window from the moment this page lets go. Null when
+   * the call cannot move (not live, no resume token, continuity off).
    */
-  function keepResumeRecord(): void {
+  function resumeRecord(): ResumeRecord | null {
     const status = stores.$status.get();
-    if (!resumeGrant || !continuityOn() || (status !== 'connected' && status !== 'reconnecting')) return;
-    saveResumeRecord(clientKey, {
+    if (!resumeGrant || !continuityOn() || (status !== 'connected' && status !== 'reconnecting')) return null;
+    return {
       session_id: controller.sessionId,
       agent_id: agentId(),
       resume_token: resumeGrant.token,
       expires_at: resumeExpiry(resumeGrant.expires_in),
       panel_open: stores.$open.get(),
       muted: stores.$muted.get(),
-    });
+    };
+  }
+
+  /** Keeps the resume record in this tab while the call is live, for the site's next page. */
+  function keepResumeRecord(): void {
+    const record = resumeRecord();
+    if (record) saveResumeRecord(clientKey, record);
   }
   const unlistenOpen = stores.$open.listen(keepResumeRecord);
   const unlistenMuted = stores.$muted.listen(keepResumeRecord);
@@ -244,17 +251,8 @@ export function createCallState(context: CallStateContext) {
      * for the resume window), and returns what that tab takes it over with; null when it cannot move now.
      */
     handOver(): ResumeRecord | null {
-      const status = stores.$status.get();
-      if (!resumeGrant || !continuityOn() || (status !== 'connected' && status !== 'reconnecting')) return null;
-      const record: ResumeRecord = {
-        session_id: controller.sessionId,
-        agent_id: agentId(),
-        resume_token: resumeGrant.token,
-        expires_at: resumeExpiry(resumeGrant.expires_in),
-        panel_open: stores.$open.get(),
-        muted: stores.$muted.get(),
-      };
-      return controller.leave() ? record : null;
+      const record = resumeRecord();
+      return record && controller.leave() ? record : null;
     },
     /** "Move call here": takes over the call another tab handed over (`record`), as the site's next page would. */
     takeOver(record: ResumeRecord): Promise<void> {
