@@ -16,6 +16,18 @@ const define = {
 };
 
 /**
+ * The module `v1.js` imports: the launcher chunk the CDN entry (`kataven-widget.js`, built just before) re-exports,
+ * by its hashed name. Browsers keep a hashed chunk for good and revalidate the entry on every page view, so importing
+ * the chunk directly saves that round trip before the launcher on each page of a site.
+ */
+function launcherChunk(): string {
+  const entry = readFileSync(fileURLToPath(new URL('dist/cdn/kataven-widget.js', import.meta.url)), 'utf8');
+  const chunk = /^export\{[^}]*\}from"(\.\/chunks\/launcher-[\w-]+\.js)";?\s*$/.exec(entry)?.[1];
+  if (!chunk) throw new Error(`dist/cdn/kataven-widget.js is no longer a re-export of the launcher chunk: ${entry}`);
+  return chunk;
+}
+
+/**
  * `vite build`            → dist/lib: the npm package (unbundled ES modules, dependencies external).
  * `vite build --mode cdn` → dist/cdn: kataven-widget.js (+ lazy chunks, Twilio among them) for the script tag.
  * `vite build --mode loader` → dist/cdn/v1.js: the tiny classic-script loader.
@@ -54,7 +66,7 @@ export default defineConfig(({ mode }): UserConfig => {
   }
   if (mode === 'loader') {
     return {
-      define,
+      define: { ...define, __KATAVEN_WIDGET_MODULE__: JSON.stringify(launcherChunk()) },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: false,

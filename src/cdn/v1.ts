@@ -43,6 +43,7 @@ declare global {
 }
 
 declare const __KATAVEN_VERSION__: string;
+declare const __KATAVEN_WIDGET_MODULE__: string;
 
 /** Element inputs that are no `Kataven.init` option: the key is `publicKey` here; the others are for npm builds. */
 type NotAnOption = 'clientKey' | 'deviceFactory' | 'policy';
@@ -99,7 +100,8 @@ function queueMethodsUntilDefined(element: HTMLElement & Record<string, unknown>
 
 const script = document.currentScript as HTMLScriptElement | null;
 const base = script?.src || location.href;
-const widgetModule = loadOnce(() => import(/* @vite-ignore */ new URL('./kataven-widget.js', base).href));
+// The widget module's launcher chunk, by its hashed name (vite.config.ts): cached for good, unlike its entry.
+const widgetModule = loadOnce(() => import(/* @vite-ignore */ new URL(__KATAVEN_WIDGET_MODULE__, base).href));
 
 function loadWidget(): void {
   widgetModule().catch((error: unknown) => console.error('[kataven-widget] could not load the widget', error));
