@@ -26,8 +26,9 @@ export function createEarlyRequests(api: () => ApiClient) {
     /**
      * Continuity: taking over the call an earlier page of this tab left (docs/protocol.md section 9), beside the config
      * rather than after it: a round trip less before the call is back. Not while another tab holds the call
-     * (`heldInATab`: a duplicated tab has a copy of that tab's record, and spending its token would take the call). The answer's
-     * new token is kept at once, so a call that then waits for the visitor's click can still move on to a next page.
+     * (`heldInATab`: a duplicated tab has a copy of that tab's record, and spending its token would take the call).
+     * The answer's new token is kept at once, so a call that then waits for the visitor's click can still move on to
+     * a next page.
      */
     resume(record: ResumeRecord, clientKey: string, heldInATab: () => Promise<boolean>): void {
       const token = record.resume_token;
